@@ -1,0 +1,70 @@
+// Browser tests run in Debian's Chromium and Firefox ESR, driven through puppeteer-core, which
+// never downloads a browser. CHROME_PATH / FIREFOX_PATH point at other builds;
+// BROWSERS=chromium (or firefox) narrows a local run.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
+import { browserPaths } from './scripts/browsers.mjs';
+import { countReporter } from './scripts/count-reporter.mjs';
+
+const paths = browserPaths();
+const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',').map((name) => name.trim());
+
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(
+    chromeLauncher({
+      launchOptions: {
+        executablePath: paths.chromium,
+        headless: true,
+        // Root needs --no-sandbox; the rest keeps Chromium off a network this machine does not have.
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  );
+}
+if (wanted.includes('firefox')) {
+  browsers.push(
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: paths.firefox,
+        headless: true,
+        extraPrefsFirefox: {
+          'app.update.enabled': false,
+          'browser.shell.checkDefaultBrowser': false,
+          'datareporting.policy.dataSubmissionEnabled': false,
+          'toolkit.telemetry.enabled': false,
+        },
+      },
+    }),
+  );
+}
+
+export default {
+  rootDir: '.',
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['development'] },
+  browsers,
+  concurrency: 1,
+  concurrentBrowsers: 2,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
