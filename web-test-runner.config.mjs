@@ -7,6 +7,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { browserPaths } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { testApi } from './test/support/test-api.mjs';
 
 const paths = browserPaths();
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',').map((name) => name.trim());
@@ -57,6 +58,8 @@ export default {
   browsers,
   concurrency: 1,
   concurrentBrowsers: 2,
+  middleware: [testApi()],
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [

@@ -1,0 +1,7 @@
+/**
+ * `<lede-article>`: importing this module registers the element.
+ * @module
+ */
+import './article/define.js';
+
+export { LedeArticle, type ArticleInput } from './article/lede-article.js';

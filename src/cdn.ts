@@ -1,0 +1,10 @@
+/**
+ * The CDN bundle's entry: registers every element and exports their classes and events, without
+ * the parsers and helpers that only build tools and servers need (those stay in the npm package).
+ * @module
+ */
+import './article/define.js';
+
+export { LedeArticle } from './article/lede-article.js';
+export { LedeError } from './shared/errors.js';
+export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';

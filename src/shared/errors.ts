@@ -1,0 +1,45 @@
+/** What went wrong, as a machine-readable code. */
+export type LedeErrorCode =
+  /** The data was not valid JSON. */
+  | 'invalid-json'
+  /** The data was JSON but not a usable article or story: a missing or mistyped field. */
+  | 'invalid-data'
+  /** The data was a known format's JSON but not a kind Lede reads (e.g. a schema.org `Recipe`). */
+  | 'unsupported-format'
+  /** The request did not complete: offline, DNS, CORS, connection reset. */
+  | 'network'
+  /** The server answered with an error status. */
+  | 'http'
+  /** The request took longer than the element's timeout. */
+  | 'timeout';
+
+/**
+ * An error Lede reports instead of throwing. Elements catch every failure, render an error state
+ * and dispatch it in a `lede-error` event.
+ */
+export class LedeError extends Error {
+  override readonly name = 'LedeError';
+  readonly code: LedeErrorCode;
+  /** The offending field as a path ("headline", "body[2].text"), for data errors. */
+  readonly field?: string;
+  /** HTTP status, for `http` errors. */
+  readonly status?: number;
+
+  constructor(code: LedeErrorCode, message: string, options: { field?: string; status?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.field = options.field;
+    this.status = options.status;
+  }
+}
+
+/** Wraps anything thrown into a `LedeError`, keeping the original as `cause`. */
+export function toLedeError(error: unknown, fallback: LedeErrorCode = 'network'): LedeError {
+  if (error instanceof LedeError) return error;
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return new LedeError('timeout', 'The request timed out.', { cause: error });
+  }
+  if (error instanceof SyntaxError) return new LedeError('invalid-json', `Not valid JSON: ${error.message}`, { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new LedeError(fallback, message, { cause: error });
+}

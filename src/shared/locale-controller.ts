@@ -1,0 +1,67 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { canonicalLocale } from './format.js';
+
+/** The language of an element: its nearest `lang`, across shadow roots, then the page's, then the browser's. */
+export function resolveLocale(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return canonicalLocale(lang);
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return canonicalLocale(globalThis.navigator?.language);
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let observer: MutationObserver | undefined;
+
+/** One observer for the whole page: every element re-checks its locale when any `lang` or `dir` changes. */
+function watchLanguageChanges(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!observer) {
+    observer = new MutationObserver(() => listeners.forEach((notify) => notify()));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}
+
+/**
+ * Keeps a host's `locale` in step with the nearest `lang` attribute, so dates, lists, numbers and
+ * messages follow the page when it switches language.
+ */
+export class LocaleController implements ReactiveController {
+  private readonly host: ReactiveControllerHost & HTMLElement;
+  private stopWatching?: () => void;
+  /** The current BCP 47 locale. */
+  locale = 'en';
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.locale = resolveLocale(this.host);
+    this.stopWatching = watchLanguageChanges(() => {
+      const next = resolveLocale(this.host);
+      if (next !== this.locale) {
+        this.locale = next;
+        this.host.requestUpdate();
+      }
+    });
+  }
+
+  hostDisconnected(): void {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+}

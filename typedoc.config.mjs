@@ -1,0 +1,19 @@
+import { OptionDefaults } from 'typedoc';
+
+/** @type {Partial<import('typedoc').TypeDocOptions>} */
+export default {
+  name: 'Lede',
+  entryPoints: ['src/index.ts', 'src/article.ts', 'src/article-text.ts', 'src/model.ts'],
+  out: 'docs/api',
+  tsconfig: 'tsconfig.build.json',
+  readme: 'README.md',
+  projectDocuments: ['docs/*.md'],
+  excludePrivate: true,
+  excludeInternal: true,
+  // No public repository URL yet, so no source links.
+  disableSources: true,
+  treatWarningsAsErrors: true,
+  // The custom-element tags that custom-elements.json reads; TypeDoc shows them as text.
+  blockTags: [...OptionDefaults.blockTags, '@slot', '@csspart', '@cssprop', '@fires', '@tagname'],
+  validation: { notExported: true, invalidLink: true, notDocumented: false },
+};

@@ -1,0 +1,80 @@
+import { defineConfig, type Plugin } from 'vite';
+import { resolve } from 'node:path';
+import { articlePageCss } from './src/article/article.layout.js';
+
+const root = import.meta.dirname;
+
+/** The package entries; each becomes `dist/<name>.js` beside its declarations. */
+const entries = {
+  index: 'src/index.ts',
+  article: 'src/article.ts',
+  'article-text': 'src/article-text.ts',
+  model: 'src/model.ts',
+};
+
+/** Writes `lede.css`, the page stylesheet that lays out server-rendered content before upgrade. */
+function pageStylesheet(): Plugin {
+  return {
+    name: 'lede-page-stylesheet',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'lede.css', source: articlePageCss() });
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    // The demo: every page in demo/, importing the library straight from src/.
+    return {
+      root: resolve(root, 'demo'),
+      server: { port: 5173, host: '127.0.0.1', fs: { allow: [root] } },
+      plugins: [
+        {
+          name: 'lede-page-stylesheet-dev',
+          configureServer(server) {
+            server.middlewares.use('/lede.css', (_request, response) => {
+              response.setHeader('Content-Type', 'text/css');
+              response.end(articlePageCss());
+            });
+          },
+        },
+      ],
+    };
+  }
+
+  if (mode === 'cdn') {
+    // One file for <script type="module">: Lit bundled, every element registered, minified.
+    // DOMPurify stays a separate chunk, fetched only by pages that render HTML bodies.
+    return {
+      publicDir: false,
+      plugins: [pageStylesheet()],
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: resolve(root, 'src/cdn.ts'), formats: ['es'], fileName: () => 'lede.js' },
+      },
+    };
+  }
+
+  // The npm build: one module per source file so bundlers tree-shake per component; Lit and
+  // DOMPurify stay dependencies; declarations come from tsc (tsconfig.build.json).
+  return {
+    publicDir: false,
+    plugins: [pageStylesheet()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: { entry: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, resolve(root, path)])), formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^dompurify$/],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
