@@ -55,6 +55,8 @@ export default defineConfig(({ command, mode }) => {
         minify: true,
         sourcemap: true,
         lib: { entry: resolve(root, 'src/cdn.ts'), formats: ['es'], fileName: () => 'lede.js' },
+        // Library mode keeps whitespace in ES output; a CDN file has no later minifier, so minify fully.
+        rolldownOptions: { output: { minify: true } },
       },
     };
   }

@@ -289,6 +289,9 @@ describe('<lede-article>', () => {
         expect(retry.textContent).to.equal('Try again');
         const again = nextError(element);
         retry.click();
+        await element.updateComplete;
+        expect(query(element, '[role="alert"]'), 'the error gives way to loading').to.be.null;
+        expect(query(element, '[role="status"]')).to.exist;
         expect((await again).error.status).to.equal(500);
       } finally {
         element.remove();

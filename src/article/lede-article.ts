@@ -10,7 +10,7 @@ import { blocksToText, serializeJsonLd, toNewsArticleJsonLd } from '../parsers/j
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
-import { formatDate, parseIsoDate, readingMinutes } from '../shared/format.js';
+import { formatDate, formatListToParts, parseIsoDate, readingMinutes } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
@@ -190,6 +190,8 @@ export class LedeArticle extends LitElement {
       return readArticleLazily(parseJson(await response.text()));
     },
     args: () => [this.src, this.timeout] as const,
+    // Run only for a src (see willUpdate): an idle task would still cost every element a render.
+    autoRun: false,
     onError: (error) => {
       // A superseded request was aborted on purpose; only report real failures.
       if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -227,6 +229,7 @@ export class LedeArticle extends LitElement {
         });
       }
     }
+    if ((changed.has('src') || changed.has('timeout')) && this.src) void this.srcTask.run();
     if (changed.has('headingLevel') && !headingTags[this.headingLevel]) {
       console.warn(`lede-article: heading-level must be 1 to 6, got ${this.headingLevel}; using 1.`);
       this.headingLevel = 1;
@@ -333,7 +336,7 @@ export class LedeArticle extends LitElement {
       if (this.onError === 'hide') return nothing;
       return html`<div class="error" role="alert" part="error">
         <span>${messages.loadError}</span>
-        ${this.src ? html`<button type="button" @click=${() => this.srcTask.run()}>${messages.retry}</button>` : nothing}
+        ${this.src ? html`<button type="button" @click=${this.retry}>${messages.retry}</button>` : nothing}
       </div>`;
     }
     if (!article && !hasLight && this.src && this.srcTask.status !== TaskStatus.COMPLETE) {
@@ -361,6 +364,12 @@ export class LedeArticle extends LitElement {
     </article>`;
   }
 
+  /** Clears the error so the loading state shows while the request runs again. */
+  private retry = (): void => {
+    this.error = undefined;
+    void this.srcTask.run();
+  };
+
   private onSlotChange = (): void => {
     const next = readLightContent(this);
     if (next.hasBody !== this.light.hasBody || next.bodyText !== this.light.bodyText) this.light = next;
@@ -374,8 +383,9 @@ export class LedeArticle extends LitElement {
   private renderByline(article: Article, by: string): TemplateResult | typeof nothing {
     const authors = article.authors ?? [];
     if (authors.length > 0) {
-      const parts = new Intl.ListFormat(this.localeController.locale, { type: 'conjunction' }).formatToParts(
+      const parts = formatListToParts(
         authors.map((author) => author.name),
+        this.localeController.locale,
       );
       let index = 0;
       const names = parts.map((part) => (part.type === 'element' ? this.renderPerson(authors[index++]!) : part.value));

@@ -90,6 +90,11 @@ export function formatList(items: readonly string[], locale: string, type: 'conj
   return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);
 }
 
+/** The parts of a formatted list, for rendering each item as a link or element of its own. */
+export function formatListToParts(items: readonly string[], locale: string): { type: 'element' | 'literal'; value: string }[] {
+  return cached(`list|${locale}|conjunction`, () => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' })).formatToParts(items);
+}
+
 /** A number in the locale's digits and grouping. */
 export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
   return cached(`number|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
