@@ -1,0 +1,26 @@
+// Loads the CDN bundle in a bench page and reports which elements it registered. An element the
+// bundle exports but failed to register is defined here from its export so the other figures can
+// still be measured; the bench reports the failure itself.
+
+/**
+ * @param {string} url The bundle's URL.
+ * @param {{ tag: string, className: string }[]} elements Every element the bundle must register.
+ * @returns {Promise<{ registered: string[], missing: string[] }>}
+ */
+export async function loadBundle(url, elements) {
+  const bundle = await import(url);
+  const registered = elements.filter(({ tag }) => customElements.get(tag)).map(({ tag }) => tag);
+  const missing = elements.filter(({ tag }) => !customElements.get(tag));
+  for (const { tag, className } of missing) {
+    if (typeof bundle[className] === 'function') customElements.define(tag, bundle[className]);
+  }
+  return { registered, missing: missing.map(({ tag }) => tag) };
+}
+
+/**
+ * Resolves after `count` animation frames, so what came before has been styled, laid out and painted.
+ * @param {number} count
+ */
+export async function frames(count) {
+  for (let index = 0; index < count; index += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+}

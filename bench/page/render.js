@@ -1,0 +1,125 @@
+// Render timing, run inside the bench page: each Lede element against plain DOM showing the same
+// content, interleaved in one page so drift, throttling and noise hit both alike.
+import { frames } from './load.js';
+
+/**
+ * How to render one kind of content: as the Lede element, and as the plain DOM a server would send
+ * (same elements, same text, laid out by the same `lede.css` rules under `.plain-<name>`).
+ * @typedef {object} Renderer
+ * @property {(data: any) => HTMLElement} element Creates the configured, unattached element.
+ * @property {(data: any) => HTMLElement} plain Builds the plain-DOM equivalent.
+ * @property {(element: HTMLElement, data: any) => boolean} rendered Whether the element really
+ *   showed the content, so a broken element cannot pass by rendering nothing quickly.
+ */
+
+/** @type {Record<string, Renderer>} */
+const renderers = {
+  'lede-article': {
+    element({ article, attributes = [] }) {
+      const element = /** @type {HTMLElement & { article: unknown }} */ (document.createElement('lede-article'));
+      for (const name of attributes) element.setAttribute(name, '');
+      element.article = article;
+      return element;
+    },
+    plain: ({ article, readingTime }) => plainArticle(article, readingTime),
+    rendered: (element, { article }) =>
+      element.shadowRoot?.querySelectorAll('.body > :not(slot)').length === article.body.length && !!element.shadowRoot?.querySelector('.headline'),
+  },
+};
+
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+
+/**
+ * The article's visible content as plain elements: header parts, date with reading time, body.
+ * @param {import('../../src/model.ts').Article} article
+ * @param {string} readingTime As the element shows it ("3 min read"), worked out beforehand;
+ *   empty when the element is told not to show it.
+ */
+function plainArticle(article, readingTime) {
+  const root = document.createElement('div');
+  root.className = 'plain-article';
+  /** @param {string} tag @param {string} slot @param {string} text */
+  const add = (tag, slot, text) => {
+    const element = document.createElement(tag);
+    if (slot) element.slot = slot;
+    element.textContent = text;
+    root.append(element);
+    return element;
+  };
+  if (article.kicker) add('p', 'kicker', article.kicker);
+  add('h1', 'headline', article.headline);
+  if (article.dek) add('p', 'dek', article.dek);
+  if (article.byline) add('p', 'byline', `By ${article.byline}`);
+  if (article.datePublished) {
+    const time = document.createElement('time');
+    time.dateTime = article.datePublished;
+    time.textContent = dateFormat.format(new Date(article.datePublished));
+    add('p', 'date', '').append(time, readingTime ? ` · ${readingTime}` : '');
+  }
+  for (const block of article.body ?? []) {
+    if (block.type === 'heading') add(`h${block.level}`, '', block.text);
+    else if (block.type === 'quote') add('blockquote', '', block.text);
+    else if (block.type === 'paragraph') add('p', '', block.text);
+  }
+  return root;
+}
+
+/**
+ * Gives plain DOM the layout `lede.css` gives server-rendered content, by renaming its selector.
+ * @param {string} cssUrl
+ */
+export async function installPlainStyles(cssUrl) {
+  const css = await (await fetch(cssUrl)).text();
+  const style = document.createElement('style');
+  style.textContent = css.replaceAll(/lede-([a-z-]+):not\(:defined\)/g, '.plain-$1');
+  document.head.append(style);
+}
+
+/**
+ * Times one render: create, attach, wait for the element's first update, force style and layout.
+ * The removal and its relayout happen after the clock stops.
+ * @param {HTMLElement} stage
+ * @param {() => HTMLElement} create
+ * @param {(element: HTMLElement) => void} [inspect] Called on the rendered element before removal.
+ * @returns {Promise<number>} milliseconds
+ */
+async function timeRender(stage, create, inspect) {
+  /** @type {{ gc?: () => void }} */ (globalThis).gc?.();
+  await frames(1);
+  const start = performance.now();
+  const element = /** @type {HTMLElement & { updateComplete?: Promise<unknown> }} */ (create());
+  stage.append(element);
+  await element.updateComplete;
+  element.getBoundingClientRect();
+  const elapsed = performance.now() - start;
+  inspect?.(element);
+  element.remove();
+  void stage.offsetHeight;
+  return elapsed;
+}
+
+/**
+ * Renders `data` as the element and as plain DOM, alternately (ABBA order), `warmup` times
+ * unrecorded and then `samples` times recorded.
+ * @param {{ tag: string, data: any, warmup: number, samples: number }} options
+ * @returns {Promise<{ element: number[], plain: number[], rendered: boolean }>} milliseconds per render
+ */
+export async function measureRender({ tag, data, warmup, samples }) {
+  const renderer = renderers[tag];
+  if (!renderer) throw new Error(`No renderer for <${tag}> in bench/page/render.js`);
+  const stage = /** @type {HTMLElement} */ (document.getElementById('stage'));
+  /** @type {{ element: number[], plain: number[], rendered: boolean }} */
+  const times = { element: [], plain: [], rendered: true };
+  const inspect = (/** @type {HTMLElement} */ element) => {
+    times.rendered &&= renderer.rendered(element, data);
+  };
+  for (let index = 0; index < warmup + samples; index += 1) {
+    /** @type {('element' | 'plain')[]} */
+    const order = index % 2 === 0 ? ['element', 'plain'] : ['plain', 'element'];
+    for (const kind of order) {
+      const elapsed = await timeRender(stage, () => renderer[kind](data), kind === 'element' ? inspect : undefined);
+      if (index >= warmup) times[kind].push(elapsed);
+    }
+  }
+  return times;
+}

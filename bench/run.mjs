@@ -1,0 +1,380 @@
+// `npm run bench`: Lede's performance budgets, measured on the built package.
+//
+// Every figure is printed beside a baseline measured in the same run and beside its budget, because
+// this machine is small and noisy: absolute milliseconds mean little, ratios to plain DOM rendered
+// in the same page a moment apart do. Exits 1 when a budget is missed, after printing everything.
+// Writes the figures to bench/results/latest.json.
+//
+//   node bench/run.mjs            (after `npm run build`; `npm run bench` does both)
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { browserPaths } from '../scripts/browsers.mjs';
+import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
+import { kB, ms, printTable, quantile } from './lib/report.mjs';
+import { startServer } from './lib/server.mjs';
+import { bundleSize, chunkGraph, fileSize, jsFiles, litAsUsedEntry } from './lib/sizes.mjs';
+
+/** @typedef {import('./lib/report.mjs').Row} Row */
+
+const root = resolve(import.meta.dirname, '..');
+
+const budgets = {
+  /** The CDN bundle with Lit, once all four elements exist. */
+  cdnGzip: 25_000,
+  /** Each element's own code beyond Lit and `src/shared/`; elements without a line are printed only. */
+  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000 }),
+  /** Element render time over plain DOM with the same content. */
+  renderRatio: 1.5,
+  /** Summed layout-shift score caused by the upgrade, with `lede.css` on the page. */
+  upgradeShift: 0,
+};
+
+/** How many elements the CDN bundle is meant to hold when the library is complete. */
+const plannedElements = 4;
+const bodyParagraphs = 1000;
+/**
+ * Renders per case, each for the element and for plain DOM: unrecorded warm-up ones first (the
+ * first case warms up the code every later case shares), then recorded ones; more for short
+ * renders, where one scheduler hiccup weighs more.
+ */
+const runs = { short: { warmup: 30, samples: 100 }, long: { warmup: 10, samples: 40 }, shortAgain: { warmup: 10, samples: 100 } };
+const settleMs = 500;
+const viewports = [
+  { name: '1280×900', width: 1280, height: 900, isMobile: false },
+  { name: '390×844', width: 390, height: 844, isMobile: true },
+];
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Lets the page collect garbage between samples, outside the timed region.
+  '--js-flags=--expose-gc',
+];
+
+/**
+ * Every element the library registers, read from `src/<folder>/define.ts`
+ * (`defineElement('lede-article', LedeArticle)`), with the package entry named after its folder.
+ * @returns {Promise<{ tag: string, className: string, entry: string, define: string }[]>}
+ */
+async function findElements() {
+  const elements = [];
+  for (const folder of await readdir(join(root, 'src'), { withFileTypes: true })) {
+    const file = join(root, 'src', folder.name, 'define.ts');
+    if (!folder.isDirectory() || folder.name === 'shared' || !existsSync(file)) continue;
+    for (const [, tag, className] of (await readFile(file, 'utf8')).matchAll(/defineElement\(\s*'([a-z0-9-]+)'\s*,\s*(\w+)\s*\)/g)) {
+      elements.push({ tag: tag ?? '', className: className ?? '', entry: `dist/${folder.name}.js`, define: `dist/${folder.name}/define.js` });
+    }
+  }
+  return elements;
+}
+
+/**
+ * The package's JavaScript entries, from package.json `exports`, apart from the CDN bundle.
+ * @returns {Promise<string[]>}
+ */
+async function packageEntries() {
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  /** @type {string[]} */
+  const targets = Object.values(pkg.exports).map((target) => (typeof target === 'string' ? target : target.default));
+  return targets.filter((target) => /^\.\/dist\/[^/]+\.js$/.test(target)).map((target) => target.slice(2));
+}
+
+/**
+ * Sizes of the CDN bundle, every entry, Lit, the shared code and each element's own code; and
+ * whether each element's npm entry still registers it (the bundling that sizes it shows that).
+ * @param {{ tag: string, entry: string, define: string }[]} elements
+ * @returns {Promise<{ rows: Row[], checks: Row[], data: Record<string, unknown> }>}
+ */
+async function measureSizes(elements) {
+  /** @type {Row[]} */
+  const rows = [];
+  /** @type {Row[]} */
+  const checks = [];
+  const lit = await bundleSize(root, await litAsUsedEntry(root), { bundleDependencies: true });
+  // "Shared" is everything under src/shared/ (and the compiler's decorator helper): all of it, so
+  // its line is an upper bound of what any one element pulls in.
+  const sharedFiles = [...(await jsFiles(root, 'dist/shared')), ...(await jsFiles(root, 'dist/_virtual'))];
+  const shared = await bundleSize(root, sharedFiles.map((file, index) => `export * as s${index} from './${file}';`).join('\n'));
+  const isShared = (/** @type {string} */ path) => /[\\/]dist[\\/](shared|_virtual)[\\/]/.test(path);
+
+  // What a page fetches for `<script type="module" src=".../lede.js">`: the file and its static
+  // imports, each gzipped on its own as it is served. Chunks reached only through `import()` are
+  // fetched when needed and printed apart.
+  const graph = await chunkGraph(root, 'dist/cdn/lede.js');
+  /** @type {Record<string, { bytes: number, gzip: number }>} */
+  const chunks = {};
+  for (const file of [...graph.eager, ...graph.lazy]) chunks[file] = await fileSize(join(root, file));
+  const cdnGzip = graph.eager.reduce((total, file) => total + (chunks[file]?.gzip ?? 0), 0);
+  const staticChunks = graph.eager.slice(1).map((file) => file.replace('dist/cdn/', ''));
+  rows.push({
+    figure: 'dist/cdn/lede.js: all elements + Lit',
+    value: kB(cdnGzip),
+    baseline: `Lit as used ${kB(lit.gzip)}`,
+    budget: `≤ ${kB(budgets.cdnGzip)}`,
+    ok: cdnGzip <= budgets.cdnGzip,
+    note: [
+      `budget is for all ${plannedElements} elements; ${elements.length} exist`,
+      staticChunks.length ? `with its static imports ${staticChunks.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  });
+  for (const file of graph.lazy) {
+    const note = /purify/i.test(file) ? 'DOMPurify: only for HTML bodies where the Sanitizer API is missing' : 'loaded by import() when needed';
+    rows.push({ figure: `${file} (lazy)`, value: kB(chunks[file]?.gzip ?? 0), note });
+  }
+  rows.push({ figure: 'Lit as Lede uses it', value: kB(lit.gzip), note: 'what dist/ imports from lit, lit/*, @lit/context, @lit/task' });
+  rows.push({ figure: 'shared code', value: kB(shared.gzip), note: 'all of src/shared/, Lit external' });
+
+  // An element's own code: its entry bundled with Lit and the shared modules external. The
+  // alternative, gz(element) − gz(all shared), would subtract shared code the element never uses
+  // and so understate it; this errs the other way by the few bytes of its import statements.
+  /** @type {Record<string, Awaited<ReturnType<typeof bundleSize>>>} */
+  const own = {};
+  for (const { tag, entry, define } of elements) {
+    const size = await bundleSize(root, `export * from './${entry}';`, { external: isShared });
+    own[tag] = size;
+    const budget = budgets.elementGzip[tag];
+    const largest = Object.entries(size.modules)
+      .filter(([, bytes]) => bytes > 0)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 3)
+      .map(([file, bytes]) => `${file.replace(/^dist\//, '')} ${(bytes / 1000).toFixed(1)}`)
+      .join(', ');
+    rows.push({
+      figure: `<${tag}> beyond Lit and shared`,
+      value: kB(size.gzip),
+      baseline: `shared ${kB(shared.gzip)}`,
+      budget: budget === undefined ? '' : `≤ ${kB(budget)}`,
+      ok: budget === undefined ? undefined : size.gzip <= budget,
+      note: `largest, kB minified: ${largest}${size.lazy.bytes ? `; ${kB(size.lazy.gzip)} more on import()` : ''}`,
+    });
+    // The npm entry's promise: importing it registers the element.
+    const registers = (size.modules[define] ?? 0) > 0;
+    checks.push({
+      figure: `${entry} registers <${tag}>`,
+      value: registers ? 'yes' : 'no',
+      budget: 'yes',
+      ok: registers,
+      note: registers ? '' : `${define} is not in its bundle (tree-shaken as side-effect free?)`,
+    });
+  }
+
+  /** @type {Record<string, Awaited<ReturnType<typeof bundleSize>>>} */
+  const entries = {};
+  for (const entry of await packageEntries()) {
+    entries[entry] = await bundleSize(root, `export * from './${entry}';`);
+    const { bytes, lazy } = entries[entry];
+    rows.push({ figure: `${entry} beyond Lit`, value: kB(entries[entry].gzip), note: bytes === 0 ? 'types only' : lazy.bytes ? `${kB(lazy.gzip)} more on import()` : '' });
+  }
+  return { rows, checks, data: { cdn: { gzip: cdnGzip, ...graph }, chunks, lit, shared, elements: own, entries } };
+}
+
+/**
+ * "5 min read", roughly as the element words it, for the plain-DOM baseline to show.
+ * @param {import('../src/model.ts').Article} article
+ */
+function readingTime(article) {
+  const words = (article.body ?? []).reduce((total, block) => total + ('text' in block ? block.text.split(/\s+/).length : 0), 0);
+  return `${Math.max(1, Math.round(words / 230))} min read`;
+}
+
+/**
+ * Render time of each element against plain DOM, in one page.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} origin
+ * @param {{ tag: string, className: string }[]} elements
+ * @param {{ name: string, tag: string, data: unknown, runs: { warmup: number, samples: number }, info?: boolean }[]} cases
+ */
+async function measureRender(browser, origin, elements, cases) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${origin}/bench/render.html`);
+  const registration = await page.evaluate(async (elementList) => {
+    const { loadBundle } = await import('/bench/page/load.js');
+    const { installPlainStyles } = await import('/bench/page/render.js');
+    await installPlainStyles('/dist/lede.css');
+    return loadBundle('/dist/cdn/lede.js', elementList);
+  }, elements);
+
+  /** @type {Row[]} */
+  const rows = [];
+  const results = [];
+  for (const { name, tag, data, runs: { warmup, samples }, info = false } of cases) {
+    const times = await page.evaluate(
+      async (options) => (await import('/bench/page/render.js')).measureRender(options),
+      { tag, data, warmup, samples },
+    );
+    const element = { median: quantile(times.element, 0.5), p90: quantile(times.element, 0.9) };
+    const plain = { median: quantile(times.plain, 0.5), p90: quantile(times.plain, 0.9) };
+    // Each element render is paired with the plain render next to it (same moment, same load on
+    // the machine); the median of the pair ratios resists drift better than a ratio of medians.
+    const ratio = quantile(times.element.map((time, index) => time / (times.plain[index] ?? Number.NaN)), 0.5);
+    results.push({ name, tag, ratio, element, plain, samples: times });
+    rows.push({
+      figure: name,
+      value: `${ratio.toFixed(2)}× (${ms(element.median)}, p90 ${ms(element.p90)}, n=${samples})`,
+      baseline: `plain DOM ${ms(plain.median)}, p90 ${ms(plain.p90)}`,
+      budget: `≤ ${budgets.renderRatio}×`,
+      ok: info ? undefined : times.rendered && ratio <= budgets.renderRatio,
+      note: times.rendered ? (info ? 'for comparison, not a budget' : '') : 'the element did not render the content',
+    });
+  }
+  await page.close();
+  return { registration, rows, results };
+}
+
+/**
+ * Layout shift while server-rendered elements upgrade, with and without the page stylesheet.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {import('./lib/server.mjs').BenchServer} server
+ * @param {{ tag: string, className: string }[]} elements
+ * @param {string} markup The server-rendered elements.
+ */
+async function measureShift(browser, server, elements, markup) {
+  for (const withCss of [true, false]) {
+    const css = withCss ? '<link rel="stylesheet" href="/dist/lede.css">' : '';
+    server.page(
+      `/bench/shift-${withCss ? 'css' : 'bare'}.html`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${css}<title>Upgrade shift</title></head><body>${markup}</body></html>`,
+    );
+  }
+  /** @type {Row[]} */
+  const rows = [];
+  const results = [];
+  for (const viewport of viewports) {
+    /** @type {Record<string, any>} */
+    const shift = {};
+    for (const variant of ['css', 'bare']) {
+      const page = await browser.newPage();
+      await page.setViewport(viewport);
+      await page.goto(`${server.origin}/bench/shift-${variant}.html`, { waitUntil: 'load' });
+      shift[variant] = await page.evaluate(
+        async (options) => (await import('/bench/page/shift.js')).measureUpgradeShift(options),
+        { bundle: '/dist/cdn/lede.js', elements, settleMs },
+      );
+      await page.close();
+    }
+    const { css, bare } = shift;
+    results.push({ viewport: viewport.name, withStylesheet: css, withoutStylesheet: bare });
+    const upgraded = css.upgraded ? '' : 'elements did not upgrade';
+    rows.push({
+      figure: `${viewport.name}: layout-shift score`,
+      value: css.value.toFixed(4),
+      baseline: `without lede.css ${bare.value.toFixed(4)}`,
+      budget: `${budgets.upgradeShift}`,
+      ok: css.upgraded && css.value <= budgets.upgradeShift,
+      note: [
+        upgraded,
+        css.beforeLoad > 0 ? `${css.beforeLoad.toFixed(4)} before the upgrade, not counted` : '',
+        // See shift.js: the score only sees content after the element move, and only in view.
+        bare.value > 0 ? '' : 'blind to the element\'s own children: see boxes moved',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    });
+    rows.push({
+      figure: `${viewport.name}: boxes moved`,
+      value: moves(css),
+      baseline: `without lede.css ${moves(bare)}`,
+      budget: '0',
+      ok: css.upgraded && css.moved === 0,
+      note: [upgraded, bare.moved > 0 ? '' : 'the baseline moved nothing: is the measurement blind?'].filter(Boolean).join('; '),
+    });
+  }
+  return { rows, results };
+}
+
+/** @param {{ moved: number, boxes: number, maxMove: number }} shift */
+function moves({ moved, boxes, maxMove }) {
+  return `${moved} of ${boxes}${moved ? `, up to ${Math.round(maxMove)} px` : ''}`;
+}
+
+async function main() {
+  for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js']) {
+    if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
+  }
+  const executablePath = browserPaths().chromium;
+  if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium or set CHROME_PATH.');
+
+  const elements = await findElements();
+  const sizes = await measureSizes(elements);
+
+  const seed = await seedArticle(root);
+  const long = longArticle(seed, bodyParagraphs);
+  const renderCases = [
+    {
+      name: `<lede-article>, seed (${seed.body?.length ?? 0} paragraphs)`,
+      tag: 'lede-article',
+      data: { article: seed, readingTime: readingTime(seed) },
+      runs: runs.short,
+    },
+    {
+      name: `<lede-article>, ${bodyParagraphs.toLocaleString('en')} paragraphs`,
+      tag: 'lede-article',
+      data: { article: long, readingTime: readingTime(long) },
+      runs: runs.long,
+    },
+    // Where the time goes: the seed again without the JSON-LD script and the reading time.
+    {
+      name: '  seed, no-json-ld no-reading-time',
+      tag: 'lede-article',
+      data: { article: seed, readingTime: '', attributes: ['no-json-ld', 'no-reading-time'] },
+      runs: runs.shortAgain,
+      info: true,
+    },
+  ];
+  // The footer shows whether the article's own height changed.
+  const upgradeMarkup = `<lede-article>\n${lightDomHtml(seed)}\n</lede-article>\n<footer><p>After the article.</p></footer>`;
+
+  const server = await startServer(root);
+  server.page('/bench/render.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>');
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags });
+  try {
+    const chromium = await browser.version();
+    const render = await measureRender(browser, server.origin, elements, renderCases);
+    const shift = await measureShift(browser, server, elements, upgradeMarkup);
+
+    const { registration } = render;
+    /** @type {Row} */
+    const registers = {
+      figure: 'dist/cdn/lede.js registers every element',
+      value: `${registration.registered.length} of ${elements.length}`,
+      budget: `${elements.length} of ${elements.length}`,
+      ok: registration.missing.length === 0,
+      note: registration.missing.length ? `missing: ${registration.missing.join(', ')} (defined from the bundle's exports to measure the rest)` : '',
+    };
+    const sections = [
+      { title: 'Transfer size (minified, gzip -9, 1 kB = 1000 B; Lit and DOMPurify external unless said)', rows: sizes.rows },
+      { title: 'Registration', rows: [registers, ...sizes.checks] },
+      { title: `Render in headless ${chromium} at 1280×900: element ÷ plain DOM, median ratio of paired runs`, rows: render.rows },
+      { title: `Layout shift on upgrade of the server-rendered seed article (settled ${settleMs} ms)`, rows: shift.rows },
+    ];
+    console.log(`Lede bench · ${new Date().toISOString()} · ${cpus().length} CPUs · Node ${process.version}`);
+    printTable(sections);
+
+    const rows = sections.flatMap((section) => section.rows);
+    const failed = rows.filter((row) => row.ok === false);
+    await mkdir(join(root, 'bench/results'), { recursive: true });
+    await writeFile(
+      join(root, 'bench/results/latest.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, registration, render: render.results, shift: shift.results, rows }, null, 2)}\n`,
+    );
+    console.log(`\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`);
+    process.exitCode = failed.length === 0 ? 0 : 1;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+  process.exitCode = 2;
+});
