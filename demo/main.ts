@@ -1,0 +1,90 @@
+/**
+ * The playground: the seed article through `parseArticleText`, in a wrapper whose language,
+ * direction, theme and `--lede-*` tokens the control panel edits live.
+ */
+import { LedeArticle, parseArticleText, type Article } from '../src/index.js';
+import { arabicArticle } from './content/arabic-article.js';
+import { byId } from './dom.js';
+import { changedValues, restoreValues, valueOf } from './form-state.js';
+import { applyDeclarations, declarationsFrom, toCss } from './tokens.js';
+
+const form = byId('controls', HTMLFormElement);
+const preview = byId('preview', HTMLElement);
+const articleElement = byId('article', LedeArticle);
+const stageStatus = byId('stage-status', HTMLElement);
+const cssOutput = byId('css-output', HTMLElement);
+const copyStatus = byId('copy-status', HTMLElement);
+
+const rtlLanguages = new Set(['ar']);
+let seedArticle: Article | undefined;
+
+/** Fetches the seed text and parses it; the seed is English, which the parser cannot know. */
+async function loadSeed(): Promise<Article> {
+  const response = await fetch('./content/seed-article.txt');
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const article = parseArticleText(await response.text());
+  return { ...article, language: article.language ?? 'en' };
+}
+
+/** Language, direction and theme: on the wrapper, the page and the element. */
+function applyDisplay(): void {
+  const lang = valueOf(form, 'lang');
+  const dir = valueOf(form, 'dir');
+  const theme = valueOf(form, 'theme');
+  preview.lang = lang;
+  preview.dir = dir === 'auto' ? (rtlLanguages.has(lang) ? 'rtl' : 'ltr') : dir;
+  document.documentElement.dataset.theme = theme;
+  articleElement.theme = theme === 'light' || theme === 'dark' ? theme : undefined;
+  articleElement.article = lang === 'ar' ? arabicArticle : seedArticle;
+}
+
+/** Shows each range's value beside it and gives it to assistive technology with its unit. */
+function showRangeValues(): void {
+  for (const range of form.querySelectorAll<HTMLInputElement>('input[type="range"]')) {
+    const text = `${range.value}${range.dataset.unit ?? ''}`;
+    range.setAttribute('aria-valuetext', text);
+    const label = form.querySelector(`[data-value-for="${range.id}"]`);
+    if (label) label.textContent = text;
+  }
+}
+
+function update(): void {
+  applyDisplay();
+  const declarations = declarationsFrom(form);
+  applyDeclarations(preview, declarations);
+  cssOutput.textContent = toCss(declarations);
+  showRangeValues();
+  const query = changedValues(form).toString();
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+async function copyCss(): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(cssOutput.textContent ?? '');
+    copyStatus.textContent = 'Copied.';
+  } catch {
+    copyStatus.textContent = 'Could not copy: select the CSS and copy it by hand.';
+  }
+  setTimeout(() => (copyStatus.textContent = ''), 4000);
+}
+
+async function start(): Promise<void> {
+  restoreValues(form, new URLSearchParams(location.search));
+  form.addEventListener('input', update);
+  // `reset` fires before the controls are reset.
+  form.addEventListener('reset', () => setTimeout(update));
+  byId('copy-css', HTMLButtonElement).addEventListener('click', copyCss);
+  update();
+
+  stageStatus.textContent = 'Loading the seed article…';
+  try {
+    seedArticle = await loadSeed();
+    byId('article-data', HTMLElement).textContent = JSON.stringify(seedArticle, null, 2);
+    stageStatus.textContent = '';
+    update();
+  } catch (error) {
+    stageStatus.textContent = `Could not load content/seed-article.txt: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+void start();
