@@ -10,6 +10,12 @@ export default {
   projectDocuments: ['docs/*.md'],
   excludePrivate: true,
   excludeInternal: true,
+  // LitElement's own API is documented by Lit: link its types there rather than copying them.
+  externalSymbolLinkMappings: {
+    '@lit/reactive-element': { '*': 'https://lit.dev/docs/api/ReactiveElement/' },
+    'lit-element': { '*': 'https://lit.dev/docs/api/LitElement/' },
+    'lit-html': { '*': 'https://lit.dev/docs/api/templates/' },
+  },
   // No public repository URL yet, so no source links.
   disableSources: true,
   treatWarningsAsErrors: true,

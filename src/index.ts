@@ -6,15 +6,15 @@ import './article/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
 export { parseArticleText } from './parsers/article-text.js';
-export { detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat } from './parsers/article-data.js';
+export { detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat, type Json } from './parsers/article-data.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';
-export { blocksToText, serializeJsonLd, toNewsArticleJsonLd } from './parsers/json-ld.js';
+export { blocksToText, serializeJsonLd, toNewsArticleJsonLd, type JsonLd } from './parsers/json-ld.js';
 export { articleContext } from './shared/context.js';
 export { defineElement } from './shared/define.js';
 export { LedeError, type LedeErrorCode } from './shared/errors.js';
 export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';
 export { formatDate, formatList, formatNumber, formatRelativeTime, readingMinutes } from './shared/format.js';
 export { LocaleController, resolveLocale } from './shared/locale-controller.js';
-export { sanitizeHtml } from './shared/sanitize.js';
+export { sanitizeHtml, type SanitizerChoice } from './shared/sanitize.js';
 export { safeUrl } from './shared/url.js';
 export type * from './model.js';

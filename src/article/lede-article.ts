@@ -137,6 +137,7 @@ function readLightContent(host: HTMLElement): LightContent {
  * @fires lede-error - Data could not be used: malformed JSON, wrong types, missing fields, a failed `src`.
  */
 export class LedeArticle extends LitElement {
+  /** @internal */
   static override styles = [themeStyles, articleStyles];
 
   /**

@@ -7,7 +7,8 @@
  */
 import type { Article, ArticleBlock, CreditRole, Person } from '../model.js';
 
-type JsonLd = Record<string, unknown>;
+/** A JSON-LD node. */
+export type JsonLd = Record<string, unknown>;
 
 const authorRoles = new Set<CreditRole>(['author', 'writing']);
 const editorRoles = new Set<CreditRole>(['editing']);
