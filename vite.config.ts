@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { articlePageCss } from './src/article/article.layout.js';
+import { ledeServer } from './server/src/vite-plugin.js';
 
 const root = import.meta.dirname;
 
@@ -24,11 +25,13 @@ function pageStylesheet(): Plugin {
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
-    // The demo: every page in demo/, importing the library straight from src/.
+    // The demo: every page in demo/, importing the library straight from src/, with the
+    // reference comment server mounted at /api on the same origin (SQLite in .lede-data/).
     return {
       root: resolve(root, 'demo'),
       server: { port: 5173, host: '127.0.0.1', fs: { allow: [root] } },
       plugins: [
+        ledeServer(),
         {
           name: 'lede-page-stylesheet-dev',
           configureServer(server) {

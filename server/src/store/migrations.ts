@@ -1,0 +1,119 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { randomToken } from '../crypto.js';
+import type { Database } from './schema.js';
+
+/**
+ * Versioned schema changes, applied in name order at start-up. Never edit a released
+ * migration: add the next one. Postgres runs them under an advisory lock, so several
+ * processes starting together apply each exactly once.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    // Migrations see the database as it was then, not as schema.ts describes it now.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('comments')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('thread_id', 'text', (col) => col.notNull())
+        .addColumn('parent_id', 'text', (col) => col.references('comments.id'))
+        .addColumn('author_name', 'text', (col) => col.notNull())
+        .addColumn('author_key', 'text', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('status', 'text', (col) => col.notNull())
+        .addColumn('held_reason', 'text')
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('edited_at', 'bigint')
+        .addColumn('score', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('reply_count', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('report_count', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('edit_token_hash', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('comments_by_thread_time')
+        .on('comments')
+        .columns(['thread_id', 'parent_id', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('comments_by_thread_score')
+        .on('comments')
+        .columns(['thread_id', 'parent_id', 'score', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        // status is in the key so SQLite, which has no statistics, prefers this index over
+        // comments_by_status_time when it gathers the first replies of a page.
+        .createIndex('comments_by_parent')
+        .on('comments')
+        .columns(['parent_id', 'status', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('comments_by_thread_status')
+        .on('comments')
+        .columns(['thread_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('comments_by_status_time')
+        .on('comments')
+        .columns(['status', 'created_at', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('votes')
+        .addColumn('comment_id', 'text', (col) => col.notNull().references('comments.id'))
+        .addColumn('voter_key', 'text', (col) => col.notNull())
+        .addColumn('value', 'integer', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addPrimaryKeyConstraint('votes_pk', ['comment_id', 'voter_key'])
+        .execute();
+
+      await db.schema
+        .createTable('reports')
+        .addColumn('comment_id', 'text', (col) => col.notNull().references('comments.id'))
+        .addColumn('reporter_key', 'text', (col) => col.notNull())
+        .addColumn('reason', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addPrimaryKeyConstraint('reports_pk', ['comment_id', 'reporter_key'])
+        .execute();
+
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('key_hash', 'text', (col) => col.primaryKey())
+        .addColumn('request_hash', 'text', (col) => col.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('response', 'text')
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createIndex('idempotency_keys_by_time')
+        .on('idempotency_keys')
+        .column('created_at')
+        .execute();
+
+      await db.schema
+        .createTable('approved_authors')
+        .addColumn('author_key', 'text', (col) => col.primaryKey())
+        .addColumn('approved_at', 'bigint', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('key', 'text', (col) => col.primaryKey())
+        .addColumn('count', 'integer', (col) => col.notNull())
+        .addColumn('reset_at', 'bigint', (col) => col.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('meta')
+        .addColumn('name', 'text', (col) => col.primaryKey())
+        .addColumn('value', 'text', (col) => col.notNull())
+        .execute();
+      await sql`insert into meta (name, value) values (${'secret'}, ${randomToken(32)})`.execute(db);
+    },
+  },
+};
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

@@ -1,0 +1,72 @@
+import type { HoldReason, StoredStatus } from '../wire.js';
+
+/** Times are integer milliseconds since the epoch (BIGINT); ids are random base64url strings. */
+export interface CommentsTable {
+  id: string;
+  thread_id: string;
+  parent_id: string | null;
+  author_name: string;
+  /** Keyed hash of the normalised name and client IP: how `first-time` moderation knows an author. */
+  author_key: string;
+  body: string;
+  status: StoredStatus;
+  held_reason: HoldReason | null;
+  created_at: number;
+  edited_at: number | null;
+  score: number;
+  /** Visible (published or placeholder) direct replies. */
+  reply_count: number;
+  report_count: number;
+  /** sha256 of the edit token; the token itself is never stored. */
+  edit_token_hash: string;
+}
+
+export interface VotesTable {
+  comment_id: string;
+  voter_key: string;
+  value: number;
+  created_at: number;
+}
+
+export interface ReportsTable {
+  comment_id: string;
+  reporter_key: string;
+  reason: string;
+  created_at: number;
+}
+
+export interface IdempotencyKeysTable {
+  /** sha256 of the client's Idempotency-Key. */
+  key_hash: string;
+  /** sha256 of the request it first came with. */
+  request_hash: string;
+  status_code: number | null;
+  response: string | null;
+  created_at: number;
+}
+
+export interface ApprovedAuthorsTable {
+  author_key: string;
+  approved_at: number;
+}
+
+export interface MetaTable {
+  name: string;
+  value: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  reset_at: number;
+}
+
+export interface Database {
+  comments: CommentsTable;
+  votes: VotesTable;
+  reports: ReportsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  approved_authors: ApprovedAuthorsTable;
+  meta: MetaTable;
+  rate_limits: RateLimitsTable;
+}

@@ -1,0 +1,202 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../src/app.js';
+import type { Config, DatabaseConfig } from '../src/config.js';
+import { openDatabase, type OpenDatabase } from '../src/store/database.js';
+import type { Comment } from '../src/wire.js';
+import { freePort, startPostgres } from '../scripts/pg-cluster.js';
+
+export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
+
+/** A database the suites run against, opened once per test file. */
+export interface Backend {
+  name: 'sqlite' | 'postgres';
+  config: DatabaseConfig;
+  database: OpenDatabase;
+}
+
+export async function sqliteBackend(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-sqlite-'));
+  const config: DatabaseConfig = { kind: 'sqlite', path: join(dir, 'comments.sqlite') };
+  const database = await openDatabase(config);
+  after(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { name: 'sqlite', config, database };
+}
+
+/**
+ * A Postgres backend, or the reason there is none. Locally the suite is skipped with that
+ * reason; under CI (CI=true) a missing Postgres fails the run.
+ */
+export async function postgresBackend(): Promise<Backend | string> {
+  let server;
+  try {
+    server = await startPostgres();
+  } catch (error) {
+    const problem = (error as Error).message;
+    if (process.env.CI && process.env.CI !== 'false') throw new Error(`CI must run the PostgreSQL tests: ${problem}`);
+    const reason = `PostgreSQL tests skipped: ${problem}`;
+    console.log(reason);
+    return reason;
+  }
+  const config: DatabaseConfig = { kind: 'postgres', url: server.url };
+  const database = await openDatabase(config);
+  after(async () => {
+    await database.close();
+    server.stop();
+  });
+  return { name: 'postgres', config, database };
+}
+
+export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database,
+    adminToken: ADMIN_TOKEN,
+    allowedOrigins: ['https://news.example'],
+    moderation: 'none',
+    trustProxy: false,
+    rateLimits: { posts: null, votes: null, reports: null },
+    editWindowMs: 15 * 60_000,
+    minSubmitMs: 3000,
+    bannedWords: [],
+    secret: null,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}
+
+/** An app on the backend's shared database; closed when the test file ends. */
+export async function makeApp(backend: Backend, overrides: Partial<Config> = {}): Promise<Api> {
+  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
+  after(() => app.close());
+  return new Api(app);
+}
+
+export const uniqueThread = (label = 'thread'): string => `${label}-${randomUUID()}`;
+
+/** What the comment form sends besides the text: a form shown ten seconds ago. */
+export const formFields = () => ({ startedAt: Date.now() - 10_000 });
+
+/** Response JSON as tests read it: any property may be probed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions check the shapes
+export type Json = any;
+
+export interface Reply<T = Json> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** Thin `app.inject` wrappers that speak the protocol. */
+export class Api {
+  constructor(readonly app: FastifyInstance) {}
+
+  async request<T = Json>(options: InjectOptions): Promise<Reply<T>> {
+    const response = await this.app.inject(options);
+    return {
+      status: response.statusCode,
+      body: (response.body ? response.json() : undefined) as T,
+      headers: response.headers,
+    };
+  }
+
+  post(
+    threadId: string,
+    fields: { name?: string; body?: string; parentId?: string | null; website?: string; startedAt?: number } = {},
+    options: { key?: string; ip?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply<{ comment: Comment; editToken: string }>> {
+    const { name = 'Reader', body = `A comment ${randomUUID()}`, ...rest } = fields;
+    return this.request({
+      method: 'POST',
+      url: `/api/threads/${encodeURIComponent(threadId)}/comments`,
+      headers: { ...(options.key ? { 'idempotency-key': options.key } : {}), ...options.headers },
+      remoteAddress: options.ip ?? '127.0.0.1',
+      payload: { author: { name }, body, ...formFields(), ...rest },
+    });
+  }
+
+  list(threadId: string, query = ''): Promise<Reply<{ comments: Comment[]; nextCursor: string | null; total: number }>> {
+    return this.request({ method: 'GET', url: `/api/threads/${encodeURIComponent(threadId)}/comments${query}` });
+  }
+
+  admin(method: InjectOptions['method'], url: string, token = ADMIN_TOKEN): Promise<Reply> {
+    return this.request({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` } });
+  }
+
+  /** Every top-level comment of a thread, following cursors. */
+  async listAll(threadId: string, sort = 'newest', limit = 100): Promise<Comment[]> {
+    const all: Comment[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `?sort=${sort}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await this.list(threadId, query);
+      all.push(...page.body.comments);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return all;
+  }
+}
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+/** A real `lede-server` process on a free loopback port. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+  const chosenPort = port ?? (await freePort());
+  const child = spawn(process.execPath, ['--import', TSX, CLI, '--port', String(chosenPort)], {
+    env: { ...process.env, LEDE_LOG: 'warn', LEDE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${chosenPort}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`lede-server exited with ${child.exitCode}: ${stderr}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`lede-server did not start: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  after(() => stop('SIGKILL'));
+  return { url, child, stop };
+}
+
+/** Runs `tasks` with at most `concurrency` in flight. */
+export async function pool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await task(index);
+      }
+    }),
+  );
+  return results;
+}

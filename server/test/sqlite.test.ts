@@ -1,0 +1,11 @@
+import { describe } from 'node:test';
+import { sqliteBackend } from './helpers.js';
+import { processSuite } from './suites/processes.js';
+import { routeSuite } from './suites/routes.js';
+
+const backend = await sqliteBackend();
+
+describe('SQLite', () => {
+  routeSuite(backend);
+  if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
+});
