@@ -5,7 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
-import { browserPaths } from './scripts/browsers.mjs';
+import { browserPaths, chromiumArgs } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { testApi } from './test/support/test-api.mjs';
 
@@ -19,15 +19,7 @@ if (wanted.includes('chromium')) {
       launchOptions: {
         executablePath: paths.chromium,
         headless: true,
-        // Root needs --no-sandbox; the rest keeps Chromium off a network this machine does not have.
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: chromiumArgs,
       },
     }),
   );

@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { browserPaths } from '../scripts/browsers.mjs';
+import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
 import { kB, ms, printTable, quantile } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
@@ -47,12 +47,7 @@ const viewports = [
   { name: '390×844', width: 390, height: 844, isMobile: true },
 ];
 const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...chromiumArgs,
   // Lets the page collect garbage between samples, outside the timed region.
   '--js-flags=--expose-gc',
 ];

@@ -17,3 +17,13 @@ export function browserPaths() {
   }
   return found;
 }
+
+/** Chromium flags for headless runs here: root needs --no-sandbox; the rest keeps it off a network this machine does not have. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
