@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { articlePageCss } from './src/article/article.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
+import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
 const root = import.meta.dirname;
 
@@ -50,7 +51,7 @@ export default defineConfig(({ command, mode }) => {
     // DOMPurify stays a separate chunk, fetched only by pages that render HTML bodies.
     return {
       publicDir: false,
-      plugins: [pageStylesheet()],
+      plugins: [pageStylesheet(), minifyTemplatesPlugin()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -68,7 +69,7 @@ export default defineConfig(({ command, mode }) => {
   // DOMPurify stay dependencies; declarations come from tsc (tsconfig.build.json).
   return {
     publicDir: false,
-    plugins: [pageStylesheet()],
+    plugins: [pageStylesheet(), minifyTemplatesPlugin()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

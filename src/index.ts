@@ -6,9 +6,9 @@ import './article/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
 export { parseArticleText } from './parsers/article-text.js';
-export { detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat, type Json } from './parsers/article-data.js';
+export { blocksToText, detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat, type Json } from './parsers/article-data.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';
-export { blocksToText, serializeJsonLd, toNewsArticleJsonLd, type JsonLd } from './parsers/json-ld.js';
+export { serializeJsonLd, toNewsArticleJsonLd, type JsonLd } from './parsers/json-ld.js';
 export { articleContext } from './shared/context.js';
 export { defineElement } from './shared/define.js';
 export { LedeError, type LedeErrorCode } from './shared/errors.js';

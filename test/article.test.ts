@@ -6,10 +6,14 @@ import type { LedeArticleLoadEvent, LedeErrorEvent } from '../src/shared/events.
 
 const shadow = (element: Element) => element.shadowRoot!;
 const query = <T extends Element = HTMLElement>(element: Element, selector: string) => shadow(element).querySelector<T>(selector);
-const jsonLdOf = (element: Element) => {
-  const script = element.querySelector('script[data-lede-generated]');
-  return script ? JSON.parse(script.textContent!) : undefined;
-};
+/** The JSON-LD the element writes when the browser is idle after rendering. */
+async function jsonLdOf(element: Element) {
+  await waitUntil(() => element.querySelector('script[data-lede-generated]'), 'no JSON-LD was written', { timeout: 5000 });
+  return JSON.parse(element.querySelector('script[data-lede-generated]')!.textContent!);
+}
+
+/** Resolves after the browser's next idle period, when deferred JSON-LD work has had its turn. */
+const idle = () => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 100)));
 
 /** The next `lede-error` from an element, typed. */
 const nextError = (element: Element) => oneEvent(element, 'lede-error') as Promise<LedeErrorEvent>;
@@ -69,7 +73,7 @@ describe('<lede-article>', () => {
           <p>Body text here.</p>
         </lede-article>
       `);
-      const jsonLd = jsonLdOf(element);
+      const jsonLd = await jsonLdOf(element);
       expect(jsonLd['@type']).to.equal('NewsArticle');
       expect(jsonLd.headline).to.equal('Light headline');
       expect(jsonLd.datePublished).to.equal('2023-11-03');
@@ -132,6 +136,7 @@ describe('<lede-article>', () => {
       expect(query(element, '.dek')!.textContent).to.equal('A dek from the description.');
       expect(query(element, '.byline')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('By Nidal al-Mughrabi and Ali Sawafta');
       expect([...shadow(element).querySelectorAll('.body p')].map((p) => p.textContent)).to.deep.equal(['First paragraph.', 'Second paragraph.']);
+      await idle();
       expect(element.querySelector('script[data-lede-generated]')).to.be.null;
     });
 
@@ -164,7 +169,7 @@ describe('<lede-article>', () => {
         await settled(element, () => shadow(element).querySelectorAll('.body p').length === 2);
         expect(query(element, '.body p')!.textContent).to.equal('More than 700 foreign citizens have left Gaza.');
         expect(query(element, '.byline')!.textContent).to.equal('By Nidal al-Mughrabi');
-        expect(jsonLdOf(element).articleBody).to.contain('Critically injured Palestinians crossed too.');
+        expect((await jsonLdOf(element)).articleBody).to.contain('Critically injured Palestinians crossed too.');
       } finally {
         element.remove();
       }
@@ -196,6 +201,7 @@ describe('<lede-article>', () => {
         body: [{ type: 'paragraph', text: 'Text.' }],
       };
       const element = await fixture<LedeArticle>(html`<lede-article .article=${data}></lede-article>`);
+      await jsonLdOf(element);
       const script = element.querySelector('script[data-lede-generated]')!;
       expect(script.textContent).not.to.contain('</script>');
       const jsonLd = JSON.parse(script.textContent!);
@@ -210,9 +216,15 @@ describe('<lede-article>', () => {
     });
 
     it('emits nothing with no-json-ld', async () => {
-      const element = await fixture<LedeArticle>(html`<lede-article no-json-ld .article=${{ headline: 'Quiet' }}></lede-article>`);
-      expect(query(element, '.headline')!.textContent).to.equal('Quiet');
-      expect(element.querySelector('script')).to.be.null;
+      const wrapper = await fixture<HTMLDivElement>(html`<div>
+        <lede-article no-json-ld .article=${{ headline: 'Quiet' }}></lede-article>
+        <lede-article .article=${{ headline: 'Loud' }}></lede-article>
+      </div>`);
+      const [quiet, loud] = [...wrapper.querySelectorAll('lede-article')];
+      // The element without the attribute has written its JSON-LD, so the other one had its turn too.
+      expect((await jsonLdOf(loud!)).headline).to.equal('Loud');
+      expect(query(quiet!, '.headline')!.textContent).to.equal('Quiet');
+      expect(quiet!.querySelector('script')).to.be.null;
     });
 
     it('emits nothing when the page already describes the article', async () => {
@@ -222,7 +234,12 @@ describe('<lede-article>', () => {
       document.head.append(own);
       try {
         const element = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Mine' }}></lede-article>`);
+        await idle();
         expect(element.querySelector('script[data-lede-generated]')).to.be.null;
+        // Once the page's own description is gone, the element describes the article itself.
+        own.remove();
+        element.article = { headline: 'Mine, again' };
+        expect((await jsonLdOf(element)).headline).to.equal('Mine, again');
       } finally {
         own.remove();
       }

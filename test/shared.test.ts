@@ -35,6 +35,7 @@ describe('format', () => {
 
   it('counts words in scripts without spaces and rounds reading time', () => {
     expect(countWords('one two, three!', 'en')).to.equal(3);
+    expect(countWords('  one — two\n\nthree ', 'en')).to.equal(3);
     expect(countWords('我们今天去北京', 'zh')).to.be.greaterThan(1);
     expect(readingMinutes('', 'en')).to.equal(0);
     expect(readingMinutes('word', 'en')).to.equal(1);

@@ -13,13 +13,13 @@
 
 /** How to address the host's direct children in one of the outputs. */
 export interface LayoutSelectors {
-  /** A selector for direct light-DOM children matching `selector`. */
-  child: (selector: string) => string;
+  /** The selectors for direct light-DOM children matching `selector`: one, or several to share a rule. */
+  child: (selector: string) => string | string[];
 }
 
 /** `::slotted()` takes one compound selector, so each child rule is written once per selector. */
 function rule(selectors: LayoutSelectors, childSelectors: string[], body: string): string {
-  return `${childSelectors.map((selector) => selectors.child(selector)).join(',\n')} {${body}}\n`;
+  return `${childSelectors.flatMap((selector) => selectors.child(selector)).join(',\n')} {${body}}\n`;
 }
 
 /** The host box: width, measure, base type. */

@@ -8,11 +8,10 @@ function renderedChild(selector: string): string {
 }
 
 export const articleStyles = [
-  // The shared layout, three ways: the host box, slotted server-rendered content, and content
-  // rendered from data. One source keeps them identical.
+  // The shared layout: the host box, then each rule once for slotted server-rendered content and
+  // for content rendered from data alike. One source keeps them identical.
   unsafeCSS(articleHostCss(':host')),
-  unsafeCSS(articleChildCss({ child: (selector) => `::slotted(${selector})` })),
-  unsafeCSS(articleChildCss({ child: renderedChild })),
+  unsafeCSS(articleChildCss({ child: (selector) => [`::slotted(${selector})`, renderedChild(selector)] })),
   css`
     article,
     header,

@@ -5,8 +5,7 @@ import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.j
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Article, ArticleBlock, ImageRef, Person } from '../model.js';
-import { isSchemaOrgArticle, parseJson, readArticleLazily } from '../parsers/article-data.js';
-import { blocksToText, serializeJsonLd, toNewsArticleJsonLd } from '../parsers/json-ld.js';
+import { blocksToText, generatedJsonLdAttribute as generatedJsonLd, parseJson, readArticleLazily } from '../parsers/article-data.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
@@ -32,7 +31,12 @@ const headingTags: Record<number, StaticValue> = {
 };
 
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
-const generatedJsonLd = 'data-lede-generated';
+
+/** Runs work when the browser has nothing better to do, or within two seconds. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 1);
+}
 
 /** What the server-rendered light DOM holds, read once per change rather than on every render. */
 interface LightContent {
@@ -177,6 +181,7 @@ export class LedeArticle extends LitElement {
   private readonly provider = new ContextProvider(this, { context: articleContext });
   private lastAnnounced?: Article;
   private sanitizedSource?: string;
+  private jsonLdPending = false;
 
   private readonly srcTask = new Task(this, {
     task: async ([src, timeout], { signal }) => {
@@ -245,7 +250,7 @@ export class LedeArticle extends LitElement {
       this.dispatchEvent(new LedeArticleLoadEvent(article));
     }
     this.syncSanitizedBody(article);
-    this.syncJsonLd(article);
+    this.scheduleJsonLd();
   }
 
   private report(error: LedeError): void {
@@ -297,29 +302,17 @@ export class LedeArticle extends LitElement {
     );
   }
 
-  private syncJsonLd(article: Article | undefined): void {
-    const existing = this.querySelector<HTMLScriptElement>(`:scope > script[${generatedJsonLd}]`);
-    const source = article ?? this.light.article;
-    const pageHasOwn = [...document.querySelectorAll(`script[type="application/ld+json"]:not([${generatedJsonLd}])`)].some(
-      (script) => {
-        try {
-          return isSchemaOrgArticle(JSON.parse(script.textContent ?? ''));
-        } catch {
-          return false;
-        }
-      },
-    );
-    if (this.noJsonLd || !source || pageHasOwn) {
-      existing?.remove();
-      return;
-    }
-    const json = serializeJsonLd(toNewsArticleJsonLd(source, this.bodyText(article)));
-    if (existing?.textContent === json) return;
-    const script = existing ?? document.createElement('script');
-    script.type = 'application/ld+json';
-    script.setAttribute(generatedJsonLd, '');
-    script.textContent = json;
-    if (!existing) this.append(script);
+  /** Writes the JSON-LD once the browser is idle, batching any number of updates into one write. */
+  private scheduleJsonLd(): void {
+    if (this.jsonLdPending) return;
+    this.jsonLdPending = true;
+    whenIdle(async () => {
+      this.jsonLdPending = false;
+      if (!this.isConnected) return;
+      const article = this.resolvedArticle;
+      const { syncJsonLdScript } = await import('./json-ld-script.js');
+      syncJsonLdScript(this, this.noJsonLd ? undefined : (article ?? this.light.article), this.bodyText(article));
+    });
   }
 
   /** The text of the body being shown, for reading time and `articleBody`. */

@@ -8,6 +8,9 @@ import type { Article, ArticleBlock, Credit, CreditRole, ImageRef, Organization,
 import { LedeError } from '../shared/errors.js';
 import { parseIsoDate } from '../shared/format.js';
 
+/** Marks the JSON-LD script Lede writes, so it is updated in place and never read back as input. */
+export const generatedJsonLdAttribute = 'data-lede-generated';
+
 /** The formats `readArticle` recognises. */
 export type ArticleFormat = 'lede' | 'schema.org' | 'ninjs-3' | 'ninjs-2';
 
@@ -255,4 +258,21 @@ export function readArticleLazily(data: unknown): Article | Promise<Article> {
   if (format === 'lede') return validateArticle(data);
   if (!format) throw unsupportedArticle(data);
   return import('./article-formats.js').then((formats) => formats.readArticle(data));
+}
+
+/** The plain text of structured body blocks, one block per line, for `articleBody` and reading time. */
+export function blocksToText(blocks: readonly ArticleBlock[] | undefined): string {
+  return (blocks ?? [])
+    .map((block) => {
+      switch (block.type) {
+        case 'list':
+          return block.items.join('\n');
+        case 'figure':
+          return block.caption ?? '';
+        default:
+          return block.text;
+      }
+    })
+    .filter(Boolean)
+    .join('\n\n');
 }

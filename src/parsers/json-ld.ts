@@ -5,7 +5,8 @@
  * Pure: no DOM.
  * @module
  */
-import type { Article, ArticleBlock, CreditRole, Person } from '../model.js';
+import type { Article, CreditRole, Person } from '../model.js';
+import { blocksToText } from './article-data.js';
 
 /** A JSON-LD node. */
 export type JsonLd = Record<string, unknown>;
@@ -21,23 +22,6 @@ function person(entry: Pick<Person, 'name'> & Partial<Person>): JsonLd {
     jobTitle: entry.jobTitle,
     image: entry.image?.url,
   });
-}
-
-/** The plain text of structured body blocks, one block per line, for `articleBody` and reading time. */
-export function blocksToText(blocks: readonly ArticleBlock[] | undefined): string {
-  return (blocks ?? [])
-    .map((block) => {
-      switch (block.type) {
-        case 'list':
-          return block.items.join('\n');
-        case 'figure':
-          return block.caption ?? '';
-        default:
-          return block.text;
-      }
-    })
-    .filter(Boolean)
-    .join('\n\n');
 }
 
 /**
