@@ -6,7 +6,8 @@ import './article/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
 export { parseArticleText } from './parsers/article-text.js';
-export { blocksToText, detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat, type Json } from './parsers/article-data.js';
+export { blocksToText, looksLikeLedeArticle, readArticleLazily, validateArticle } from './parsers/article-data.js';
+export { detectArticleFormat, isSchemaOrgArticle, type ArticleFormat } from './parsers/detect-format.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';
 export { serializeJsonLd, toNewsArticleJsonLd, type JsonLd } from './parsers/json-ld.js';
 export { articleContext } from './shared/context.js';

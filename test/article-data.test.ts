@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { detectArticleFormat } from '../src/parsers/article-data.js';
+import { detectArticleFormat } from '../src/parsers/detect-format.js';
 import { parseArticleJson, readArticle } from '../src/parsers/article-formats.js';
 import { serializeJsonLd, toNewsArticleJsonLd } from '../src/parsers/json-ld.js';
 import { LedeError } from '../src/shared/errors.js';

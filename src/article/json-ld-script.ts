@@ -3,7 +3,8 @@
  * is idle after a render: search engines read it, readers never wait for it.
  */
 import type { Article } from '../model.js';
-import { generatedJsonLdAttribute as generatedJsonLd, isSchemaOrgArticle } from '../parsers/article-data.js';
+import { generatedJsonLdAttribute as generatedJsonLd } from '../parsers/article-data.js';
+import { isSchemaOrgArticle } from '../parsers/detect-format.js';
 import { serializeJsonLd, toNewsArticleJsonLd } from '../parsers/json-ld.js';
 
 function pageDescribesArticle(): boolean {

@@ -5,7 +5,7 @@ import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.j
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Article, ArticleBlock, ImageRef, Person } from '../model.js';
-import { blocksToText, generatedJsonLdAttribute as generatedJsonLd, parseJson, readArticleLazily } from '../parsers/article-data.js';
+import { blocksToText, generatedJsonLdAttribute as generatedJsonLd, readArticleLazily } from '../parsers/article-data.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
@@ -15,6 +15,7 @@ import { pickMessages } from '../shared/messages.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { safeUrl } from '../shared/url.js';
+import { parseJson } from '../shared/validate.js';
 import { articleMessages } from './messages.js';
 import { articleStyles } from './article.styles.js';
 
@@ -57,6 +58,8 @@ function isBodyNode(node: Node): boolean {
 }
 
 function readLightContent(host: HTMLElement): LightContent {
+  // Elements made from data have no children: skip the selector queries below.
+  if (!host.firstChild) return noLightContent;
   const slots = new Set<string>();
   for (const child of host.children) if (child.slot) slots.add(child.slot);
   const bodyNodes = [...host.childNodes].filter(isBodyNode);
@@ -276,6 +279,7 @@ export class LedeArticle extends LitElement {
   }
 
   private readInlineJsonLd(): void {
+    if (!this.firstElementChild) return;
     const script = this.querySelector(`:scope > script[type="application/ld+json"]:not([${generatedJsonLd}])`);
     if (!script) return;
     try {

@@ -6,7 +6,9 @@
  * @module
  */
 import type { ArticleBlock, Article, Credit, CreditRole, ImageRef, Person } from '../model.js';
-import { compact, detectArticleFormat, isObject, isPresent, isSchemaOrgArticle, nonEmpty, parseJson, unsupportedArticle, validateArticle, type Json } from './article-data.js';
+import { compact, isObject, isPresent, nonEmpty, parseJson, type Json } from '../shared/validate.js';
+import { unsupportedArticle, validateArticle } from './article-data.js';
+import { detectArticleFormat, isSchemaOrgArticle } from './detect-format.js';
 
 /**
  * Reads parsed JSON in any supported format into a validated `Article`.

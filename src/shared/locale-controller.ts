@@ -18,20 +18,17 @@ type Listener = () => void;
 const listeners = new Set<Listener>();
 let observer: MutationObserver | undefined;
 
-/** One observer for the whole page: every element re-checks its locale when any `lang` or `dir` changes. */
+/**
+ * One observer for the whole page: every element re-checks its locale when any `lang` or `dir`
+ * changes. It stays once made, so elements coming and going do not each build a new one.
+ */
 function watchLanguageChanges(listener: Listener): () => void {
   listeners.add(listener);
   if (!observer) {
     observer = new MutationObserver(() => listeners.forEach((notify) => notify()));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
   }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0) {
-      observer?.disconnect();
-      observer = undefined;
-    }
-  };
+  return () => listeners.delete(listener);
 }
 
 /**
