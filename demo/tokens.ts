@@ -4,13 +4,16 @@
  * colour inputs come in pairs (`data-side="light|dark"`) that become one `light-dark()` value.
  * Only tokens whose controls moved from their defaults are declared.
  */
+import { tokenDefaults } from '../src/shared/tokens.js';
 import { controlsOf, isChanged } from './form-state.js';
 
 /** Token name → CSS value, in panel order. */
 export type Declarations = Map<string, string>;
 
-/** The spacing steps' defaults in rem, from `src/shared/theme.styles.ts`; the spacing range scales them all. */
-const spacingSteps = { xs: 0.25, s: 0.5, m: 1, l: 1.5, xl: 2.5 };
+/** The spacing steps' defaults in rem; the spacing range scales them all. */
+const spacingSteps = Object.fromEntries(
+  (['xs', 's', 'm', 'l', 'xl'] as const).map((step) => [step, Number.parseFloat(tokenDefaults[`space-${step}`])]),
+);
 
 function declareColourPair(declarations: Declarations, token: string, pair: HTMLInputElement[]): void {
   const light = pair.find((input) => input.dataset.side === 'light');

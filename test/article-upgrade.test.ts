@@ -70,6 +70,10 @@ describe('<lede-article> upgrade', () => {
       // The upgrade did add something: the reading time, on the date's own line.
       expect(element.shadowRoot!.querySelector('.reading-time')).to.exist;
     });
+    // Server-rendered content needs no data path: the module that reads and renders data never loaded.
+    const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(loaded.some((name) => name.includes('/src/article/lede-article'))).to.equal(true);
+    expect(loaded.filter((name) => name.includes('article-view'))).to.deep.equal([]);
     style.remove();
   });
 

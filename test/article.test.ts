@@ -115,6 +115,25 @@ describe('<lede-article>', () => {
       expect(query(element, 'h2.headline')).to.exist;
       expect(query(element, 'h1')).to.be.null;
       expect(query(element, '.body h3')!.textContent).to.equal('Talks in Amman');
+      element.headingLevel = 3;
+      await element.updateComplete;
+      expect(query(element, 'h3.headline')).to.exist;
+      expect(query(element, '.body h4')!.textContent).to.equal('Talks in Amman');
+    });
+
+    it('shows the data body again when a light-DOM body comes and goes', async () => {
+      const data = await loadFixture('article.lede.json');
+      const element = await fixture<LedeArticle>(html`<lede-article .article=${data}></lede-article>`);
+      const blocks = () => [...query(element, '.body')!.children].filter((child) => child.tagName !== 'SLOT').length;
+      expect(blocks()).to.equal(data.body!.length);
+      const paragraph = document.createElement('p');
+      paragraph.textContent = 'Server-rendered body';
+      element.append(paragraph);
+      await settled(element, () => blocks() === 0);
+      paragraph.remove();
+      await settled(element, () => blocks() > 0);
+      expect(blocks()).to.equal(data.body!.length);
+      expect(query(element, '.body > p')!.textContent).to.equal((data.body![0] as { text: string }).text);
     });
 
     it('reads schema.org NewsArticle JSON-LD from a script child and adds no JSON-LD of its own', async () => {

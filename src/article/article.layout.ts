@@ -10,11 +10,13 @@
  *
  * Plain strings, no Lit: `vite.config.ts` imports it to write `lede.css`.
  */
+import { pageToken, type TokenReader } from '../shared/tokens.js';
 
-/** How to address the host's direct children in one of the outputs. */
+/** How one of the outputs addresses the host's direct children and reads the theme tokens. */
 export interface LayoutSelectors {
   /** The selectors for direct light-DOM children matching `selector`: one, or several to share a rule. */
   child: (selector: string) => string | string[];
+  token: TokenReader;
 }
 
 /** `::slotted()` takes one compound selector, so each child rule is written once per selector. */
@@ -23,20 +25,20 @@ function rule(selectors: LayoutSelectors, childSelectors: string[], body: string
 }
 
 /** The host box: width, measure, base type. */
-export function articleHostCss(host: string): string {
+export function articleHostCss(host: string, token: TokenReader): string {
   return `${host} {
   display: block;
   container-type: inline-size;
-  max-inline-size: var(--lede-measure, 65ch);
+  max-inline-size: ${token('measure')};
   margin-inline: auto;
-  padding-block: var(--lede-space-l, 1.5rem);
-  padding-inline: var(--lede-space-m, 1rem);
-  font-family: var(--lede-font-body, Charter, 'Iowan Old Style', 'Noto Serif', Georgia, serif);
-  font-size: var(--lede-font-size, 1.125rem);
-  line-height: var(--lede-line-height, 1.6);
+  padding-block: ${token('space-l')};
+  padding-inline: ${token('space-m')};
+  font-family: ${token('font-body')};
+  font-size: ${token('font-size')};
+  line-height: ${token('line-height')};
   overflow-wrap: break-word;
-  color: var(--lede-color-text, light-dark(#1b1b1b, #e9e7e3));
-  background: var(--lede-color-surface, light-dark(#ffffff, #17181a));
+  color: ${token('color-text')};
+  background: ${token('color-surface')};
   color-scheme: light dark;
 }
 `;
@@ -47,47 +49,48 @@ export function articleHostCss(host: string): string {
  * parts and by tag (`p:not([slot])`) for the body.
  */
 export function articleChildCss(selectors: LayoutSelectors): string {
+  const { token } = selectors;
   return [
     rule(selectors, ['[slot="kicker"]'], `
-  margin: 0 0 var(--lede-space-s, 0.5rem);
-  font-family: var(--lede-font-ui, system-ui, sans-serif);
-  font-size: var(--lede-font-size-small, 0.875rem);
+  margin: 0 0 ${token('space-s')};
+  font-family: ${token('font-ui')};
+  font-size: ${token('font-size-small')};
   font-weight: 700;
   line-height: 1.4;
   letter-spacing: 0.04em;
   text-transform: uppercase;
-  color: var(--lede-color-accent, light-dark(#b3261e, #ff8a80));`),
+  color: ${token('color-accent')};`),
     rule(selectors, ['[slot="headline"]'], `
-  margin: 0 0 var(--lede-space-m, 1rem);
-  font-family: var(--lede-font-heading, var(--lede-font-body, Charter, 'Iowan Old Style', 'Noto Serif', Georgia, serif));
+  margin: 0 0 ${token('space-m')};
+  font-family: ${token('font-heading')};
   font-size: clamp(1.75rem, 1.25rem + 2.5cqi, 2.75rem);
   font-weight: 700;
   line-height: 1.15;
   text-wrap: balance;`),
     rule(selectors, ['[slot="dek"]'], `
-  margin: 0 0 var(--lede-space-m, 1rem);
+  margin: 0 0 ${token('space-m')};
   font-size: 1.2em;
   line-height: 1.45;
-  color: var(--lede-color-muted, light-dark(#595959, #b3b0aa));`),
+  color: ${token('color-muted')};`),
     rule(selectors, ['[slot="byline"]', '[slot="dateline"]', '[slot="date"]'], `
-  margin: 0 0 var(--lede-space-xs, 0.25rem);
-  font-family: var(--lede-font-ui, system-ui, sans-serif);
-  font-size: var(--lede-font-size-small, 0.875rem);
+  margin: 0 0 ${token('space-xs')};
+  font-family: ${token('font-ui')};
+  font-size: ${token('font-size-small')};
   line-height: 1.5;
-  color: var(--lede-color-muted, light-dark(#595959, #b3b0aa));`),
+  color: ${token('color-muted')};`),
     rule(selectors, ['p:not([slot])', 'ul:not([slot])', 'ol:not([slot])'], `
-  margin: 0 0 var(--lede-space-m, 1rem);`),
+  margin: 0 0 ${token('space-m')};`),
     rule(selectors, ['h2:not([slot])', 'h3:not([slot])', 'h4:not([slot])'], `
-  margin: var(--lede-space-l, 1.5rem) 0 var(--lede-space-s, 0.5rem);
-  font-family: var(--lede-font-heading, var(--lede-font-body, Charter, 'Iowan Old Style', 'Noto Serif', Georgia, serif));
+  margin: ${token('space-l')} 0 ${token('space-s')};
+  font-family: ${token('font-heading')};
   line-height: 1.25;`),
     rule(selectors, ['blockquote:not([slot])'], `
-  margin: 0 0 var(--lede-space-m, 1rem);
-  padding-inline-start: var(--lede-space-m, 1rem);
-  border-inline-start: 3px solid var(--lede-color-accent, light-dark(#b3261e, #ff8a80));
+  margin: 0 0 ${token('space-m')};
+  padding-inline-start: ${token('space-m')};
+  border-inline-start: 3px solid ${token('color-accent')};
   font-style: italic;`),
     rule(selectors, ['figure:not([slot])'], `
-  margin: 0 0 var(--lede-space-m, 1rem);`),
+  margin: 0 0 ${token('space-m')};`),
     rule(selectors, ['img:not([slot])'], `
   max-inline-size: 100%;
   block-size: auto;`),
@@ -100,9 +103,9 @@ export function articlePageCss(): string {
   return `/* Lede: gives server-rendered <lede-article> content its final layout before JavaScript runs. */
 @layer lede {
 lede-article script[type="application/ld+json"] { display: none; }
-${articleHostCss(host)}
+${articleHostCss(host, pageToken)}
 ${host}[theme="light"] { color-scheme: light; }
 ${host}[theme="dark"] { color-scheme: dark; }
-${articleChildCss({ child: (selector) => `${host} > ${selector}` })}}
+${articleChildCss({ child: (selector) => `${host} > ${selector}`, token: pageToken })}}
 `;
 }

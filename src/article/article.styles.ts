@@ -1,4 +1,5 @@
 import { css, unsafeCSS } from 'lit';
+import { shadowToken } from '../shared/tokens.js';
 import { articleChildCss, articleHostCss } from './article.layout.js';
 
 /** Maps a layout selector to the element's own data-rendered markup (`.kicker`, `.body > p`). */
@@ -10,8 +11,8 @@ function renderedChild(selector: string): string {
 export const articleStyles = [
   // The shared layout: the host box, then each rule once for slotted server-rendered content and
   // for content rendered from data alike. One source keeps them identical.
-  unsafeCSS(articleHostCss(':host')),
-  unsafeCSS(articleChildCss({ child: (selector) => [`::slotted(${selector})`, renderedChild(selector)] })),
+  unsafeCSS(articleHostCss(':host', shadowToken)),
+  unsafeCSS(articleChildCss({ child: (selector) => [`::slotted(${selector})`, renderedChild(selector)], token: shadowToken })),
   css`
     article,
     header,
@@ -92,33 +93,9 @@ export const articleStyles = [
       color: inherit;
     }
 
-    .skeleton {
-      display: grid;
-      gap: var(--_space-s);
-    }
-
-    .skeleton span {
-      display: block;
-      block-size: 1em;
-      border-radius: var(--_radius);
-      background: var(--_color-surface-raised);
-    }
-
     .skeleton span:first-child {
       block-size: 2.2em;
       inline-size: 80%;
-    }
-
-    @media (prefers-reduced-motion: no-preference) {
-      .skeleton span {
-        animation: pulse 1.5s ease-in-out infinite;
-      }
-    }
-
-    @keyframes pulse {
-      50% {
-        opacity: 0.5;
-      }
     }
 
     @media print {

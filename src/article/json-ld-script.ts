@@ -3,7 +3,7 @@
  * is idle after a render: search engines read it, readers never wait for it.
  */
 import type { Article } from '../model.js';
-import { generatedJsonLdAttribute as generatedJsonLd } from '../parsers/article-data.js';
+import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js';
 import { isSchemaOrgArticle } from '../parsers/detect-format.js';
 import { serializeJsonLd, toNewsArticleJsonLd } from '../parsers/json-ld.js';
 

@@ -1,20 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { Article, ArticleBlock, ImageRef, Person } from '../model.js';
-import { blocksToText, generatedJsonLdAttribute as generatedJsonLd, readArticleLazily } from '../parsers/article-data.js';
+import type { Article } from '../model.js';
+import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
-import { formatDate, formatListToParts, parseIsoDate, readingMinutes } from '../shared/format.js';
+import { parseIsoDate, readingMinutes } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { safeUrl } from '../shared/url.js';
 import { parseJson } from '../shared/validate.js';
 import { articleMessages } from './messages.js';
 import { articleStyles } from './article.styles.js';
@@ -22,16 +20,16 @@ import { articleStyles } from './article.styles.js';
 /** Data `<lede-article>` accepts: a Lede `Article`, or schema.org / ninjs JSON as parsed objects. */
 export type ArticleInput = Article | Record<string, unknown>;
 
-const headingTags: Record<number, StaticValue> = {
-  1: literal`h1`,
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
+type ArticleView = typeof import('./article-view.js');
+type SrcTask = Task<readonly [string | undefined, number], Article | undefined>;
 
-const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
+/** The data path, once loaded: from then on data is read and rendered synchronously. */
+let view: ArticleView | undefined;
+let viewLoading: Promise<ArticleView> | undefined;
+
+function loadView(): Promise<ArticleView> {
+  return (viewLoading ??= import('./article-view.js').then((module) => (view = module)));
+}
 
 /** Runs work when the browser has nothing better to do, or within two seconds. */
 function whenIdle(work: () => void): void {
@@ -184,41 +182,53 @@ export class LedeArticle extends LitElement {
   private readonly provider = new ContextProvider(this, { context: articleContext });
   private lastAnnounced?: Article;
   private sanitizedSource?: string;
+  /** The committed body fragment (emptied into the page once committed) and what it was built from. */
+  private bodyFragment?: { article: Article; level: number; fragment: DocumentFragment };
   private jsonLdPending = false;
 
-  private readonly srcTask = new Task(this, {
-    task: async ([src, timeout], { signal }) => {
-      if (!src) return undefined;
-      const response = await fetch(src, {
-        signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
-        headers: { Accept: 'application/json, application/ld+json, application/vnd.ninjs+json' },
-      });
-      if (!response.ok) {
-        throw new LedeError('http', `The article request failed with HTTP ${response.status}.`, { status: response.status });
-      }
-      return readArticleLazily(parseJson(await response.text()));
-    },
-    args: () => [this.src, this.timeout] as const,
-    // Run only for a src (see willUpdate): an idle task would still cost every element a render.
-    autoRun: false,
-    onError: (error) => {
-      // A superseded request was aborted on purpose; only report real failures.
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      this.report(toLedeError(error));
-    },
-    onComplete: (article) => {
-      if (article) this.error = undefined;
-    },
-  });
+  /** Fetches `src`; made on first use, so elements without one never pay for it. */
+  private srcTask?: SrcTask;
+
+  private createSrcTask(): SrcTask {
+    return new Task(this, {
+      task: async ([src, timeout], { signal }) => {
+        if (!src) return undefined;
+        // The reader loads while the request is in flight.
+        void loadView();
+        const response = await fetch(src, {
+          signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
+          headers: { Accept: 'application/json, application/ld+json, application/vnd.ninjs+json' },
+        });
+        if (!response.ok) {
+          throw new LedeError('http', `The article request failed with HTTP ${response.status}.`, { status: response.status });
+        }
+        const data = parseJson(await response.text());
+        return (await loadView()).readArticleData(data);
+      },
+      args: () => [this.src, this.timeout] as const,
+      // Run only for a src (see willUpdate): an idle task would still cost every element a render.
+      autoRun: false,
+      onError: (error) => {
+        // A superseded request was aborted on purpose; only report real failures.
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+        this.report(toLedeError(error));
+      },
+      onComplete: (article) => {
+        if (article) this.error = undefined;
+      },
+    });
+  }
 
   /** The article as resolved from the property, `src` or inline JSON-LD, in that order. */
   get resolvedArticle(): Article | undefined {
-    return this.propertyData ?? (this.src ? this.srcTask.value : undefined) ?? this.inlineData;
+    return this.propertyData ?? (this.src ? this.srcTask?.value : undefined) ?? this.inlineData;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.light = readLightContent(this);
+    // A childless element will be given data: start loading the data path now.
+    if (!this.firstChild) void loadView();
     this.readInlineJsonLd();
   }
 
@@ -238,10 +248,25 @@ export class LedeArticle extends LitElement {
         });
       }
     }
-    if ((changed.has('src') || changed.has('timeout')) && this.src) void this.srcTask.run();
-    if (changed.has('headingLevel') && !headingTags[this.headingLevel]) {
+    if ((changed.has('src') || changed.has('timeout')) && this.src) void (this.srcTask ??= this.createSrcTask()).run();
+    if (changed.has('headingLevel') && !(Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6)) {
       console.warn(`lede-article: heading-level must be 1 to 6, got ${this.headingLevel}; using 1.`);
       this.headingLevel = 1;
+    }
+    this.buildBody();
+  }
+
+  /**
+   * Builds the body from data once per article and heading level; Lit skips the fragment while it
+   * is the same object. A committed fragment is empty, so it is dropped whenever it is not shown.
+   */
+  private buildBody(): void {
+    const article = this.resolvedArticle;
+    const level = this.headingLevel;
+    if (this.light.hasBody || !article?.body) this.bodyFragment = undefined;
+    else if (this.bodyFragment?.article !== article || this.bodyFragment.level !== level) {
+      // Article data only ever comes through the loaded view.
+      this.bodyFragment = { article, level, fragment: view!.renderBody(article.body, level) };
     }
   }
 
@@ -262,20 +287,44 @@ export class LedeArticle extends LitElement {
     this.dispatchEvent(new LedeErrorEvent(error));
   }
 
-  /** Reads data of any format, synchronously when it can, and reports what cannot be read. */
+  /**
+   * Reads data of any format: synchronously once the data path has loaded (it starts loading when
+   * a childless element connects), and reports what cannot be read.
+   */
   private readData(data: unknown, accept: (article: Article) => void): void {
     const fail = (error: unknown) => this.report(toLedeError(error, 'invalid-data'));
     const done = (article: Article) => {
       this.error = undefined;
       accept(article);
     };
+    const read = ({ readArticleData }: ArticleView) => {
+      const result = readArticleData(data);
+      if (!(result instanceof Promise)) return done(result);
+      return this.track(result.then(done, fail));
+    };
     try {
-      const result = readArticleLazily(data);
-      if (result instanceof Promise) result.then(done, fail);
-      else done(result);
+      if (view) read(view);
+      else this.track(loadView().then(read).catch(fail));
     } catch (error) {
       fail(error);
     }
+  }
+
+  /** Data still being read: `updateComplete` waits for it, so its render is part of the update. */
+  private pendingReads = new Set<Promise<unknown>>();
+
+  private track(reading: Promise<unknown>): void {
+    this.pendingReads.add(reading);
+    void reading.finally(() => this.pendingReads.delete(reading));
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.pendingReads.size > 0) {
+      await Promise.all(this.pendingReads);
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   private readInlineJsonLd(): void {
@@ -322,7 +371,8 @@ export class LedeArticle extends LitElement {
   /** The text of the body being shown, for reading time and `articleBody`. */
   private bodyText(article: Article | undefined): string {
     if (this.light.hasBody) return this.light.bodyText;
-    if (article?.body) return blocksToText(article.body);
+    // Article data only ever comes through the loaded view.
+    if (article?.body) return view!.blocksToText(article.body);
     return (this.sanitizedBody ?? []).map((node) => node.textContent ?? '').join('\n\n').trim();
   }
 
@@ -337,35 +387,35 @@ export class LedeArticle extends LitElement {
         ${this.src ? html`<button type="button" @click=${this.retry}>${messages.retry}</button>` : nothing}
       </div>`;
     }
-    if (!article && !hasLight && this.src && this.srcTask.status !== TaskStatus.COMPLETE) {
+    if (!article && !hasLight && this.src && this.srcTask?.status !== TaskStatus.COMPLETE) {
       return html`<article part="article" aria-busy="true">
         <p class="visually-hidden" role="status">${messages.loading}</p>
         <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
       </article>`;
     }
-    const language = article?.language;
-    const direction = language && rtlLanguages.has(language.split('-')[0]!.toLowerCase()) ? 'rtl' : undefined;
-    return html`<article part="article" lang=${ifDefined(language)} dir=${ifDefined(direction)}>
+    // Article data only ever comes through the loaded view.
+    const parts = article && view!.renderArticleParts(article, { locale: this.localeController.locale, messages, headingLevel: this.headingLevel });
+    return html`<article part="article" lang=${ifDefined(parts?.lang)} dir=${ifDefined(parts?.dir)}>
       <header part="header">
-        <slot name="kicker">${article?.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing}</slot>
-        <slot name="headline">${article ? this.renderHeadline(article.headline) : nothing}</slot>
-        <slot name="dek">${article?.dek ? html`<p class="dek">${article.dek}</p>` : nothing}</slot>
-        <slot name="byline">${article ? this.renderByline(article, messages.by) : nothing}</slot>
-        <slot name="dateline">${article?.dateline ? html`<p class="dateline">${article.dateline}</p>` : nothing}</slot>
+        <slot name="kicker">${parts?.kicker}</slot>
+        <slot name="headline">${parts?.headline}</slot>
+        <slot name="dek">${parts?.dek}</slot>
+        <slot name="byline">${parts?.byline}</slot>
+        <slot name="dateline">${parts?.dateline}</slot>
         <div class="date-row">
-          <slot name="date">${article ? this.renderDates(article, messages.updated) : nothing}</slot>
+          <slot name="date">${parts?.dates}</slot>
           ${this.renderReadingTime(article)}
         </div>
       </header>
-      ${article?.image && !this.light.hasBody ? this.renderImage(article.image, 'lead-image') : nothing}
-      <div class="body" part="body">${this.light.hasBody ? nothing : this.renderBody(article)}<slot @slotchange=${this.onSlotChange}></slot></div>
+      ${this.light.hasBody ? nothing : parts?.image}
+      <div class="body" part="body">${this.light.hasBody ? nothing : (this.bodyFragment?.fragment ?? this.sanitizedBody)}<slot @slotchange=${this.onSlotChange}></slot></div>
     </article>`;
   }
 
   /** Clears the error so the loading state shows while the request runs again. */
   private retry = (): void => {
     this.error = undefined;
-    void this.srcTask.run();
+    void this.srcTask?.run();
   };
 
   private onSlotChange = (): void => {
@@ -373,94 +423,11 @@ export class LedeArticle extends LitElement {
     if (next.hasBody !== this.light.hasBody || next.bodyText !== this.light.bodyText) this.light = next;
   };
 
-  private renderHeadline(headline: string): TemplateResult {
-    const tag = headingTags[this.headingLevel] ?? headingTags[1]!;
-    return staticHtml`<${tag} class="headline">${headline}</${tag}>`;
-  }
-
-  private renderByline(article: Article, by: string): TemplateResult | typeof nothing {
-    const authors = article.authors ?? [];
-    if (authors.length > 0) {
-      const parts = formatListToParts(
-        authors.map((author) => author.name),
-        this.localeController.locale,
-      );
-      let index = 0;
-      const names = parts.map((part) => (part.type === 'element' ? this.renderPerson(authors[index++]!) : part.value));
-      return html`<p class="byline">${by} ${names}</p>`;
-    }
-    if (!article.byline) return nothing;
-    return html`<p class="byline">${/^by\s/i.test(article.byline) ? article.byline : `${by} ${article.byline}`}</p>`;
-  }
-
-  private renderPerson(person: Person): TemplateResult | string {
-    const url = safeUrl(person.url);
-    return url ? html`<a href=${url} rel="author">${person.name}</a>` : person.name;
-  }
-
-  private renderDates(article: Article, updated: string): TemplateResult | typeof nothing {
-    const locale = this.localeController.locale;
-    const published = formatDate(article.datePublished, locale);
-    const modified = article.dateModified !== article.datePublished ? formatDate(article.dateModified, locale) : undefined;
-    if (!published && !modified) return nothing;
-    return html`<p class="date">
-      ${published ? html`<time datetime=${article.datePublished!}>${published}</time>` : nothing}
-      ${modified ? html`${published ? ' · ' : ''}${updated} <time datetime=${article.dateModified!}>${modified}</time>` : nothing}
-    </p>`;
-  }
-
   private renderReadingTime(article: Article | undefined): TemplateResult | typeof nothing {
     if (this.noReadingTime) return nothing;
     const locale = this.localeController.locale;
     const minutes = readingMinutes(this.bodyText(article), locale);
     if (minutes === 0) return nothing;
     return html`<span class="reading-time">${pickMessages(articleMessages, locale).readingTime(minutes, locale)}</span>`;
-  }
-
-  private renderImage(image: ImageRef, className?: string): TemplateResult | typeof nothing {
-    const url = safeUrl(image.url);
-    if (!url) return nothing;
-    const img = html`<img
-      src=${url}
-      alt=${image.alt ?? ''}
-      width=${ifDefined(image.width)}
-      height=${ifDefined(image.height)}
-      loading="lazy"
-      decoding="async"
-    />`;
-    return className ? html`<figure class=${className}>${img}</figure>` : img;
-  }
-
-  private renderBody(article: Article | undefined): unknown {
-    if (!article) return nothing;
-    if (article.body) return article.body.map((block) => this.renderBlock(block));
-    return this.sanitizedBody ?? nothing;
-  }
-
-  private renderBlock(block: ArticleBlock): unknown {
-    switch (block.type) {
-      case 'paragraph':
-        return html`<p>${block.text}</p>`;
-      case 'heading': {
-        const tag = headingTags[Math.min(6, Math.max(this.headingLevel + 1, block.level))]!;
-        return staticHtml`<${tag}>${block.text}</${tag}>`;
-      }
-      case 'quote':
-        return html`<blockquote>
-          <p>${block.text}</p>
-          ${block.cite ? html`<footer>— <cite>${block.cite}</cite></footer>` : nothing}
-        </blockquote>`;
-      case 'figure':
-        return html`<figure>
-          ${this.renderImage(block.image)}
-          ${block.caption || block.credit
-            ? html`<figcaption>${block.caption ?? ''}${block.credit ? html`<span class="credit">${block.credit}</span>` : nothing}</figcaption>`
-            : nothing}
-        </figure>`;
-      case 'list':
-        return block.ordered
-          ? html`<ol>${block.items.map((item) => html`<li>${item}</li>`)}</ol>`
-          : html`<ul>${block.items.map((item) => html`<li>${item}</li>`)}</ul>`;
-    }
   }
 }

@@ -19,9 +19,6 @@ import {
   validatePerson,
 } from '../shared/validate.js';
 
-/** Marks the JSON-LD script Lede writes, so it is updated in place and never read back as input. */
-export const generatedJsonLdAttribute = 'data-lede-generated';
-
 /** True for an object in Lede's own shape: no JSON-LD keys, and not a ninjs item (which has a `uri`). */
 export function looksLikeLedeArticle(data: unknown): boolean {
   return isObject(data) && !('@type' in data || '@context' in data || '@graph' in data) && typeof data.uri !== 'string';

@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { privateTokenDeclarations } from './tokens.js';
 
 /**
  * The design tokens every Lede element reads. Each public `--lede-*` property has a default here,
@@ -7,33 +8,12 @@ import { css } from 'lit';
  * reader's `prefers-color-scheme` when it is absent) picks the side, and a page may set its own
  * `light-dark(…, …)` pair for any colour token.
  *
- * The full token table is in `docs/theming.md`.
+ * The defaults are in `tokens.ts`; the full token table is in `docs/theming.md`.
  */
 export const themeStyles = css`
   :host {
     color-scheme: light dark;
-    --_font-body: var(--lede-font-body, Charter, 'Iowan Old Style', 'Noto Serif', Georgia, serif);
-    --_font-heading: var(--lede-font-heading, var(--_font-body));
-    --_font-ui: var(--lede-font-ui, system-ui, -apple-system, 'Segoe UI', 'Noto Sans', Roboto, sans-serif);
-    --_font-size: var(--lede-font-size, 1.125rem);
-    --_font-size-small: var(--lede-font-size-small, 0.875rem);
-    --_line-height: var(--lede-line-height, 1.6);
-    --_color-text: var(--lede-color-text, light-dark(#1b1b1b, #e9e7e3));
-    --_color-muted: var(--lede-color-muted, light-dark(#595959, #b3b0aa));
-    --_color-accent: var(--lede-color-accent, light-dark(#b3261e, #ff8a80));
-    --_color-link: var(--lede-color-link, light-dark(#0b57d0, #a8c7fa));
-    --_color-surface: var(--lede-color-surface, light-dark(#ffffff, #17181a));
-    --_color-surface-raised: var(--lede-color-surface-raised, light-dark(#f4f3f1, #222427));
-    --_color-border: var(--lede-color-border, light-dark(#d6d3ce, #3c3f44));
-    --_color-danger: var(--lede-color-danger, light-dark(#a50e0e, #ffb4ab));
-    --_color-focus: var(--lede-color-focus, light-dark(#0b57d0, #a8c7fa));
-    --_space-xs: var(--lede-space-xs, 0.25rem);
-    --_space-s: var(--lede-space-s, 0.5rem);
-    --_space-m: var(--lede-space-m, 1rem);
-    --_space-l: var(--lede-space-l, 1.5rem);
-    --_space-xl: var(--lede-space-xl, 2.5rem);
-    --_radius: var(--lede-radius, 0.375rem);
-    --_measure: var(--lede-measure, 65ch);
+    ${unsafeCSS(privateTokenDeclarations())}
     color: var(--_color-text);
     background: var(--_color-surface);
     font-family: var(--_font-body);
@@ -85,6 +65,31 @@ export const themeStyles = css`
     padding: var(--_space-xs) var(--_space-m);
     min-block-size: 24px;
     cursor: pointer;
+  }
+
+  /* Loading placeholders: each child of a .skeleton is one grey bar; elements size them. */
+  .skeleton {
+    display: grid;
+    gap: var(--_space-s);
+  }
+
+  .skeleton > * {
+    display: block;
+    block-size: 1em;
+    border-radius: var(--_radius);
+    background: var(--_color-surface-raised);
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton > * {
+      animation: lede-pulse 1.5s ease-in-out infinite;
+    }
+  }
+
+  @keyframes lede-pulse {
+    50% {
+      opacity: 0.5;
+    }
   }
 
   .visually-hidden {

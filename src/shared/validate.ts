@@ -25,10 +25,11 @@ export function nonEmpty<T>(list: T[]): T[] | undefined {
   return list.length > 0 ? list : undefined;
 }
 
-/** Drops undefined properties, so optional fields are absent rather than present-but-undefined. */
+/** A copy without undefined properties, so optional fields are absent rather than present-but-undefined. */
 export function compact<T extends object>(value: T): T {
-  for (const key in value) if (value[key] === undefined) Reflect.deleteProperty(value, key);
-  return value;
+  const result = {} as T;
+  for (const key in value) if (value[key] !== undefined) result[key] = value[key];
+  return result;
 }
 
 /** @throws {LedeError} `invalid-data` naming `field`. */
