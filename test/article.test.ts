@@ -436,7 +436,10 @@ describe('<lede-article>', () => {
         dek: 'وصل وزير الخارجية الأمريكي إلى تل أبيب.',
         authors: [{ name: 'نضال المغربي' }, { name: 'علي صوافطة' }],
         datePublished: '2023-11-03',
-        body: [{ type: 'paragraph', text: 'وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى تل أبيب.' }],
+        body: [
+          { type: 'paragraph', text: 'وصل وزير الخارجية الأمريكي أنتوني بلينكن إلى تل أبيب.' },
+          { type: 'quote', text: 'هذا يؤلمني في أعماقي.' },
+        ],
       };
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><lede-article .article=${data}></lede-article></div>`);
       const element = wrapper.querySelector('lede-article')!;
@@ -450,6 +453,10 @@ describe('<lede-article>', () => {
       const headlineBox = headline.getBoundingClientRect();
       const hostBox = element.getBoundingClientRect();
       expect(hostBox.right - headlineBox.right).to.be.lessThan(hostBox.width / 4);
+      const quote = query(element, 'blockquote')!;
+      expect(getComputedStyle(quote).borderRightWidth).to.equal('3px');
+      // Arabic type has no italics: the quote is not slanted as English quotes are.
+      expect(getComputedStyle(quote).fontStyle).to.equal('normal');
       await expect(element).to.be.accessible();
     });
 

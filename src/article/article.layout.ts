@@ -89,6 +89,9 @@ export function articleChildCss(selectors: LayoutSelectors): string {
   padding-inline-start: ${token('space-m')};
   border-inline-start: 3px solid ${token('color-accent')};
   font-style: italic;`),
+    // Arabic, Persian, Urdu and Hebrew type has no italics; a browser would only slant it.
+    rule(selectors, ['blockquote:not([slot]):is(:lang(ar), :lang(fa), :lang(ur), :lang(he))'], `
+  font-style: normal;`),
     rule(selectors, ['figure:not([slot])'], `
   margin: 0 0 ${token('space-m')};`),
     rule(selectors, ['img:not([slot])'], `

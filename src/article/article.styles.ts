@@ -78,6 +78,11 @@ export const articleStyles = [
       font-style: italic;
     }
 
+    /* Firefox matches :lang() in a shadow tree without the host's ancestors' lang: ask the host. */
+    :host(:is(:lang(ar), :lang(fa), :lang(ur), :lang(he))) .body > blockquote {
+      font-style: normal;
+    }
+
     blockquote p {
       margin: 0;
     }
