@@ -3,9 +3,13 @@
  * @module
  */
 import './article/define.js';
+import './byline/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
+export { LedeByline } from './byline/lede-byline.js';
 export { parseArticleText } from './parsers/article-text.js';
+export { parseCredits } from './parsers/credits.js';
+export { creditRoles, formatCredits } from './parsers/credits-format.js';
 export { blocksToText, detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat, type Json } from './parsers/article-data.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';
 export { serializeJsonLd, toNewsArticleJsonLd, type JsonLd } from './parsers/json-ld.js';

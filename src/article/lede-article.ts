@@ -9,9 +9,10 @@ import { blocksToText, generatedJsonLdAttribute as generatedJsonLd, parseJson, r
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
-import { formatDate, formatListToParts, parseIsoDate, readingMinutes } from '../shared/format.js';
+import { formatDate, parseIsoDate, readingMinutes } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
+import { listPeople } from '../shared/people.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { safeUrl } from '../shared/url.js';
@@ -377,12 +378,7 @@ export class LedeArticle extends LitElement {
   private renderByline(article: Article, by: string): TemplateResult | typeof nothing {
     const authors = article.authors ?? [];
     if (authors.length > 0) {
-      const parts = formatListToParts(
-        authors.map((author) => author.name),
-        this.localeController.locale,
-      );
-      let index = 0;
-      const names = parts.map((part) => (part.type === 'element' ? this.renderPerson(authors[index++]!) : part.value));
+      const names = listPeople(authors, this.localeController.locale, (author) => this.renderPerson(author));
       return html`<p class="byline">${by} ${names}</p>`;
     }
     if (!article.byline) return nothing;
