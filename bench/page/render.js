@@ -25,7 +25,47 @@ const renderers = {
     rendered: (element, { article }) =>
       element.shadowRoot?.querySelectorAll('.body > :not(slot)').length === article.body.length && !!element.shadowRoot?.querySelector('.headline'),
   },
+  'lede-byline': {
+    element({ creditsText, source, dateline }) {
+      const element = /** @type {HTMLElement & { creditsText: string, source: string, dateline: string }} */ (document.createElement('lede-byline'));
+      Object.assign(element, { creditsText, source, dateline });
+      return element;
+    },
+    plain: (data) => plainByline(data),
+    rendered: (element) => element.shadowRoot?.querySelector('.names')?.textContent?.includes('Michael Perry') === true && !!element.shadowRoot?.querySelector('.toggle'),
+  },
 };
+
+/**
+ * What the byline shows for the seed, as plain elements: the names line with source, dateline and
+ * the credits button, and the (hidden) list of credits by role, names written out beforehand.
+ * @param {{ source: string, dateline: string }} data
+ */
+function plainByline({ source, dateline }) {
+  const root = document.createElement('div');
+  root.className = 'plain-byline';
+  const line = document.createElement('div');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  button.textContent = 'Full credits';
+  line.append(`By Michael Perry and Angus MacSwan · ${source} · ${dateline} `, button);
+  const panel = document.createElement('dl');
+  panel.hidden = true;
+  for (const [label, names] of [
+    ['Reporting', 'Nidal al-Mughrabi (Gaza), Ali Sawafta (Ramallah), Dan Williams (Jerusalem), Emily Rose (Jerusalem), Maytaal Angel (Jerusalem), Clauda Tanios (Dubai), Patricia Zengerle (Washington), Phil Stewart (Washington), and Idrees Ali (Washington)'],
+    ['Writing', 'Michael Perry and Angus MacSwan'],
+    ['Editing', 'Miral Fahmy and Andrew Cawthorne'],
+  ]) {
+    const term = document.createElement('dt');
+    term.textContent = label;
+    const detail = document.createElement('dd');
+    detail.textContent = names;
+    panel.append(term, detail);
+  }
+  root.append(line, panel);
+  return root;
+}
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 
