@@ -60,6 +60,7 @@ describe('<lede-byline>', () => {
       await element.updateComplete;
       expect(toggle.getAttribute('aria-expanded')).to.equal('false');
       expect(query(element, '#panel')!.hidden).to.equal(true);
+      expect(shadow(element).querySelector('dl')).to.be.null;
     });
 
     it('renders authors with links and portraits, dropping unsafe URLs', async () => {

@@ -38,32 +38,17 @@ const renderers = {
 
 /**
  * What the byline shows for the seed, as plain elements: the names line with source, dateline and
- * the credits button, and the (hidden) list of credits by role, names written out beforehand.
+ * the credits button. The element renders its full credits only when opened, so neither does this.
  * @param {{ source: string, dateline: string }} data
  */
 function plainByline({ source, dateline }) {
   const root = document.createElement('div');
   root.className = 'plain-byline';
-  const line = document.createElement('div');
   const button = document.createElement('button');
   button.type = 'button';
   button.setAttribute('aria-expanded', 'false');
   button.textContent = 'Full credits';
-  line.append(`By Michael Perry and Angus MacSwan · ${source} · ${dateline} `, button);
-  const panel = document.createElement('dl');
-  panel.hidden = true;
-  for (const [label, names] of [
-    ['Reporting', 'Nidal al-Mughrabi (Gaza), Ali Sawafta (Ramallah), Dan Williams (Jerusalem), Emily Rose (Jerusalem), Maytaal Angel (Jerusalem), Clauda Tanios (Dubai), Patricia Zengerle (Washington), Phil Stewart (Washington), and Idrees Ali (Washington)'],
-    ['Writing', 'Michael Perry and Angus MacSwan'],
-    ['Editing', 'Miral Fahmy and Andrew Cawthorne'],
-  ]) {
-    const term = document.createElement('dt');
-    term.textContent = label;
-    const detail = document.createElement('dd');
-    detail.textContent = names;
-    panel.append(term, detail);
-  }
-  root.append(line, panel);
+  root.append(`By Michael Perry and Angus MacSwan · ${source} · ${dateline} `, button);
   return root;
 }
 

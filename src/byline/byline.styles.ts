@@ -20,7 +20,6 @@ export const bylineStyles = [
       margin-block: -0.25em;
       margin-inline-end: 0.25em;
       border-radius: 50%;
-      object-fit: cover;
       vertical-align: middle;
     }
 
@@ -28,24 +27,22 @@ export const bylineStyles = [
       color: inherit;
     }
 
+    /* Negative block margins keep the 24px target from making the line taller than the printed one. */
     .toggle {
       margin-block: -2px;
       margin-inline-start: 0.5em;
       padding: 0 var(--_space-s);
-      font-family: inherit;
       font-size: inherit;
       line-height: inherit;
       color: var(--_color-link);
     }
 
     .toggle::after {
-      content: '▾';
-      display: inline-block;
-      margin-inline-start: 0.3em;
+      content: ' ▾';
     }
 
     .toggle[aria-expanded='true']::after {
-      transform: rotate(180deg);
+      content: ' ▴';
     }
 
     dl {
@@ -53,7 +50,7 @@ export const bylineStyles = [
       grid-template-columns: max-content 1fr;
       gap: var(--_space-xs) var(--_space-m);
       margin: var(--_space-s) 0 0;
-      padding: var(--_space-s) var(--_space-m);
+      padding-inline-start: var(--_space-m);
       border-inline-start: 3px solid var(--_color-border);
     }
 
@@ -64,15 +61,6 @@ export const bylineStyles = [
 
     dd {
       margin: 0;
-    }
-
-    [hidden] {
-      display: none !important;
-    }
-
-    .error {
-      margin-block-start: var(--_space-xs);
-      padding: var(--_space-xs) var(--_space-s);
     }
   `,
 ];

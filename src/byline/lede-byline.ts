@@ -2,10 +2,9 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { Article, Credit, CreditRole, Person } from '../model.js';
-import { parseCredits } from '../parsers/credits.js';
 import { creditLabel, creditRoles, groupCredits } from '../parsers/credits-format.js';
 import { articleContext } from '../shared/context.js';
-import { LedeError } from '../shared/errors.js';
+import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
 import { formatList } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -15,6 +14,9 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { safeUrl } from '../shared/url.js';
 import { bylineStyles } from './byline.styles.js';
 import { bylineMessages } from './messages.js';
+
+/** The parser once loaded: later bylines read their credit lines at once, in the same update. */
+let loadedParser: ((text: string) => Credit[]) | undefined;
 
 /** Roles whose people the compact byline names when no `authors` are given. */
 const bylineRoles = new Set<CreditRole>(['author', 'writing']);
@@ -106,7 +108,9 @@ export class LedeByline extends LitElement {
 
   private readonly localeController = new LocaleController(this);
   private readonly article = new ContextConsumer(this, { context: articleContext, subscribe: true });
-  private parsed?: { text: string; credits: Credit[] };
+  /** The credit line last read, and its credits once the parser has read it. */
+  private parsed?: { text: string; credits?: Credit[] };
+  private parsing?: Promise<void>;
   private resolved: { authors: Person[]; credits: Credit[] } = { authors: [], credits: [] };
 
   /** The people this byline credits, after every fallback: what it shows and gives the article's JSON-LD. */
@@ -131,14 +135,10 @@ export class LedeByline extends LitElement {
     const authors = validEntries<Person>(this.authors, () => true);
     if (changed.has('credits') || changed.has('authors')) {
       const field = credits === undefined || credits.dropped > 0 ? 'credits' : authors === undefined || authors.dropped > 0 ? 'authors' : undefined;
-      this.error = field ? new LedeError('invalid-data', `lede-byline: ${field} held data that is not a list of named entries; it was left out.`, { field }) : undefined;
-      if (this.error) {
-        console.warn(this.error.message);
-        this.dispatchEvent(new LedeErrorEvent(this.error));
-      }
+      this.report(field ? new LedeError('invalid-data', `lede-byline: ${field} held data that is not a list of named entries; it was left out.`, { field }) : undefined);
     }
     const text = [this.creditsText, this.lightCreditsText, article?.creditsText].find(isText);
-    if (text !== this.parsed?.text) this.parsed = text ? { text, credits: parseCredits(text) } : undefined;
+    if (text !== this.parsed?.text) this.parse(text);
     const previous = this.resolved;
     // A value that is not a list counts as absent: the next source fills in.
     this.resolved = {
@@ -151,6 +151,41 @@ export class LedeByline extends LitElement {
     }
   }
 
+  /** The first update completes once a credit line given with it has been read and shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.parsing) return done;
+    await this.parsing;
+    return this.getUpdateComplete();
+  }
+
+  /** The parser loads on first use: bylines given `credits` as data never download it. */
+  private parse(text: string | undefined): void {
+    this.parsed = text ? { text, credits: loadedParser?.(text) } : undefined;
+    this.parsing = text && !loadedParser
+      ? import('../parsers/credits.js').then(
+          ({ parseCredits }) => {
+            loadedParser = parseCredits;
+            if (this.parsed?.text !== text) return;
+            this.parsed = { text, credits: parseCredits(text) };
+            this.parsing = undefined;
+            this.requestUpdate();
+          },
+          (error: unknown) => {
+            this.parsing = undefined;
+            this.report(toLedeError(error));
+          },
+        )
+      : undefined;
+  }
+
+  private report(error: LedeError | undefined): void {
+    this.error = error;
+    if (!error) return;
+    console.warn(error.message);
+    this.dispatchEvent(new LedeErrorEvent(error));
+  }
+
   override render(): TemplateResult {
     const locale = this.localeController.locale;
     const messages = pickMessages(bylineMessages, locale);
@@ -161,15 +196,17 @@ export class LedeByline extends LitElement {
     const dateline = [this.dateline, article?.dateline].find(isText);
     const by = creditLabel('author', locale).label;
     const printed = this.lightByline || named.length === 0;
-    return html`<div class="line" part="byline">
-        ${printed ? html`<slot @slotchange=${this.onSlotChange}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, (person) => this.renderPerson(person))}</span>`}
-        ${!printed && source ? html`<span class="source">${source}</span>` : nothing}
-        ${dateline ? html`<span class="dateline">${dateline}</span>` : nothing}
-        ${credits.length > 0
-          ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>`
-          : nothing}
-      </div>
-      <div id="panel" part="panel" ?hidden=${!this.open || credits.length === 0}>${this.renderCredits(credits, locale)}</div>
+    // No white space between the parts: the separators come from CSS, the same in every build.
+    const line = [
+      printed ? html`<slot @slotchange=${this.onSlotChange}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, (person) => this.renderPerson(person))}</span>`,
+      !printed && source ? html`<span class="source">${source}</span>` : nothing,
+      dateline ? html`<span class="dateline">${dateline}</span>` : nothing,
+      credits.length > 0
+        ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>`
+        : nothing,
+    ];
+    return html`<div class="line" part="byline">${line}</div>
+      <div id="panel" part="panel" ?hidden=${!this.open || credits.length === 0}>${this.open ? this.renderCredits(credits, locale) : nothing}</div>
       <slot name="credits" ?hidden=${this.open && credits.length > 0} @slotchange=${this.onSlotChange}></slot>
       ${this.error && this.onError === 'show' ? html`<p class="error" role="alert" part="error">${messages.invalid}</p>` : nothing}`;
   }
