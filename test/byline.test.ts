@@ -193,6 +193,23 @@ describe('<lede-byline>', () => {
       expect(jsonLd.contributor).to.deep.equal([{ '@type': 'Organization', name: 'Reuters bureaus' }]);
     });
 
+    it('in a server-rendered article, lists the people of its credits paragraph and keeps that paragraph out of the byline text', async () => {
+      const element = await fixture<LedeArticle>(html`<lede-article>
+        <h1 slot="headline">Light headline</h1>
+        <lede-byline slot="byline"><p>By time news</p><p slot="credits">${seedCredits}</p></lede-byline>
+        <p>Body text.</p>
+      </lede-article>`);
+      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Cawthorne'), 'the byline\'s people were not added', { timeout: 5000 });
+      const jsonLd = await jsonLdOf(element);
+      expect(jsonLd.author.map((node: { name: string }) => node.name)).to.deep.equal(['Michael Perry', 'Angus MacSwan']);
+      expect(jsonLd.contributor).to.have.length(9);
+      expect(jsonLd.creditText).to.equal(undefined);
+      // The byline shows the printed line, and the article's context carries it without the credits paragraph.
+      const byline = element.querySelector('lede-byline')!;
+      expect(text(query<HTMLSlotElement>(byline, '.line slot')!.assignedElements()[0])).to.equal('By time news');
+      expect(JSON.stringify(jsonLd)).not.to.contain('time news This article');
+    });
+
     it('writes no JSON-LD of its own outside an article', async () => {
       const element = await fixture<LedeByline>(html`<lede-byline credits-text="(Writing by Ann Wu)"></lede-byline>`);
       await new Promise((resolve) => setTimeout(resolve, 300));

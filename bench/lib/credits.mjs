@@ -3,6 +3,8 @@
 // measured a moment apart (the floor any parser has to scan).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { quantile } from './report.mjs';
 
 /** Credit lines in the forms wire services and newspapers print (see docs/credits.md). */
@@ -28,52 +30,61 @@ export function adversarialText(length = 1_000_000) {
   return text.slice(0, length);
 }
 
+// Collect garbage before each timed run, so one run does not pay for the last one's tokens.
+setFlagsFromString('--expose-gc');
+const collectGarbage = /** @type {() => void} */ (runInNewContext('gc'));
+
 /** The baseline: split on the list separators, the least a credits reader must do. */
 const trivialSplit = (/** @type {string} */ text) => text.split(/[;,()]| and /).map((part) => part.trim()).filter(Boolean).length;
 
 /**
- * Median milliseconds of `run` over `samples` runs, after `warmup` unrecorded ones; alternated with
- * `baseline` so both see the same moment of the machine.
- * @param {() => unknown} run @param {() => unknown} baseline @param {number} warmup @param {number} samples
+ * Runs each named piece of work in turn, `warmup` times unrecorded and then `samples` times, with
+ * garbage collected before each run, so all see the same moments of the machine.
+ * @template {string} K
+ * @param {Record<K, () => unknown>} works @param {number} warmup @param {number} samples
+ * @returns {Record<K, number[]>} milliseconds per run, in order
  */
-function timePaired(run, baseline, warmup, samples) {
-  const times = { run: /** @type {number[]} */ ([]), baseline: /** @type {number[]} */ ([]) };
+function timeInTurn(works, warmup, samples) {
+  const times = /** @type {Record<K, number[]>} */ (Object.fromEntries(Object.keys(works).map((name) => [name, []])));
   for (let index = 0; index < warmup + samples; index++) {
-    for (const [name, work] of /** @type {const} */ ([['run', run], ['baseline', baseline]])) {
+    for (const [name, work] of /** @type {[K, () => unknown][]} */ (Object.entries(works))) {
+      collectGarbage();
       const start = performance.now();
       work();
       const elapsed = performance.now() - start;
       if (index >= warmup) times[name].push(elapsed);
     }
   }
-  return { run: quantile(times.run, 0.5), baseline: quantile(times.baseline, 0.5) };
+  return times;
 }
+
+const median = (/** @type {number[]} */ values) => quantile(values, 0.5);
 
 /**
  * @param {string} root
- * @returns {Promise<{ linesPerSecond: number, splitLinesPerSecond: number, adversarialMs: number, adversarialSplitMs: number, halfMs: number, credits: number }>}
+ * @returns {Promise<{ linesPerSecond: number, splitLinesPerSecond: number, adversarialMs: number, adversarialSplitMs: number, growth: number, credits: number }>}
  */
 export async function measureParse(root) {
   const { parseCredits } = await import(pathToFileURL(join(root, 'dist/credits.js')).href);
   const batch = Array.from({ length: 1000 }, (_, index) => creditLines[index % creditLines.length]);
   let credits = 0;
   for (const line of creditLines) credits += parseCredits(line).length;
-  const lines = timePaired(
-    () => batch.forEach((line) => parseCredits(line)),
-    () => batch.forEach((line) => trivialSplit(line)),
+  const lines = timeInTurn(
+    { parse: () => batch.forEach((line) => parseCredits(line)), split: () => batch.forEach((line) => trivialSplit(line)) },
     5,
     30,
   );
   const text = adversarialText();
   const half = text.slice(0, text.length / 2);
-  const adversarial = timePaired(() => parseCredits(text), () => trivialSplit(text), 2, 9);
-  const halfTime = timePaired(() => parseCredits(half), () => trivialSplit(half), 2, 9);
+  const adversarial = timeInTurn({ full: () => parseCredits(text), half: () => parseCredits(half), split: () => trivialSplit(text) }, 2, 15);
+  // How time grows with length: the median of each full run over the half run next to it.
+  const growth = median(adversarial.full.map((time, index) => time / (adversarial.half[index] ?? Number.NaN)));
   return {
-    linesPerSecond: (batch.length / lines.run) * 1000,
-    splitLinesPerSecond: (batch.length / lines.baseline) * 1000,
-    adversarialMs: adversarial.run,
-    adversarialSplitMs: adversarial.baseline,
-    halfMs: halfTime.run,
+    linesPerSecond: (batch.length / median(lines.parse)) * 1000,
+    splitLinesPerSecond: (batch.length / median(lines.split)) * 1000,
+    adversarialMs: median(adversarial.full),
+    adversarialSplitMs: median(adversarial.split),
+    growth,
     credits,
   };
 }
