@@ -92,6 +92,11 @@ const cases: [string, string, string[]][] = [
     ],
   ],
   [
+    '"Written by", "edited by", a province and a line break between roles',
+    'Written by Nia Williams in Calgary, Alberta\nedited by Marguerita Choy',
+    ['Nia Williams|writing|Calgary, Alberta', 'Marguerita Choy|editing'],
+  ],
+  [
     'AP state abbreviations, a sentence after "D.C."',
     'Reporting by Sara Burnett in Chicago, Ill., and Ann Lee in Washington, D.C. The story was written by Bo Ma.',
     ['Sara Burnett|reporting|Chicago, Ill.', 'Ann Lee|reporting|Washington, D.C.', 'Bo Ma|writing'],
