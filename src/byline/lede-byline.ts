@@ -112,6 +112,8 @@ export class LedeByline extends LitElement {
   private parsed?: { text: string; credits?: Credit[] };
   private parsing?: Promise<void>;
   private resolved: { authors: Person[]; credits: Credit[] } = { authors: [], credits: [] };
+  /** What `resolved` was worked out from, to work it out again only when one of them changes. */
+  private inputs: unknown[] = [];
 
   /** The people this byline credits, after every fallback: what it shows and gives the article's JSON-LD. */
   get contributors(): { authors: Person[]; credits: Credit[] } {
@@ -131,24 +133,24 @@ export class LedeByline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const article: Article | undefined = this.article.value;
+    const text = [this.creditsText, this.lightCreditsText, article?.creditsText].find(isText);
+    if (text !== this.parsed?.text) this.parse(text);
+    const inputs = [this.credits, this.authors, this.parsed, article];
+    if (inputs.every((input, index) => input === this.inputs[index])) return;
+    this.inputs = inputs;
     const credits = validEntries(this.credits, validCredit);
     const authors = validEntries<Person>(this.authors, () => true);
     if (changed.has('credits') || changed.has('authors')) {
       const field = credits === undefined || credits.dropped > 0 ? 'credits' : authors === undefined || authors.dropped > 0 ? 'authors' : undefined;
       this.report(field ? new LedeError('invalid-data', `lede-byline: ${field} held data that is not a list of named entries; it was left out.`, { field }) : undefined);
     }
-    const text = [this.creditsText, this.lightCreditsText, article?.creditsText].find(isText);
-    if (text !== this.parsed?.text) this.parse(text);
-    const previous = this.resolved;
     // A value that is not a list counts as absent: the next source fills in.
     this.resolved = {
       authors: this.authors && authors ? authors.entries : (article?.authors ?? []),
       credits: this.credits && credits ? credits.entries : (this.parsed?.credits ?? article?.credits ?? []),
     };
-    if (previous.credits !== this.resolved.credits || previous.authors !== this.resolved.authors) {
-      // The enclosing article writes the JSON-LD; let it know the people changed.
-      this.closest('lede-article')?.requestUpdate();
-    }
+    // The enclosing article writes the JSON-LD; let it know the people changed.
+    this.closest('lede-article')?.requestUpdate();
   }
 
   /** The first update completes once a credit line given with it has been read and shown. */
