@@ -90,7 +90,8 @@ function tokenize(text: string): Token[] {
       push(char, false);
       index++;
     } else if ((char === '—' || char === '–' || char === '-') && text[index + 1] === ' ') {
-      push(';', false);
+      // A spaced dash ends a clause: "Editing by A - REUTERS" credits no editing to the agency's tag.
+      push('.', false);
       index++;
     } else {
       index++;

@@ -97,6 +97,16 @@ const cases: [string, string, string[]][] = [
     ['Nia Williams|writing|Calgary, Alberta', 'Marguerita Choy|editing'],
   ],
   [
+    'a spaced dash ends a clause; an agency tag after it credits no one',
+    'Reporting by Ron Bousso - Editing by Jason Neely - REUTERS',
+    ['Ron Bousso|reporting', 'Jason Neely|editing'],
+  ],
+  [
+    'an agency as the whole contribution; a staffer and the agency as authors',
+    'Reuters contributed to this report. By Jane Doe, The Associated Press',
+    ['Reuters|contributing||org', 'Jane Doe|author', 'Associated Press|author||org'],
+  ],
+  [
     'AP state abbreviations, a sentence after "D.C."',
     'Reporting by Sara Burnett in Chicago, Ill., and Ann Lee in Washington, D.C. The story was written by Bo Ma.',
     ['Sara Burnett|reporting|Chicago, Ill.', 'Ann Lee|reporting|Washington, D.C.', 'Bo Ma|writing'],
