@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { articlePageCss } from './src/article/article.layout.js';
+import { bylinePageCss } from './src/byline/byline.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
@@ -10,6 +11,8 @@ const root = import.meta.dirname;
 const entries = {
   index: 'src/index.ts',
   article: 'src/article.ts',
+  byline: 'src/byline.ts',
+  credits: 'src/credits.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };
@@ -19,7 +22,7 @@ function pageStylesheet(): Plugin {
   return {
     name: 'lede-page-stylesheet',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'lede.css', source: articlePageCss() });
+      this.emitFile({ type: 'asset', fileName: 'lede.css', source: articlePageCss() + bylinePageCss() });
     },
   };
 }
@@ -38,7 +41,7 @@ export default defineConfig(({ command, mode }) => {
           configureServer(server) {
             server.middlewares.use('/lede.css', (_request, response) => {
               response.setHeader('Content-Type', 'text/css');
-              response.end(articlePageCss());
+              response.end(articlePageCss() + bylinePageCss());
             });
           },
         },

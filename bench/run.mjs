@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
+import { measureParse } from './lib/credits.mjs';
 import { kB, ms, printTable, quantile } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { bundleSize, chunkGraph, fileSize, jsFiles, litAsUsedEntry } from './lib/sizes.mjs';
@@ -25,7 +26,10 @@ const budgets = {
   /** The CDN bundle with Lit, once all four elements exist. */
   cdnGzip: 25_000,
   /** Each element's own code beyond Lit and `src/shared/`; elements without a line are printed only. */
-  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000 }),
+  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000, 'lede-byline': 4_000 }),
+  /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
+  adversarialMs: 1_000,
+  adversarialGrowth: 2.5,
   /** Element render time over plain DOM with the same content. */
   renderRatio: 1.5,
   /** Summed layout-shift score caused by the upgrade, with `lede.css` on the page. */
@@ -292,7 +296,7 @@ function moves({ moved, boxes, maxMove }) {
 }
 
 async function main() {
-  for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js']) {
+  for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js', 'dist/credits.js']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
   }
   const executablePath = browserPaths().chromium;
@@ -300,6 +304,31 @@ async function main() {
 
   const elements = await findElements();
   const sizes = await measureSizes(elements);
+
+  const parse = await measureParse(root);
+  const parseRows = [
+    {
+      figure: 'parseCredits: realistic credit lines',
+      value: `${Math.round(parse.linesPerSecond).toLocaleString('en')} lines/s`,
+      baseline: `trivial split ${Math.round(parse.splitLinesPerSecond).toLocaleString('en')} lines/s`,
+      note: `${parse.credits} credits from 7 lines in every form of docs/credits.md`,
+    },
+    {
+      figure: 'parseCredits: 1 MB adversarial text',
+      value: ms(parse.adversarialMs),
+      baseline: `trivial split ${ms(parse.adversarialSplitMs)}`,
+      budget: `≤ ${ms(budgets.adversarialMs)}`,
+      ok: parse.adversarialMs <= budgets.adversarialMs,
+    },
+    {
+      figure: 'parseCredits: time(1 MB) ÷ time(0.5 MB)',
+      value: `${parse.growth.toFixed(2)}×`,
+      baseline: 'linear 2×',
+      budget: `≤ ${budgets.adversarialGrowth}×`,
+      ok: parse.growth <= budgets.adversarialGrowth,
+      note: 'median of paired runs, garbage collected before each',
+    },
+  ];
 
   const seed = await seedArticle(root);
   const long = longArticle(seed, bodyParagraphs);
@@ -316,6 +345,12 @@ async function main() {
       data: { article: long, readingTime: readingTime(long) },
       runs: runs.long,
     },
+    {
+      name: '<lede-byline>, seed credits (13 people, parsed)',
+      tag: 'lede-byline',
+      data: { creditsText: seed.creditsText, source: seed.byline, dateline: 'GAZA' },
+      runs: runs.short,
+    },
     // Where the time goes: the seed again without the JSON-LD script and the reading time.
     {
       name: '  seed, no-json-ld no-reading-time',
@@ -326,7 +361,10 @@ async function main() {
     },
   ];
   // The footer shows whether the article's own height changed.
-  const upgradeMarkup = `<lede-article>\n${lightDomHtml(seed)}\n</lede-article>\n<footer><p>After the article.</p></footer>`;
+  // A byline in the article's byline slot, and one with its credits paragraph after the article.
+  const articleMarkup = lightDomHtml(seed).replace(/<p slot="byline">(.*?)<\/p>/, '<lede-byline slot="byline"><p>$1</p></lede-byline>');
+  const bylineMarkup = `<lede-byline><p>By ${seed.byline}</p><p slot="credits">${seed.creditsText}</p></lede-byline>`;
+  const upgradeMarkup = `<lede-article>\n${articleMarkup}\n</lede-article>\n${bylineMarkup}\n<footer><p>After the article.</p></footer>`;
 
   const server = await startServer(root);
   server.page('/bench/render.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>');
@@ -348,6 +386,7 @@ async function main() {
     const sections = [
       { title: 'Transfer size (minified, gzip -9, 1 kB = 1000 B; Lit and DOMPurify external unless said)', rows: sizes.rows },
       { title: 'Registration', rows: [registers, ...sizes.checks] },
+      { title: `Credit-line parsing in Node ${process.version} (built dist/credits.js; medians of paired runs)`, rows: parseRows },
       { title: `Render in headless ${chromium} at 1280×900: element ÷ plain DOM, median ratio of paired runs`, rows: render.rows },
       { title: `Layout shift on upgrade of the server-rendered seed article (settled ${settleMs} ms)`, rows: shift.rows },
     ];
@@ -359,7 +398,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, registration, render: render.results, shift: shift.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, parse, registration, render: render.results, shift: shift.results, rows }, null, 2)}\n`,
     );
     console.log(`\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`);
     process.exitCode = failed.length === 0 ? 0 : 1;

@@ -4,7 +4,9 @@
  * @module
  */
 import './article/define.js';
+import './byline/define.js';
 
 export { LedeArticle } from './article/lede-article.js';
+export { LedeByline } from './byline/lede-byline.js';
 export { LedeError } from './shared/errors.js';
 export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';

@@ -3,9 +3,13 @@
  * @module
  */
 import './article/define.js';
+import './byline/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
+export { LedeByline } from './byline/lede-byline.js';
 export { parseArticleText } from './parsers/article-text.js';
+export { parseCredits } from './parsers/credits.js';
+export { creditRoles, formatCredits } from './parsers/credits-format.js';
 export { blocksToText, looksLikeLedeArticle, readArticleLazily, validateArticle } from './parsers/article-data.js';
 export { detectArticleFormat, isSchemaOrgArticle, type ArticleFormat } from './parsers/detect-format.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';

@@ -42,6 +42,8 @@ export async function bundleSize(root, contents, { external, bundleDependencies 
     write: false,
     metafile: true,
     minify: true,
+    // Served as UTF-8, as the CDN file is: escaping Arabic strings as \uXXXX would count six bytes a letter.
+    charset: 'utf8',
     format: 'esm',
     target: 'es2022',
     platform: 'browser',

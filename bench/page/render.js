@@ -25,7 +25,32 @@ const renderers = {
     rendered: (element, { article }) =>
       element.shadowRoot?.querySelectorAll('.body > :not(slot)').length === article.body.length && !!element.shadowRoot?.querySelector('.headline'),
   },
+  'lede-byline': {
+    element({ creditsText, source, dateline }) {
+      const element = /** @type {HTMLElement & { creditsText: string, source: string, dateline: string }} */ (document.createElement('lede-byline'));
+      Object.assign(element, { creditsText, source, dateline });
+      return element;
+    },
+    plain: (data) => plainByline(data),
+    rendered: (element) => element.shadowRoot?.querySelector('.names')?.textContent?.includes('Michael Perry') === true && !!element.shadowRoot?.querySelector('.toggle'),
+  },
 };
+
+/**
+ * What the byline shows for the seed, as plain elements: the names line with source, dateline and
+ * the credits button. The element renders its full credits only when opened, so neither does this.
+ * @param {{ source: string, dateline: string }} data
+ */
+function plainByline({ source, dateline }) {
+  const root = document.createElement('div');
+  root.className = 'plain-byline';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  button.textContent = 'Full credits';
+  root.append(`By Michael Perry and Angus MacSwan · ${source} · ${dateline} `, button);
+  return root;
+}
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 

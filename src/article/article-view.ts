@@ -8,7 +8,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Article, ArticleBlock, ImageRef, Person } from '../model.js';
-import { formatDate, formatListToParts } from '../shared/format.js';
+import { formatDate } from '../shared/format.js';
+import { listPeople } from '../shared/people.js';
 import { safeUrl } from '../shared/url.js';
 import type { ArticleMessages } from './messages.js';
 
@@ -63,12 +64,7 @@ function renderHeadline(level: number, text: string): TemplateResult {
 function renderByline(article: Article, { locale, messages }: ViewOptions): TemplateResult | typeof nothing {
   const authors = article.authors ?? [];
   if (authors.length > 0) {
-    let index = 0;
-    const names = formatListToParts(
-      authors.map((author) => author.name),
-      locale,
-    ).map((part) => (part.type === 'element' ? renderPerson(authors[index++]!) : part.value));
-    return html`<p class="byline">${messages.by} ${names}</p>`;
+    return html`<p class="byline">${messages.by} ${listPeople(authors, locale, renderPerson)}</p>`;
   }
   if (!article.byline) return nothing;
   return html`<p class="byline">${/^by\s/i.test(article.byline) ? article.byline : `${messages.by} ${article.byline}`}</p>`;

@@ -65,7 +65,11 @@ function readLightContent(host: HTMLElement): LightContent {
     .map((node) => node.textContent ?? '')
     .join('\n\n')
     .trim();
-  const slotText = (name: string) => host.querySelector(`:scope > [slot="${name}"]`)?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+  // Children a slotted element places in its own named slots (a <lede-byline>'s credits
+  // paragraph) are not part of its printed text.
+  const ownText = (element: Element | null) =>
+    element && [...element.childNodes].filter((node) => !(node instanceof Element && node.slot)).map((node) => node.textContent).join('');
+  const slotText = (name: string) => ownText(host.querySelector(`:scope > [slot="${name}"]`))?.replace(/\s+/g, ' ').trim() || undefined;
   const times = [...host.querySelectorAll(':scope > [slot="date"] time[datetime], :scope > time[slot="date"][datetime]')]
     .map((time) => time.getAttribute('datetime') ?? '')
     .filter((value) => parseIsoDate(value));

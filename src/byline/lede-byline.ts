@@ -1,0 +1,239 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import type { Article, Credit, CreditRole, Person } from '../model.js';
+import { creditLabel, creditRoles, groupCredits } from '../parsers/credits-format.js';
+import { articleContext } from '../shared/context.js';
+import { LedeError, toLedeError } from '../shared/errors.js';
+import { LedeErrorEvent } from '../shared/events.js';
+import { formatList } from '../shared/format.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { pickMessages } from '../shared/messages.js';
+import { listPeople } from '../shared/people.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { safeUrl } from '../shared/url.js';
+import { bylineStyles } from './byline.styles.js';
+import { bylineMessages } from './messages.js';
+
+/** The parser once loaded: later bylines read their credit lines at once, in the same update. */
+let loadedParser: ((text: string) => Credit[]) | undefined;
+
+/** Roles whose people the compact byline names when no `authors` are given. */
+const bylineRoles = new Set<CreditRole>(['author', 'writing']);
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** The entries of a list property that are usable; `undefined` when the value is not a list at all. */
+function validEntries<T extends { name: string }>(value: unknown, valid: (entry: T) => boolean): { entries: T[]; dropped: number } | undefined {
+  if (value === undefined || value === null) return { entries: [], dropped: 0 };
+  if (!Array.isArray(value)) return undefined;
+  const entries = value.filter((entry: T | null) => typeof entry === 'object' && entry !== null && isText(entry.name) && valid(entry)) as T[];
+  return { entries, dropped: value.length - entries.length };
+}
+
+const validCredit = (credit: Credit) => Array.isArray(credit.roles) && credit.roles.every((role) => creditRoles.includes(role));
+
+/** A slotted element's text, white space collapsed. */
+const slotText = (host: Element, selector: string) => host.querySelector(`:scope > ${selector}`)?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
+
+/**
+ * A byline with the story's full credits: "By Michael Perry and Angus MacSwan", and a disclosure
+ * that lists everyone by role with where they reported from ("Reporting: Nidal al-Mughrabi (Gaza), …").
+ *
+ * Credits come from the `credits` property, or are read with `parseCredits` from the
+ * `credits-text` attribute or a slotted credits paragraph; names for the compact line come from
+ * `authors`, else from the credited authors and writers. Inside a `<lede-article>` every input
+ * the byline is not given is taken from the article's data, without wiring, and the article's
+ * schema.org JSON-LD lists the byline's people (`author`, `editor`, `contributor`). A byline
+ * outside an article writes no JSON-LD of its own.
+ *
+ * Server-rendered content stays as it is: a printed byline in the default slot is shown instead
+ * of the generated line, and the credits paragraph stays visible until the reader opens the full
+ * credits, which show the same people by role.
+ *
+ * @summary A byline and the story's full credits.
+ * @tagname lede-byline
+ *
+ * @slot - The byline as printed ("By time news"); shown instead of the generated line.
+ * @slot credits - The credits paragraph as printed; read with `parseCredits`.
+ *
+ * @csspart byline - The line with the names, source and dateline.
+ * @csspart toggle - The button that shows and hides the full credits.
+ * @csspart panel - The full credits, grouped by role.
+ * @csspart error - The note shown when some credits could not be read.
+ *
+ * @cssprop --lede-font-ui - Typeface.
+ * @cssprop --lede-font-size-small - Text size.
+ * @cssprop --lede-color-muted - Text colour.
+ * @cssprop --lede-color-text - Role labels.
+ * @cssprop --lede-color-link - The toggle.
+ * @cssprop --lede-color-border - The rule beside the full credits.
+ * @cssprop --lede-color-danger - Error colour.
+ * @cssprop --lede-color-focus - Focus ring colour.
+ * @cssprop --lede-space-xs - Smallest spacing step; also -s, -m.
+ *
+ * @fires lede-error - `credits` or `authors` held entries that could not be used (they are left out).
+ */
+export class LedeByline extends LitElement {
+  /** @internal */
+  static override styles = [themeStyles, bylineStyles];
+
+  /** Contributors with their roles. Takes precedence over `credits-text` and the slotted paragraph. */
+  @property({ attribute: false }) credits?: Credit[];
+
+  /** The by-lined authors, with links and portraits. */
+  @property({ attribute: false }) authors?: Person[];
+
+  /** A credit line to read with `parseCredits`, when no `credits` are given. */
+  @property({ attribute: 'credits-text' }) creditsText?: string;
+
+  /** The publisher or source line ("time news"), shown after the names or as "By time news". */
+  @property() source?: string;
+
+  /** Where the story was filed from ("GAZA"). */
+  @property() dateline?: string;
+
+  /** Whether the full credits are shown. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** What to show when some data cannot be used: a note, or nothing. */
+  @property({ attribute: 'on-error' }) onError: 'show' | 'hide' = 'show';
+
+  /** Force the light or dark palette; follows the reader's preference when absent. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @state() private lightByline = false;
+  @state() private lightCreditsText?: string;
+  @state() private error?: LedeError;
+
+  private readonly localeController = new LocaleController(this);
+  private readonly article = new ContextConsumer(this, { context: articleContext, subscribe: true });
+  /** The credit line last read, and its credits once the parser has read it. */
+  private parsed?: { text: string; credits?: Credit[] };
+  private parsing?: Promise<void>;
+  private resolved: { authors: Person[]; credits: Credit[] } = { authors: [], credits: [] };
+  /** What `resolved` was worked out from, to work it out again only when one of them changes. */
+  private inputs: unknown[] = [];
+
+  /** The people this byline credits, after every fallback: what it shows and gives the article's JSON-LD. */
+  get contributors(): { authors: Person[]; credits: Credit[] } {
+    return this.resolved;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readLightContent();
+  }
+
+  /** Re-reads the printed byline and credits paragraph; call after changing them by hand. */
+  readLightContent(): void {
+    this.lightByline = [...this.childNodes].some((node) => (node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''));
+    this.lightCreditsText = slotText(this, '[slot="credits"]');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const article: Article | undefined = this.article.value;
+    const text = [this.creditsText, this.lightCreditsText, article?.creditsText].find(isText);
+    if (text !== this.parsed?.text) this.parse(text);
+    const inputs = [this.credits, this.authors, this.parsed, article];
+    if (inputs.every((input, index) => input === this.inputs[index])) return;
+    this.inputs = inputs;
+    const credits = validEntries(this.credits, validCredit);
+    const authors = validEntries<Person>(this.authors, () => true);
+    if (changed.has('credits') || changed.has('authors')) {
+      const field = credits === undefined || credits.dropped > 0 ? 'credits' : authors === undefined || authors.dropped > 0 ? 'authors' : undefined;
+      this.report(field ? new LedeError('invalid-data', `lede-byline: ${field} held data that is not a list of named entries; it was left out.`, { field }) : undefined);
+    }
+    // A value that is not a list counts as absent: the next source fills in.
+    this.resolved = {
+      authors: this.authors && authors ? authors.entries : (article?.authors ?? []),
+      credits: this.credits && credits ? credits.entries : (this.parsed?.credits ?? article?.credits ?? []),
+    };
+    // The enclosing article writes the JSON-LD; let it know the people changed.
+    this.closest('lede-article')?.requestUpdate();
+  }
+
+  /** The first update completes once a credit line given with it has been read and shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.parsing) return done;
+    await this.parsing;
+    return this.getUpdateComplete();
+  }
+
+  /** The parser loads on first use: bylines given `credits` as data never download it. */
+  private parse(text: string | undefined): void {
+    this.parsed = text ? { text, credits: loadedParser?.(text) } : undefined;
+    this.parsing = text && !loadedParser
+      ? import('../parsers/credits.js').then(
+          ({ parseCredits }) => {
+            loadedParser = parseCredits;
+            if (this.parsed?.text !== text) return;
+            this.parsed = { text, credits: parseCredits(text) };
+            this.parsing = undefined;
+            this.requestUpdate();
+          },
+          (error: unknown) => {
+            this.parsing = undefined;
+            this.report(toLedeError(error));
+          },
+        )
+      : undefined;
+  }
+
+  private report(error: LedeError | undefined): void {
+    this.error = error;
+    if (!error) return;
+    console.warn(error.message);
+    this.dispatchEvent(new LedeErrorEvent(error));
+  }
+
+  override render(): TemplateResult {
+    const locale = this.localeController.locale;
+    const messages = pickMessages(bylineMessages, locale);
+    const article: Article | undefined = this.article.value;
+    const { authors, credits } = this.resolved;
+    const named: Person[] = authors.length > 0 ? authors : credits.filter((credit) => credit.roles.some((role) => bylineRoles.has(role)));
+    const source = [this.source, article?.byline].find(isText);
+    const dateline = [this.dateline, article?.dateline].find(isText);
+    const by = creditLabel('author', locale).label;
+    const printed = this.lightByline || named.length === 0;
+    // No white space between the parts: the separators come from CSS, the same in every build.
+    const line = [
+      printed ? html`<slot @slotchange=${this.onSlotChange}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, (person) => this.renderPerson(person))}</span>`,
+      !printed && source ? html`<span class="source">${source}</span>` : nothing,
+      dateline ? html`<span class="dateline">${dateline}</span>` : nothing,
+      credits.length > 0
+        ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>`
+        : nothing,
+    ];
+    return html`<div class="line" part="byline">${line}</div>
+      <div id="panel" part="panel" ?hidden=${!this.open || credits.length === 0}>${this.open ? this.renderCredits(credits, locale) : nothing}</div>
+      <slot name="credits" ?hidden=${this.open && credits.length > 0} @slotchange=${this.onSlotChange}></slot>
+      ${this.error && this.onError === 'show' ? html`<p class="error" role="alert" part="error">${messages.invalid}</p>` : nothing}`;
+  }
+
+  private toggle = (): void => {
+    this.open = !this.open;
+  };
+
+  private onSlotChange = (): void => this.readLightContent();
+
+  private renderPerson(person: Person): TemplateResult {
+    const url = safeUrl(person.url);
+    const image = safeUrl(person.image?.url);
+    const avatar = image ? html`<img class="avatar" src=${image} alt="" width="24" height="24" loading="lazy" decoding="async" />` : nothing;
+    return url ? html`<a href=${url} rel="author">${avatar}${person.name}</a>` : html`${avatar}${person.name}`;
+  }
+
+  private renderCredits(credits: Credit[], locale: string): TemplateResult | typeof nothing {
+    if (credits.length === 0) return nothing;
+    return html`<dl>
+      ${groupCredits(credits).map(([role, group]) => {
+        const names = group.map((credit) => (credit.location ? `${credit.name} (${credit.location})` : credit.name));
+        return html`<dt>${creditLabel(role, locale).label}</dt>
+          <dd>${formatList(names, locale)}</dd>`;
+      })}
+    </dl>`;
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Entry point for credit lines: `import { parseCredits, formatCredits } from 'lede/credits.js'`.
+ * Pure functions, no DOM: runs in Node and browsers.
+ * @module
+ */
+export { parseCredits } from './parsers/credits.js';
+export { creditRoles, formatCredits } from './parsers/credits-format.js';
