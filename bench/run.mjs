@@ -27,6 +27,8 @@ const budgets = {
   cdnGzip: 25_000,
   /** Each element's own code beyond Lit and `src/shared/`; elements without a line are printed only. */
   elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000, 'lede-byline': 4_000 }),
+  /** Elements whose budget counts their lazily loaded code too: the byline's is "parser included". */
+  elementGzipWithLazy: new Set(['lede-byline']),
   /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
   adversarialMs: 1_000,
   adversarialGrowth: 2.5,
@@ -140,6 +142,8 @@ async function measureSizes(elements) {
     const size = await bundleSize(root, `export * from './${entry}';`, { external: isShared });
     own[tag] = size;
     const budget = budgets.elementGzip[tag];
+    const withLazy = budgets.elementGzipWithLazy.has(tag);
+    const counted = size.gzip + (withLazy ? size.lazy.gzip : 0);
     const largest = Object.entries(size.modules)
       .filter(([, bytes]) => bytes > 0)
       .sort(([, a], [, b]) => b - a)
@@ -147,12 +151,12 @@ async function measureSizes(elements) {
       .map(([file, bytes]) => `${file.replace(/^dist\//, '')} ${(bytes / 1000).toFixed(1)}`)
       .join(', ');
     rows.push({
-      figure: `<${tag}> beyond Lit and shared`,
-      value: kB(size.gzip),
+      figure: `<${tag}> beyond Lit and shared${withLazy ? ', lazy code included' : ''}`,
+      value: withLazy ? `${kB(counted)} (${kB(size.gzip)} + ${kB(size.lazy.gzip)} lazy)` : kB(size.gzip),
       baseline: `shared ${kB(shared.gzip)}`,
       budget: budget === undefined ? '' : `≤ ${kB(budget)}`,
-      ok: budget === undefined ? undefined : size.gzip <= budget,
-      note: `largest, kB minified: ${largest}${size.lazy.bytes ? `; ${kB(size.lazy.gzip)} more on import()` : ''}`,
+      ok: budget === undefined ? undefined : counted <= budget,
+      note: `largest, kB minified: ${largest}${size.lazy.bytes && !withLazy ? `; ${kB(size.lazy.gzip)} more on import()` : ''}`,
     });
     // The npm entry's promise: importing it registers the element.
     const registers = (size.modules[define] ?? 0) > 0;
@@ -221,7 +225,8 @@ async function measureRender(browser, origin, elements, cases) {
       value: `${ratio.toFixed(2)}× (${ms(element.median)}, p90 ${ms(element.p90)}, n=${samples})`,
       baseline: `plain DOM ${ms(plain.median)}, p90 ${ms(plain.p90)}`,
       budget: `≤ ${budgets.renderRatio}×`,
-      ok: info ? undefined : times.rendered && ratio <= budgets.renderRatio,
+      // A case that rendered nothing fails even where its time is only printed.
+      ok: !times.rendered ? false : info ? undefined : ratio <= budgets.renderRatio,
       note: times.rendered ? (info ? 'for comparison, not a budget' : '') : 'the element did not render the content',
     });
   }
@@ -350,6 +355,8 @@ async function main() {
       tag: 'lede-byline',
       data: { creditsText: seed.creditsText, source: seed.byline, dateline: 'GAZA' },
       runs: runs.short,
+      // Issue 3 sets no render budget for the byline: printed to watch, not judged.
+      info: true,
     },
     // Where the time goes: the seed again without the JSON-LD script and the reading time.
     {
