@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { articlePageCss } from './src/article/article.layout.js';
+import { relatedPageCss } from './src/related/related.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
@@ -10,16 +11,20 @@ const root = import.meta.dirname;
 const entries = {
   index: 'src/index.ts',
   article: 'src/article.ts',
+  related: 'src/related.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };
+
+/** `lede.css`: every element's server-rendered layout, in one `lede` layer. */
+const pageCss = () => articlePageCss() + relatedPageCss();
 
 /** Writes `lede.css`, the page stylesheet that lays out server-rendered content before upgrade. */
 function pageStylesheet(): Plugin {
   return {
     name: 'lede-page-stylesheet',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'lede.css', source: articlePageCss() });
+      this.emitFile({ type: 'asset', fileName: 'lede.css', source: pageCss() });
     },
   };
 }
@@ -38,7 +43,7 @@ export default defineConfig(({ command, mode }) => {
           configureServer(server) {
             server.middlewares.use('/lede.css', (_request, response) => {
               response.setHeader('Content-Type', 'text/css');
-              response.end(articlePageCss());
+              response.end(pageCss());
             });
           },
         },

@@ -4,7 +4,10 @@
  * @module
  */
 import './article/define.js';
+import './related/define.js';
 
 export { LedeArticle } from './article/lede-article.js';
+export { LedeRelated } from './related/lede-related.js';
+export { LedeStoryClickEvent } from './related/events.js';
 export { LedeError } from './shared/errors.js';
 export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';

@@ -3,9 +3,13 @@
  * @module
  */
 import './article/define.js';
+import './related/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
+export { LedeRelated } from './related/lede-related.js';
+export { LedeStoryClickEvent } from './related/events.js';
 export { parseArticleText } from './parsers/article-text.js';
+export { parseFeed, plainText, readStories, selectStories, storyKey, toStory, type FeedFormat, type FeedResult } from './parsers/feeds.js';
 export { blocksToText, detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat, type Json } from './parsers/article-data.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';
 export { serializeJsonLd, toNewsArticleJsonLd, type JsonLd } from './parsers/json-ld.js';

@@ -1,0 +1,222 @@
+/**
+ * Related-story feeds: JSON Feed 1.1, RSS 2.0, Atom and Lede `Story` JSON, detected from the
+ * content and read into `Story` teasers. JSON needs no DOM and runs in Node; RSS and Atom are read
+ * with the platform's `DOMParser`, so they need a browser (or a `DOMParser` global).
+ *
+ * Items that cannot be used (no `http(s)` link, no title) are skipped and named in `skipped`;
+ * they never fail the whole feed. Text is always text: HTML in a title or summary is reduced to
+ * its words.
+ * @module
+ */
+import type { ImageRef, Story } from '../model.js';
+import { LedeError } from '../shared/errors.js';
+import { parseIsoDate } from '../shared/format.js';
+import { safeUrl } from '../shared/url.js';
+
+/** The feed formats `parseFeed` reads. */
+export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'lede';
+
+/** What `parseFeed` read: the usable stories, and why each other item was skipped. */
+export interface FeedResult {
+  format: FeedFormat;
+  stories: Story[];
+  /** One line per skipped item: "item 3: no http(s) url". */
+  skipped: string[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? plainText(value) || undefined : undefined);
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The words of a string that may hold HTML: tags dropped, entities decoded, white space folded. */
+export function plainText(value: string): string {
+  return value
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
+      if (name) return entities[name.toLowerCase()] ?? match;
+      const code = Number.parseInt(digits!, hex ? 16 : 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Any date engines read (RFC 822 in RSS, RFC 3339 in Atom) as ISO 8601, which the model uses. */
+function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  if (parseIsoDate(value)) return value.trim();
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/**
+ * One candidate item as a `Story`, or the reason it is unusable. Optional fields of the wrong type
+ * are left out; a missing or unsafe URL or an empty title skips the item.
+ */
+export function toStory(item: unknown, base?: string): Story | string {
+  if (!isObject(item)) return 'not an object';
+  const url = safeUrl(item.url, base);
+  if (!url) return 'no http(s) url';
+  const title = text(item.title);
+  if (!title) return 'no title';
+  const story: Story = { url, title };
+  const image = isObject(item.image) ? item.image : { url: item.image };
+  const imageUrl = safeUrl(image.url, base);
+  if (imageUrl) {
+    const ref: ImageRef = { url: imageUrl, alt: typeof image.alt === 'string' ? image.alt : '' };
+    if (typeof image.width === 'number' && typeof image.height === 'number') Object.assign(ref, { width: image.width, height: image.height });
+    story.image = ref;
+  }
+  const optional = { kicker: text(item.kicker), section: text(item.section), excerpt: text(item.excerpt), author: text(item.author), datePublished: isoDate(item.datePublished) };
+  for (const [key, value] of Object.entries(optional)) if (value) Object.assign(story, { [key]: value });
+  return story;
+}
+
+/** JSON Feed 1.x items (https://www.jsonfeed.org/version/1.1/) in `Story` field names. */
+function fromJsonFeedItem(item: unknown): unknown {
+  if (!isObject(item)) return item;
+  const authors = Array.isArray(item.authors) ? item.authors : [item.author];
+  const author = authors.find(isObject)?.name;
+  return {
+    url: item.url ?? item.external_url,
+    title: item.title,
+    image: item.image ?? item.banner_image,
+    datePublished: item.date_published,
+    excerpt: item.summary ?? item.content_text ?? item.content_html,
+    author,
+    section: Array.isArray(item.tags) ? item.tags[0] : undefined,
+  };
+}
+
+/** The text of the first child element named `name` (namespace prefixes ignored). */
+function child(element: Element, name: string): Element | undefined {
+  for (const node of element.children) if (node.localName === name) return node;
+  return undefined;
+}
+
+const childText = (element: Element, ...names: string[]) => {
+  for (const name of names) {
+    const value = child(element, name)?.textContent;
+    if (value?.trim()) return value;
+  }
+  return undefined;
+};
+
+/** An image in `<enclosure>`, `<media:content>`, `<media:thumbnail>` or an Atom enclosure link. */
+function xmlImage(item: Element): string | undefined {
+  for (const node of item.children) {
+    const type = node.getAttribute('type') ?? '';
+    const isImage = type.startsWith('image/') || (node.localName === 'thumbnail') || (node.localName === 'content' && node.getAttribute('medium') === 'image');
+    if (isImage && (node.localName !== 'link' || node.getAttribute('rel') === 'enclosure')) return node.getAttribute('url') ?? node.getAttribute('href') ?? undefined;
+  }
+  return undefined;
+}
+
+function fromRssItem(item: Element): unknown {
+  return {
+    url: childText(item, 'link') ?? (child(item, 'guid')?.getAttribute('isPermaLink') !== 'false' ? childText(item, 'guid') : undefined),
+    title: childText(item, 'title'),
+    image: xmlImage(item),
+    datePublished: childText(item, 'pubDate', 'date'),
+    excerpt: childText(item, 'description'),
+    author: childText(item, 'creator', 'author'),
+    section: childText(item, 'category'),
+  };
+}
+
+function fromAtomEntry(entry: Element): unknown {
+  const links = [...entry.children].filter((node) => node.localName === 'link');
+  const link = links.find((node) => (node.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
+  const category = child(entry, 'category');
+  return {
+    url: link?.getAttribute('href'),
+    title: childText(entry, 'title'),
+    image: xmlImage(entry),
+    datePublished: childText(entry, 'published', 'updated'),
+    excerpt: childText(entry, 'summary', 'content'),
+    author: child(entry, 'author') && childText(child(entry, 'author')!, 'name'),
+    section: category?.getAttribute('label') ?? category?.getAttribute('term'),
+  };
+}
+
+/** The feed's format and its raw items, in `Story` field names. */
+function readItems(source: string): { format: FeedFormat; items: unknown[]; base?: string } {
+  if (source.trimStart().startsWith('<')) {
+    const document = new DOMParser().parseFromString(source, 'application/xml');
+    const root = document.documentElement;
+    if (document.querySelector('parsererror')) throw new LedeError('invalid-data', 'The feed is not well-formed XML.');
+    if (root.localName === 'rss') {
+      const channel = child(root, 'channel');
+      return { format: 'rss', items: channel ? [...channel.children].filter((node) => node.localName === 'item').map(fromRssItem) : [] };
+    }
+    if (root.localName === 'feed' && root.namespaceURI === 'http://www.w3.org/2005/Atom') {
+      const base = root.getAttribute('xml:base') ?? undefined;
+      return { format: 'atom', items: [...root.children].filter((node) => node.localName === 'entry').map(fromAtomEntry), base };
+    }
+    throw new LedeError('unsupported-format', `An XML document of a kind Lede does not read: <${root.localName}>.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    throw new LedeError('invalid-json', `The feed is neither XML nor valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  if (Array.isArray(data)) return { format: 'lede', items: data };
+  if (isObject(data) && typeof data.version === 'string' && data.version.startsWith('https://jsonfeed.org/version/')) {
+    return { format: 'json-feed', items: Array.isArray(data.items) ? data.items.map(fromJsonFeedItem) : [], base: typeof data.home_page_url === 'string' ? data.home_page_url : undefined };
+  }
+  if (isObject(data) && Array.isArray(data.stories)) return { format: 'lede', items: data.stories };
+  throw new LedeError('unsupported-format', 'JSON that is neither a JSON Feed nor a list of stories.');
+}
+
+/** Reads a list of candidate stories, keeping the usable ones and naming the rest. */
+export function readStories(items: readonly unknown[], base?: string): { stories: Story[]; skipped: string[] } {
+  const stories: Story[] = [];
+  const skipped: string[] = [];
+  items.forEach((item, index) => {
+    const story = toStory(item, base);
+    if (typeof story === 'string') skipped.push(`item ${index + 1}: ${story}`);
+    else stories.push(story);
+  });
+  return { stories, skipped };
+}
+
+/**
+ * Reads a feed of any supported format, detected from its content. Relative links resolve against
+ * the feed's own base (JSON Feed `home_page_url`, Atom `xml:base`) or `base`.
+ * @throws LedeError when the whole document is unusable: `invalid-json`, `invalid-data` (XML that
+ *   is not well-formed) or `unsupported-format`.
+ */
+export function parseFeed(source: string, base?: string): FeedResult {
+  const { format, items, base: feedBase } = readItems(source);
+  return { format, ...readStories(items, safeUrl(feedBase, base) ?? base) };
+}
+
+/** A URL reduced to what identifies the page: no fragment, no `utm_*` parameters, no trailing slash. */
+export function storyKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    for (const name of [...parsed.searchParams.keys()]) if (name.startsWith('utm_')) parsed.searchParams.delete(name);
+    return parsed.href.replace(/\/(?=$|\?)/, '');
+  } catch {
+    return url;
+  }
+}
+
+/** The stories to show: the excluded pages and repeated URLs left out, at most `max`. */
+export function selectStories(stories: readonly Story[], exclude: readonly (string | undefined)[], max: number): Story[] {
+  const seen = new Set(exclude.filter((url): url is string => !!url).map(storyKey));
+  const result: Story[] = [];
+  for (const story of stories) {
+    const key = storyKey(story.url);
+    if (result.length >= max) break;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(story);
+  }
+  return result;
+}

@@ -1,0 +1,58 @@
+/**
+ * The box layout of `<lede-related>`, written once and emitted twice, as `article.layout.ts` does
+ * for the article: as shadow styles for the cards the element renders, and in `lede.css` for a
+ * server-rendered `<ul><li><a href>` list before the element upgrades. Every card has the same
+ * fixed rows (kicker, title lines, date, excerpt lines) whatever it holds, so a plain link, a full
+ * card and a loading skeleton take the same space: upgrading or loading moves nothing.
+ *
+ * Plain strings, no Lit: `vite.config.ts` imports it to write `lede.css`.
+ */
+
+/** How to address each part in one of the outputs. */
+export interface RelatedSelectors {
+  /** The host, optionally with a `layout` or `excerpts` attribute: `:host([layout=grid])`. */
+  host: (attribute?: string) => string;
+  /** The list, each card, its title link and its image box, as descendants of `host`. */
+  list: string;
+  item: string;
+  title: string;
+  media: string;
+  /** The heading row. */
+  head: string;
+}
+
+const font = 'var(--lede-font-heading,var(--lede-font-body,Charter,"Iowan Old Style","Noto Serif",Georgia,serif))';
+
+export function relatedCss({ host, list, item, title, media, head }: RelatedSelectors): string {
+  const grid = `${host('[layout=grid]')},${host('[layout=carousel]')}`;
+  const part = (selector: string, hosts = host()) => hosts.split(',').map((prefix) => `${prefix} ${selector}`).join();
+  return `${host()}{display:block;container-type:inline-size;margin-block:var(--lede-space-l,1.5rem);font:1rem/1.35 var(--lede-font-ui,system-ui,sans-serif);color:var(--lede-color-text,light-dark(#1b1b1b,#e9e7e3))}
+${head}{display:flex;align-items:center;gap:var(--lede-space-s,.5rem);min-block-size:2.75rem;margin:0 0 var(--lede-space-s,.5rem);font:700 1.25rem/1.25 ${font}}
+${part(list)}{display:grid;gap:var(--lede-space-m,1rem);margin:0;padding:0;list-style:none}
+${part(list, host('[layout=grid]'))}{grid-template-columns:repeat(auto-fill,minmax(min(13rem,100%),1fr))}
+${part(list, host('[layout=carousel]'))}{grid-auto-flow:column;grid-auto-columns:min(15rem,80%);overflow-x:auto;scroll-snap-type:x mandatory;overscroll-behavior-x:contain;padding-block-end:var(--lede-space-s,.5rem)}
+${part(item)}{position:relative;display:grid;grid:"m k" 1lh "m t" 2lh "m d" 1lh "m e" 0/6rem 1fr;column-gap:var(--lede-space-m,1rem);scroll-snap-align:start}
+${part(item, host('[excerpts]'))}{grid-template-rows:1lh 2lh 1lh 2lh}
+${part(item, grid)}{grid:"m" auto "k" 1lh "t" 3lh "d" 1lh "e" 0/1fr}
+${part(item, `${host('[layout=grid][excerpts]')},${host('[layout=carousel][excerpts]')}`)}{grid-template-rows:auto 1lh 3lh 1lh 2lh}
+${part(media)}{grid-area:m;align-self:start;aspect-ratio:4/3;overflow:hidden;border-radius:var(--lede-radius,.375rem);background:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427))}
+${part(media, grid)}{aspect-ratio:16/9;margin-block-end:var(--lede-space-s,.5rem)}
+${part(title)}{grid-area:t;align-self:start;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-family:${font};font-weight:700;color:inherit;text-decoration:none}
+${part(title, grid)}{-webkit-line-clamp:3}
+${part(`${title}::after`)}{content:"";position:absolute;inset:0}
+@container (inline-size < 24rem){${part(item, host('[layout=list]'))},${part(item, host(':not([layout])'))}{grid-template-columns:0 1fr;column-gap:0}${part(media, host('[layout=list]'))},${part(media, host(':not([layout])'))}{display:none}}
+`;
+}
+
+/** The page stylesheet's part: the same layout for a server-rendered list before the upgrade. */
+export function relatedPageCss(): string {
+  const host = (attribute = '') => `lede-related:not(:defined)${attribute}`;
+  const heading = `${host()}>[slot=heading]`;
+  return `/* Lede: the same card layout for a server-rendered <lede-related> list before JavaScript runs. */
+@layer lede {
+${relatedCss({ host, list: '>:is(ul,ol)', item: '>:is(ul,ol)>li', title: '>:is(ul,ol)>li>a', media: '>:is(ul,ol)>li::before', head: `${heading},${host()}:not(:has(>[slot=heading]))::before` })}
+${host()} :is(ul,ol)>li::before,${host()}:not(:has(>[slot=heading]))::before{content:""}
+${host()}>:is(ul,ol)>li>:not(a){display:none}
+}
+`;
+}

@@ -1,0 +1,94 @@
+import { css, unsafeCSS } from 'lit';
+import { relatedCss } from './related.layout.js';
+
+export const relatedStyles = [
+  // The card layout shared with lede.css, which gives server-rendered lists the same boxes.
+  unsafeCSS(
+    relatedCss({
+      host: (attribute) => (attribute ? `:host(${attribute})` : ':host'),
+      list: '.stories',
+      item: '.story',
+      title: '.title',
+      media: '.media',
+      head: '.head',
+    }),
+  ),
+  css`
+    :host {
+      background: none;
+    }
+
+    .head > :first-child {
+      flex: 1;
+    }
+
+    h2,
+    ::slotted([slot='heading']) {
+      margin: 0;
+      font: inherit;
+    }
+
+    .title:hover {
+      text-decoration: underline;
+    }
+
+    .media img {
+      display: block;
+      inline-size: 100%;
+      block-size: 100%;
+      object-fit: cover;
+    }
+
+    .kicker,
+    .meta,
+    .excerpt {
+      overflow: hidden;
+      font-size: var(--_font-size-small);
+      color: var(--_color-muted);
+    }
+
+    .kicker,
+    .meta {
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+
+    .kicker {
+      grid-area: k;
+      font-weight: 700;
+      letter-spacing: 0.04em;
+      text-transform: uppercase;
+      color: var(--_color-accent);
+    }
+
+    .meta {
+      grid-area: d;
+    }
+
+    .excerpt {
+      grid-area: e;
+    }
+
+    .skeleton .title {
+      align-self: stretch;
+      border-radius: var(--_radius);
+      background: var(--_color-surface-raised);
+    }
+
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton {
+        animation: pulse 1.5s ease-in-out infinite;
+      }
+
+      .stories {
+        scroll-behavior: smooth;
+      }
+    }
+
+    @keyframes pulse {
+      50% {
+        opacity: 0.5;
+      }
+    }
+  `,
+];
