@@ -31,10 +31,10 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** The words of a string that may hold HTML: tags dropped, entities decoded, white space folded. */
+/** The words of a string that may hold HTML: tags and scripts dropped, entities decoded, white space folded. */
 export function plainText(value: string): string {
   return value
-    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi, ' ')
     .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
       if (name) return entities[name.toLowerCase()] ?? match;
       const code = Number.parseInt(digits!, hex ? 16 : 10);

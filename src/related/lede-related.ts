@@ -140,6 +140,8 @@ export class LedeRelated extends LitElement {
 
   private readonly localeController = new LocaleController(this);
   private observer?: IntersectionObserver;
+  /** The src and timeout last requested. */
+  private requested?: string;
   /** The stories to render, worked out before each render; undefined while loading. */
   private shown?: Story[];
 
@@ -187,7 +189,7 @@ export class LedeRelated extends LitElement {
     this.observer?.disconnect();
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('stories')) {
       const input = this.stories;
       this.propertyStories = undefined;
@@ -199,8 +201,11 @@ export class LedeRelated extends LitElement {
         this.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
       }
     }
-    const wanted = !!this.src && (this.near || this.loading === 'eager');
-    if (wanted && (changed.has('src') || changed.has('timeout') || changed.has('near') || changed.has('loading'))) {
+    // Once per src and timeout, when it becomes wanted: neither coming into view later nor
+    // switching to eager requests it again.
+    const wanted = this.src && (this.near || this.loading === 'eager') ? `${this.timeout} ${this.src}` : undefined;
+    if (wanted && wanted !== this.requested) {
+      this.requested = wanted;
       this.fallback = undefined;
       void this.feedTask.run();
     }

@@ -1,9 +1,20 @@
 // Dev-server routes the browser tests use to see real HTTP failures: a status of choice, a
 // response that never comes (the element's timeout must end it), a file served late, and a file
-// whose first requests fail.
+// whose chosen requests fail.
 const hanging = new Set();
-/** Requests seen per `flaky` key, so each test picks a fresh key and counts start at 0. */
+/** Requests seen per `fail` key, so each test picks a fresh key and counts start at 0. */
 const attempts = new Map();
+
+/**
+ * Serves the `file` query parameter's path from the dev server. The route's own URL has no file
+ * extension, so the test runner never marks these answers cacheable: every request reaches here.
+ */
+async function serveFile(context, next) {
+  const route = context.url;
+  context.url = context.query.file;
+  await next();
+  context.url = route;
+}
 
 export function testApi() {
   return async (context, next) => {
@@ -13,26 +24,26 @@ export function testApi() {
       context.body = { error: 'test' };
       return;
     }
-    // /test-api/delay/<ms>/<path>: <path> from the dev server, <ms> milliseconds late.
-    const delay = /^\/test-api\/delay\/(\d+)(\/.*)$/.exec(context.path);
+    // /test-api/delay/<ms>?file=<path>: the dev server's <path>, <ms> milliseconds late.
+    const delay = /^\/test-api\/delay\/(\d+)$/.exec(context.path);
     if (delay) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(Number(delay[1]), 20000)));
-      context.url = delay[2];
-      return next();
+      return serveFile(context, next);
     }
-    // /test-api/flaky/<key>/<failures>/<path>: HTTP 503 for the first <failures> requests of <key>, then <path>.
-    const flaky = /^\/test-api\/flaky\/([\w-]+)\/(\d+)(\/.*)$/.exec(context.path);
-    if (flaky) {
-      const seen = (attempts.get(flaky[1]) ?? 0) + 1;
-      attempts.set(flaky[1], seen);
+    // /test-api/fail/<key>/<from>-<to>[/<status>]?file=<path>: requests number <from> to <to> of
+    // <key> (counting from 1) get HTTP <status> (503), the others <path>. X-Attempt tells which
+    // request it was.
+    const fail = /^\/test-api\/fail\/([\w-]+)\/(\d+)-(\d+)(?:\/(\d{3}))?$/.exec(context.path);
+    if (fail) {
+      const seen = (attempts.get(fail[1]) ?? 0) + 1;
+      attempts.set(fail[1], seen);
       context.set('X-Attempt', String(seen));
-      if (seen <= Number(flaky[2])) {
-        context.status = 503;
+      if (seen >= Number(fail[2]) && seen <= Number(fail[3])) {
+        context.status = Number(fail[4] ?? 503);
         context.body = { error: 'test' };
         return;
       }
-      context.url = flaky[3];
-      return next();
+      return serveFile(context, next);
     }
     if (context.path === '/test-api/hang') {
       // Answer after 30 s at the latest so the dev server can always shut down.
