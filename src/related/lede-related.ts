@@ -5,7 +5,7 @@ import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import type { Article, Story } from '../model.js';
-import { parseFeed, readStories, selectStories } from '../parsers/feeds.js';
+import { readStories, selectStories } from '../parsers/stories.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
@@ -147,7 +147,11 @@ export class LedeRelated extends LitElement {
 
   private readonly feedTask = new Task(this, {
     task: async ([src, timeout], { signal }) => {
-      const text = await fetchText(src!, { signal, timeout, accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9' });
+      // The feed parsers load while the request runs: pages without a src never fetch them.
+      const [text, { parseFeed }] = await Promise.all([
+        fetchText(src!, { signal, timeout, accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9' }),
+        import('../parsers/feeds.js'),
+      ]);
       const { stories, skipped } = parseFeed(text, new URL(src!, document.baseURI).href);
       this.warnSkipped(skipped);
       try {
@@ -268,12 +272,13 @@ export class LedeRelated extends LitElement {
     const date = this.dates === 'absolute' ? formatDate(story.datePublished, locale, false) : formatRelativeTime(story.datePublished, locale);
     const image = story.image && safeUrl(story.image.url);
     const kicker = story.kicker ?? story.section;
+    // One template per card with empty parts left empty: the grid reserves their rows anyway.
     return html`<li class="story" part="story">
-      ${image ? html`<span class="media"><img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" /></span>` : html`<span class="media"></span>`}
-      ${kicker ? html`<span class="kicker">${kicker}</span>` : nothing}
+      <span class="media">${image ? html`<img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" />` : nothing}</span>
+      <span class="kicker">${kicker}</span>
       <a class="title" href=${story.url} data-index=${index}>${story.title}</a>
-      ${date || story.author ? html`<span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ' · ' : ''}${story.author ?? ''}</span>` : nothing}
-      ${this.excerpts && story.excerpt ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
+      <span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ' · ' : ''}${story.author}</span>
+      ${this.excerpts ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
     </li>`;
   }
 

@@ -21,26 +21,29 @@ export interface RelatedSelectors {
   head: string;
 }
 
-const font = 'var(--lede-font-heading,var(--lede-font-body,Charter,"Iowan Old Style","Noto Serif",Georgia,serif))';
-
+/**
+ * The shadow tree and the page share these rules; both read the tokens through the same private
+ * names as `theme.styles.ts`, defined on the host so the page stylesheet has them too.
+ */
 export function relatedCss({ host, list, item, title, media, head }: RelatedSelectors): string {
   const grid = `${host('[layout=grid]')},${host('[layout=carousel]')}`;
+  const plainList = `${host('[layout=list]')},${host(':not([layout])')}`;
   const part = (selector: string, hosts = host()) => hosts.split(',').map((prefix) => `${prefix} ${selector}`).join();
-  return `${host()}{display:block;container-type:inline-size;margin-block:var(--lede-space-l,1.5rem);font:1rem/1.35 var(--lede-font-ui,system-ui,sans-serif);color:var(--lede-color-text,light-dark(#1b1b1b,#e9e7e3))}
-${head}{display:flex;align-items:center;gap:var(--lede-space-s,.5rem);min-block-size:2.75rem;margin:0 0 var(--lede-space-s,.5rem);font:700 1.25rem/1.25 ${font}}
-${part(list)}{display:grid;gap:var(--lede-space-m,1rem);margin:0;padding:0;list-style:none}
+  return `${host()}{display:block;container-type:inline-size;margin-block:var(--_space-l);font:1rem/1.35 var(--lede-font-ui,system-ui,sans-serif);color:var(--lede-color-text,light-dark(#1b1b1b,#e9e7e3));--_space-s:var(--lede-space-s,.5rem);--_space-m:var(--lede-space-m,1rem);--_space-l:var(--lede-space-l,1.5rem);--_radius:var(--lede-radius,.375rem);--_font-heading:var(--lede-font-heading,var(--lede-font-body,Charter,"Iowan Old Style","Noto Serif",Georgia,serif))}
+${head}{display:flex;align-items:center;gap:var(--_space-s);min-block-size:2.75rem;margin:0 0 var(--_space-s);font:700 1.25rem/1.25 var(--_font-heading)}
+${part(list)}{display:grid;gap:var(--_space-m);margin:0;padding:0;list-style:none}
 ${part(list, host('[layout=grid]'))}{grid-template-columns:repeat(auto-fill,minmax(min(13rem,100%),1fr))}
-${part(list, host('[layout=carousel]'))}{grid-auto-flow:column;grid-auto-columns:min(15rem,80%);overflow-x:auto;scroll-snap-type:x mandatory;overscroll-behavior-x:contain;padding-block-end:var(--lede-space-s,.5rem)}
-${part(item)}{position:relative;display:grid;grid:"m k" 1lh "m t" 2lh "m d" 1lh "m e" 0/6rem 1fr;column-gap:var(--lede-space-m,1rem);scroll-snap-align:start}
+${part(list, host('[layout=carousel]'))}{grid-auto-flow:column;grid-auto-columns:min(15rem,80%);overflow-x:auto;scroll-snap-type:x mandatory;overscroll-behavior-x:contain;padding-block-end:var(--_space-s)}
+${part(item)}{position:relative;display:grid;grid:"m k" 1lh "m t" 2lh "m d" 1lh "m e" 0/6rem 1fr;column-gap:var(--_space-m);scroll-snap-align:start}
 ${part(item, host('[excerpts]'))}{grid-template-rows:1lh 2lh 1lh 2lh}
 ${part(item, grid)}{grid:"m" auto "k" 1lh "t" 3lh "d" 1lh "e" 0/1fr}
 ${part(item, `${host('[layout=grid][excerpts]')},${host('[layout=carousel][excerpts]')}`)}{grid-template-rows:auto 1lh 3lh 1lh 2lh}
-${part(media)}{grid-area:m;align-self:start;aspect-ratio:4/3;overflow:hidden;border-radius:var(--lede-radius,.375rem);background:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427))}
-${part(media, grid)}{aspect-ratio:16/9;margin-block-end:var(--lede-space-s,.5rem)}
-${part(title)}{grid-area:t;align-self:start;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-family:${font};font-weight:700;color:inherit;text-decoration:none}
+${part(media)}{grid-area:m;align-self:start;aspect-ratio:4/3;overflow:hidden;border-radius:var(--_radius);background:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427))}
+${part(media, grid)}{aspect-ratio:16/9;margin-block-end:var(--_space-s)}
+${part(title)}{grid-area:t;align-self:start;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-family:var(--_font-heading);font-weight:700;color:inherit;text-decoration:none}
 ${part(title, grid)}{-webkit-line-clamp:3}
 ${part(`${title}::after`)}{content:"";position:absolute;inset:0}
-@container (inline-size < 24rem){${part(item, host('[layout=list]'))},${part(item, host(':not([layout])'))}{grid-template-columns:0 1fr;column-gap:0}${part(media, host('[layout=list]'))},${part(media, host(':not([layout])'))}{display:none}}
+@container (inline-size < 24rem){${part(item, plainList)}{grid-template-columns:0 1fr;column-gap:0}${part(media, plainList)}{display:none}}
 `;
 }
 

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseFeed, plainText, readStories, selectStories, storyKey, toStory } from '../../src/parsers/feeds.js';
+import { parseFeed } from '../../src/parsers/feeds.js';
+import { plainText, readStories, selectStories, storyKey, toStory } from '../../src/parsers/stories.js';
 import { LedeError } from '../../src/shared/errors.js';
 
 const read = (name: string): string => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');

@@ -1,0 +1,99 @@
+/**
+ * `Story` teasers from untrusted data: validation, and choosing which to show. No DOM; runs in
+ * Node. Items that cannot be used (no `http(s)` link, no title) are skipped with a reason, never
+ * failing the whole list. Text is always text: HTML in a title or summary is reduced to its words.
+ * @module
+ */
+import type { ImageRef, Story } from '../model.js';
+import { parseIsoDate } from '../shared/format.js';
+import { safeUrl } from '../shared/url.js';
+
+type Json = Record<string, unknown>;
+
+/** @internal */
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? plainText(value) || undefined : undefined);
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The words of a string that may hold HTML: tags and scripts dropped, entities decoded, white space folded. */
+export function plainText(value: string): string {
+  return value
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
+      if (name) return entities[name.toLowerCase()] ?? match;
+      const code = Number.parseInt(digits!, hex ? 16 : 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Any date engines read (RFC 822 in RSS, RFC 3339 in Atom) as ISO 8601, which the model uses. */
+function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  if (parseIsoDate(value)) return value.trim();
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/**
+ * One candidate item as a `Story`, or the reason it is unusable. Optional fields of the wrong type
+ * are left out; a missing or unsafe URL or an empty title skips the item.
+ */
+export function toStory(item: unknown, base?: string): Story | string {
+  if (!isObject(item)) return 'not an object';
+  const url = safeUrl(item.url, base);
+  if (!url) return 'no http(s) url';
+  const title = text(item.title);
+  if (!title) return 'no title';
+  const story: Story = { url, title };
+  const image = isObject(item.image) ? item.image : { url: item.image };
+  const imageUrl = safeUrl(image.url, base);
+  if (imageUrl) {
+    const ref: ImageRef = { url: imageUrl, alt: typeof image.alt === 'string' ? image.alt : '' };
+    if (typeof image.width === 'number' && typeof image.height === 'number') Object.assign(ref, { width: image.width, height: image.height });
+    story.image = ref;
+  }
+  const optional = { kicker: text(item.kicker), section: text(item.section), excerpt: text(item.excerpt), author: text(item.author), datePublished: isoDate(item.datePublished) };
+  for (const [key, value] of Object.entries(optional)) if (value) Object.assign(story, { [key]: value });
+  return story;
+}
+
+/** Reads a list of candidate stories, keeping the usable ones and naming the rest. */
+export function readStories(items: readonly unknown[], base?: string): { stories: Story[]; skipped: string[] } {
+  const stories: Story[] = [];
+  const skipped: string[] = [];
+  items.forEach((item, index) => {
+    const story = toStory(item, base);
+    if (typeof story === 'string') skipped.push(`item ${index + 1}: ${story}`);
+    else stories.push(story);
+  });
+  return { stories, skipped };
+}
+
+/** A URL reduced to what identifies the page: no fragment, no `utm_*` parameters, no trailing slash. */
+export function storyKey(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    for (const name of [...parsed.searchParams.keys()]) if (name.startsWith('utm_')) parsed.searchParams.delete(name);
+    return parsed.href.replace(/\/(?=$|\?)/, '');
+  } catch {
+    return url;
+  }
+}
+
+/** The stories to show: the excluded pages and repeated URLs left out, at most `max`. */
+export function selectStories(stories: readonly Story[], exclude: readonly (string | undefined)[], max: number): Story[] {
+  const seen = new Set(exclude.filter((url): url is string => !!url).map(storyKey));
+  const result: Story[] = [];
+  for (const story of stories) {
+    const key = storyKey(story.url);
+    if (result.length >= max) break;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(story);
+  }
+  return result;
+}
