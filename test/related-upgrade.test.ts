@@ -29,13 +29,15 @@ function textBox(element: Element): DOMRect {
 }
 
 /**
- * The boxes a reader sees: the server-rendered heading's text, each story (light before the
- * upgrade, the card after it), the host, and what follows it.
+ * The boxes a reader sees: the server-rendered heading's text and its box's top and height (its
+ * width gives way to the carousel's buttons), each story (light before the upgrade, the card
+ * after it), the host, and what follows it.
  */
 function boxes(element: Element): number[][] {
   const stories = element.shadowRoot ? [...element.shadowRoot.querySelectorAll('.story')] : [...element.querySelectorAll('li')];
   const heading = element.querySelector('[slot="heading"]');
-  return [heading ? round(textBox(heading)) : [], ...[...stories, element, element.nextElementSibling!].map((box) => round(box.getBoundingClientRect()))];
+  const headingBox = heading ? [round(textBox(heading)), round(heading.getBoundingClientRect()).filter((_, index) => index % 2 === 1)] : [];
+  return [...headingBox, ...[...stories, element, element.nextElementSibling!].map((box) => round(box.getBoundingClientRect()))];
 }
 
 describe('<lede-related> upgrade', () => {

@@ -18,6 +18,8 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** The words of a string that may hold HTML: tags and scripts dropped, entities decoded, white space folded. */
 export function plainText(value: string): string {
+  // Most titles hold neither markup nor entities: only fold their white space.
+  if (!/[<&]/.test(value)) return value.replace(/\s+/g, ' ').trim();
   return value
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi, ' ')
     .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
@@ -72,21 +74,22 @@ export function readStories(items: readonly unknown[], base?: string): { stories
   return { stories, skipped };
 }
 
-/** A URL reduced to what identifies the page: no fragment, no `utm_*` parameters, no trailing slash. */
+/**
+ * A normalized URL (as `safeUrl` returns it) reduced to what identifies the page: no fragment, no
+ * `utm_*` parameters, no trailing slash.
+ */
 export function storyKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    for (const name of [...parsed.searchParams.keys()]) if (name.startsWith('utm_')) parsed.searchParams.delete(name);
-    return parsed.href.replace(/\/(?=$|\?)/, '');
-  } catch {
-    return url;
-  }
+  // String work on an already normalized href: a URL object per story would cost more than the render.
+  return url
+    .replace(/#.*/, '')
+    .replace(/[?&]utm_[^&]*/g, '')
+    .replace(/^([^?]*)&/, '$1?')
+    .replace(/\/(?=$|\?)/, '');
 }
 
 /** The stories to show: the excluded pages and repeated URLs left out, at most `max`. */
 export function selectStories(stories: readonly Story[], exclude: readonly (string | undefined)[], max: number): Story[] {
-  const seen = new Set(exclude.filter((url): url is string => !!url).map(storyKey));
+  const seen = new Set(exclude.map((url) => safeUrl(url)).filter((url): url is string => !!url).map(storyKey));
   const result: Story[] = [];
   for (const story of stories) {
     const key = storyKey(story.url);

@@ -258,7 +258,7 @@ export class LedeRelated extends LitElement {
           </div>`
         : stories
           ? html`<ul id="stories" class="stories" part="list" @click=${this.onClick} @keydown=${this.onKeyDown}>
-              ${stories.map((story, index) => this.renderStory(story, index))}
+              ${stories.map((story) => this.renderStory(story))}
             </ul>`
           : html`<p class="visually-hidden" role="status">${messages.loading}</p>
               <ul id="stories" class="stories" part="list" aria-hidden="true">
@@ -267,7 +267,7 @@ export class LedeRelated extends LitElement {
     </section>`;
   }
 
-  private renderStory(story: Story, index: number): TemplateResult {
+  private renderStory(story: Story): TemplateResult {
     const locale = this.localeController.locale;
     const date = this.dates === 'absolute' ? formatDate(story.datePublished, locale, false) : formatRelativeTime(story.datePublished, locale);
     const image = story.image && safeUrl(story.image.url);
@@ -276,7 +276,7 @@ export class LedeRelated extends LitElement {
     return html`<li class="story" part="story">
       <span class="media">${image ? html`<img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" />` : nothing}</span>
       <span class="kicker">${kicker}</span>
-      <a class="title" href=${story.url} data-index=${index}>${story.title}</a>
+      <a class="title" href=${story.url}>${story.title}</a>
       <span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ' · ' : ''}${story.author}</span>
       ${this.excerpts ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
     </li>`;
@@ -289,9 +289,8 @@ export class LedeRelated extends LitElement {
 
   /** Announces the activated story; a listener's `preventDefault()` keeps the browser from following the link. */
   private onClick = (event: MouseEvent): void => {
-    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-index]');
-    if (!link) return;
-    const position = Number(link.dataset.index);
+    const link = (event.target as Element).closest('a');
+    const position = link ? this.links.indexOf(link) : -1;
     const story = this.shown?.[position];
     if (story && !this.dispatchEvent(new LedeStoryClickEvent(story, position + 1))) event.preventDefault();
   };

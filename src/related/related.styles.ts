@@ -18,12 +18,13 @@ export const relatedStyles = [
       background: none;
     }
 
-    .head > :first-child {
-      flex: 1;
-    }
-
-    h2,
+    /* The heading fills the row, as it does before the upgrade when it is the row itself. */
+    slot > *,
     ::slotted([slot='heading']) {
+      flex: 1;
+      align-self: stretch;
+      display: flex;
+      align-items: center;
       margin: 0;
       font: inherit;
     }

@@ -99,13 +99,14 @@ test('selectStories: excludes the current page, drops duplicate URLs, keeps at m
     { url: 'https://a.example/three', title: 'Three' },
   ];
   assert.deepEqual(
-    selectStories(stories, ['https://a.example/current', undefined], 10).map((story) => story.title),
+    selectStories(stories, ['HTTPS://A.example/current', undefined], 10).map((story) => story.title),
     ['One', 'Two', 'Three'],
   );
   assert.deepEqual(
     selectStories(stories, [], 2).map((story) => story.title),
     ['Current', 'One'],
   );
-  assert.equal(storyKey('https://A.example/x/?utm_medium=m&id=2#c'), 'https://a.example/x?id=2');
-  assert.equal(storyKey('not a url'), 'not a url');
+  assert.equal(storyKey('https://a.example/x/?utm_medium=m&id=2#c'), 'https://a.example/x?id=2');
+  assert.equal(storyKey('https://a.example/x?id=2&utm_source=s&utm_medium=m'), 'https://a.example/x?id=2');
+  assert.equal(storyKey('https://a.example/'), 'https://a.example');
 });
