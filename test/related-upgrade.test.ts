@@ -13,7 +13,7 @@ const list = (layout: string, heading: boolean) => html`
     ${heading ? html`<h2 slot="heading">More on this story</h2>` : ''}
     <ul>
       <li><a href="https://news.example/rafah">Rafah crossing opens for limited evacuations of foreign citizens and the injured</a></li>
-      <li><a href="https://news.example/amman">Blinken to meet Jordan's foreign minister in Amman</a></li>
+      <li><img src="/demo/content/illustration.svg" alt="" width="400" height="300" /><a href="https://news.example/amman">Blinken to meet Jordan's foreign minister in Amman</a></li>
       <li><a href="https://news.example/un">U.N. experts warn of grave risk</a></li>
       <li><a href="https://news.example/workers">Israel sends back 7,000 Palestinian workers</a></li>
     </ul>
@@ -31,13 +31,14 @@ function textBox(element: Element): DOMRect {
 /**
  * The boxes a reader sees: the server-rendered heading's text and its box's top and height (its
  * width gives way to the carousel's buttons), each story (light before the upgrade, the card
- * after it), the host, and what follows it.
+ * after it), the image, the host, and what follows it.
  */
 function boxes(element: Element): number[][] {
   const stories = element.shadowRoot ? [...element.shadowRoot.querySelectorAll('.story')] : [...element.querySelectorAll('li')];
   const heading = element.querySelector('[slot="heading"]');
   const headingBox = heading ? [round(textBox(heading)), round(heading.getBoundingClientRect()).filter((_, index) => index % 2 === 1)] : [];
-  return [...headingBox, ...[...stories, element, element.nextElementSibling!].map((box) => round(box.getBoundingClientRect()))];
+  const image = (element.shadowRoot ?? element).querySelector('img')!;
+  return [...headingBox, ...[...stories, image, element, element.nextElementSibling!].map((box) => round(box.getBoundingClientRect()))];
 }
 
 describe('<lede-related> upgrade', () => {

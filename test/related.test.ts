@@ -423,8 +423,8 @@ describe('<lede-related>', () => {
       const [grid, narrowList, wideList] = [...container.querySelectorAll('lede-related')];
       const gridBoxes = links(grid!).map((link) => link.closest('li')!.getBoundingClientRect());
       expect(gridBoxes[1]!.top).to.be.greaterThan(gridBoxes[0]!.top);
-      expect(getComputedStyle(shadow(narrowList!).querySelector('.media')!).display).to.equal('none');
-      expect(getComputedStyle(shadow(wideList!).querySelector('.media')!).display).to.not.equal('none');
+      expect(getComputedStyle(shadow(narrowList!).querySelector('.story')!, '::before').display).to.equal('none');
+      expect(getComputedStyle(shadow(wideList!).querySelector('.story')!, '::before').display).to.not.equal('none');
     });
 
     it('carousel: labelled buttons scroll, arrow keys, Home and End move between stories', async () => {

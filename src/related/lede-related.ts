@@ -262,7 +262,7 @@ export class LedeRelated extends LitElement {
             </ul>`
           : html`<p class="visually-hidden" role="status">${messages.loading}</p>
               <ul id="stories" class="stories" part="list" aria-hidden="true">
-                ${Array.from({ length: Math.max(1, this.max) }, () => html`<li class="story skeleton"><span class="media"></span><span class="title"></span></li>`)}
+                ${Array.from({ length: Math.max(1, this.max) }, () => html`<li class="story skeleton"><span class="title"></span></li>`)}
               </ul>`}
     </section>`;
   }
@@ -274,10 +274,10 @@ export class LedeRelated extends LitElement {
     const kicker = story.kicker ?? story.section;
     // One template per card with empty parts left empty: the grid reserves their rows anyway.
     return html`<li class="story" part="story">
-      <span class="media">${image ? html`<img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" />` : nothing}</span>
+      ${image ? html`<img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" />` : nothing}
       <span class="kicker">${kicker}</span>
       <a class="title" href=${story.url}>${story.title}</a>
-      <span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ' · ' : ''}${story.author}</span>
+      <span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ` · ${story.author}` : story.author}</span>
       ${this.excerpts ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
     </li>`;
   }

@@ -12,7 +12,7 @@
 export interface RelatedSelectors {
   /** The host, optionally with a `layout` or `excerpts` attribute: `:host([layout=grid])`. */
   host: (attribute?: string) => string;
-  /** The list, each card, its title link and its image box, as descendants of `host`. */
+  /** The list, each card, its title link, and its image box (a `::before` placeholder and the image over it), as descendants of `host`. */
   list: string;
   item: string;
   title: string;
@@ -28,7 +28,9 @@ export interface RelatedSelectors {
 export function relatedCss({ host, list, item, title, media, head }: RelatedSelectors): string {
   const grid = `${host('[layout=grid]')},${host('[layout=carousel]')}`;
   const plainList = `${host('[layout=list]')},${host(':not([layout])')}`;
-  const part = (selector: string, hosts = host()) => hosts.split(',').map((prefix) => `${prefix} ${selector}`).join();
+  // Every host selector with every part selector; commas inside :is() do not separate.
+  const split = (selectors: string) => selectors.split(/,(?![^(]*\))/);
+  const part = (selector: string, hosts = host()) => split(hosts).flatMap((prefix) => split(selector).map((one) => `${prefix} ${one}`)).join();
   return `${host()}{display:block;container-type:inline-size;margin-block:var(--_space-l);font:1rem/1.35 var(--lede-font-ui,system-ui,sans-serif);color:var(--lede-color-text,light-dark(#1b1b1b,#e9e7e3));--_space-s:var(--lede-space-s,.5rem);--_space-m:var(--lede-space-m,1rem);--_space-l:var(--lede-space-l,1.5rem);--_radius:var(--lede-radius,.375rem);--_font-heading:var(--lede-font-heading,var(--lede-font-body,Charter,"Iowan Old Style","Noto Serif",Georgia,serif))}
 ${head}{display:flex;align-items:center;gap:var(--_space-s);min-block-size:2.75rem;margin:0 0 var(--_space-s);font:700 1.25rem/1.25 var(--_font-heading)}
 ${part(list)}{display:grid;gap:var(--_space-m);margin:0;padding:0;list-style:none}
@@ -38,7 +40,7 @@ ${part(item)}{position:relative;display:grid;grid:"m k" 1lh "m t" 2lh "m d" 1lh 
 ${part(item, host('[excerpts]'))}{grid-template-rows:1lh 2lh 1lh 2lh}
 ${part(item, grid)}{grid:"m" auto "k" 1lh "t" 3lh "d" 1lh "e" 0/1fr}
 ${part(item, `${host('[layout=grid][excerpts]')},${host('[layout=carousel][excerpts]')}`)}{grid-template-rows:auto 1lh 3lh 1lh 2lh}
-${part(media)}{grid-area:m;align-self:start;aspect-ratio:4/3;overflow:hidden;border-radius:var(--_radius);background:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427))}
+${part(media)}{grid-area:m;align-self:start;inline-size:100%;block-size:auto;aspect-ratio:4/3;object-fit:cover;border-radius:var(--_radius);background:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427))}
 ${part(media, grid)}{aspect-ratio:16/9;margin-block-end:var(--_space-s)}
 ${part(title)}{grid-area:t;align-self:start;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-family:var(--_font-heading);font-weight:700;color:inherit;text-decoration:none}
 ${part(title, grid)}{-webkit-line-clamp:3}
@@ -53,9 +55,9 @@ export function relatedPageCss(): string {
   const heading = `${host()}>[slot=heading]`;
   return `/* Lede: the same card layout for a server-rendered <lede-related> list before JavaScript runs. */
 @layer lede {
-${relatedCss({ host, list: '>:is(ul,ol)', item: '>:is(ul,ol)>li', title: '>:is(ul,ol)>li>a', media: '>:is(ul,ol)>li::before', head: `${heading},${host()}:not(:has(>[slot=heading]))::before` })}
+${relatedCss({ host, list: '>:is(ul,ol)', item: '>:is(ul,ol)>li', title: '>:is(ul,ol)>li>a', media: '>:is(ul,ol)>li::before,>:is(ul,ol)>li>img', head: `${heading},${host()}:not(:has(>[slot=heading]))::before` })}
 ${host()} :is(ul,ol)>li::before,${host()}:not(:has(>[slot=heading]))::before{content:""}
-${host()}>:is(ul,ol)>li>:not(a){display:none}
+${host()}>:is(ul,ol)>li>:not(a,img){display:none}
 }
 `;
 }

@@ -9,7 +9,7 @@ export const relatedStyles = [
       list: '.stories',
       item: '.story',
       title: '.title',
-      media: '.media',
+      media: '.story::before,.story>img',
       head: '.head',
     }),
   ),
@@ -33,11 +33,8 @@ export const relatedStyles = [
       text-decoration: underline;
     }
 
-    .media img {
-      display: block;
-      inline-size: 100%;
-      block-size: 100%;
-      object-fit: cover;
+    .story::before {
+      content: '';
     }
 
     .kicker,
@@ -68,6 +65,9 @@ export const relatedStyles = [
 
     .excerpt {
       grid-area: e;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
     }
 
     .skeleton .title {
