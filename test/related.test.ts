@@ -335,10 +335,11 @@ describe('<lede-related>', () => {
         { url: 'https://news.example/two', title: '&lt;b&gt;literal&lt;/b&gt;', image: { url: 'data:image/svg+xml,<svg onload="window.pwned=1"/>' } },
       ];
       const element = await fixture<LedeRelated>(html`<lede-related excerpts .stories=${hostile}></lede-related>`);
-      expect(titles(element)).to.deep.equal(['Safe title', '<b>literal</b>']);
+      // Text as written: nothing parsed, nothing decoded.
+      expect(titles(element)).to.deep.equal(['<img src=x onerror="window.pwned=1">Safe title', '&lt;b&gt;literal&lt;/b&gt;']);
       expect(links(element).every((link) => link.protocol === 'https:')).to.equal(true);
       expect(shadow(element).querySelectorAll('img, script, b')).to.have.length(0);
-      expect(shadow(element).querySelector('.excerpt')!.textContent).to.equal('Text');
+      expect(shadow(element).querySelector('.excerpt')!.textContent).to.equal('<script>window.pwned=1</script>Text');
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect((window as { pwned?: number }).pwned).to.equal(undefined);
     });

@@ -7,8 +7,9 @@
  */
 import { LedeError } from '../shared/errors.js';
 import { safeUrl } from '../shared/url.js';
-import { isObject, readStories } from './stories.js';
 import type { Story } from '../model.js';
+import { parseIsoDate } from '../shared/format.js';
+import { isObject, readStories } from './stories.js';
 
 /** The feed formats `parseFeed` reads. */
 export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'lede';
@@ -21,6 +22,34 @@ export interface FeedResult {
   skipped: string[];
 }
 
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The words of a string that may hold HTML: tags and scripts dropped, entities decoded, white space folded. */
+export function plainText(value: string): string {
+  // Most titles hold neither markup nor entities: only fold their white space.
+  if (!/[<&]/.test(value)) return value.replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
+      if (name) return entities[name.toLowerCase()] ?? match;
+      const code = Number.parseInt(digits!, hex ? 16 : 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Any date engines read (RFC 822 in RSS, RFC 3339 in Atom) as ISO 8601, which the model uses. */
+function isoDate(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  if (parseIsoDate(value)) return value.trim();
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** Text fields of feeds may hold HTML (RSS descriptions nearly always do): keep their words. */
+const words = (value: unknown) => (typeof value === 'string' ? plainText(value) : value);
+
 /** JSON Feed 1.x items (https://www.jsonfeed.org/version/1.1/) in `Story` field names. */
 function fromJsonFeedItem(item: unknown): unknown {
   if (!isObject(item)) return item;
@@ -28,12 +57,12 @@ function fromJsonFeedItem(item: unknown): unknown {
   const author = authors.find(isObject)?.name;
   return {
     url: item.url ?? item.external_url,
-    title: item.title,
+    title: words(item.title),
     image: item.image ?? item.banner_image,
-    datePublished: item.date_published,
-    excerpt: item.summary ?? item.content_text ?? item.content_html,
-    author,
-    section: Array.isArray(item.tags) ? item.tags[0] : undefined,
+    datePublished: isoDate(item.date_published),
+    excerpt: words(item.summary ?? item.content_text ?? item.content_html),
+    author: words(author),
+    section: words(Array.isArray(item.tags) ? item.tags[0] : undefined),
   };
 }
 
@@ -43,10 +72,11 @@ function child(element: Element, name: string): Element | undefined {
   return undefined;
 }
 
+/** The words of the first of the named children that has any. */
 const childText = (element: Element, ...names: string[]) => {
   for (const name of names) {
-    const value = child(element, name)?.textContent;
-    if (value?.trim()) return value;
+    const value = plainText(child(element, name)?.textContent ?? '');
+    if (value) return value;
   }
   return undefined;
 };
@@ -66,7 +96,7 @@ function fromRssItem(item: Element): unknown {
     url: childText(item, 'link') ?? (child(item, 'guid')?.getAttribute('isPermaLink') !== 'false' ? childText(item, 'guid') : undefined),
     title: childText(item, 'title'),
     image: xmlImage(item),
-    datePublished: childText(item, 'pubDate', 'date'),
+    datePublished: isoDate(childText(item, 'pubDate', 'date')),
     excerpt: childText(item, 'description'),
     author: childText(item, 'creator', 'author'),
     section: childText(item, 'category'),
@@ -81,10 +111,10 @@ function fromAtomEntry(entry: Element): unknown {
     url: link?.getAttribute('href'),
     title: childText(entry, 'title'),
     image: xmlImage(entry),
-    datePublished: childText(entry, 'published', 'updated'),
+    datePublished: isoDate(childText(entry, 'published', 'updated')),
     excerpt: childText(entry, 'summary', 'content'),
     author: child(entry, 'author') && childText(child(entry, 'author')!, 'name'),
-    section: category?.getAttribute('label') ?? category?.getAttribute('term'),
+    section: words(category?.getAttribute('label') ?? category?.getAttribute('term')),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * `Story` teasers from untrusted data: validation, and choosing which to show. No DOM; runs in
  * Node. Items that cannot be used (no `http(s)` link, no title) are skipped with a reason, never
- * failing the whole list. Text is always text: HTML in a title or summary is reduced to its words.
+ * failing the whole list. Text stays text: it is rendered as written, never as markup (the feed
+ * parsers reduce HTML in feeds to its words before it gets here).
  * @module
  */
 import type { ImageRef, Story } from '../model.js';
@@ -12,32 +13,8 @@ type Json = Record<string, unknown>;
 
 /** @internal */
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? plainText(value) || undefined : undefined);
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** The words of a string that may hold HTML: tags and scripts dropped, entities decoded, white space folded. */
-export function plainText(value: string): string {
-  // Most titles hold neither markup nor entities: only fold their white space.
-  if (!/[<&]/.test(value)) return value.replace(/\s+/g, ' ').trim();
-  return value
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi, ' ')
-    .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
-      if (name) return entities[name.toLowerCase()] ?? match;
-      const code = Number.parseInt(digits!, hex ? 16 : 10);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Any date engines read (RFC 822 in RSS, RFC 3339 in Atom) as ISO 8601, which the model uses. */
-function isoDate(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  if (parseIsoDate(value)) return value.trim();
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
+/** A string with its white space folded, or undefined when empty or not a string. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : undefined);
 
 /**
  * One candidate item as a `Story`, or the reason it is unusable. Optional fields of the wrong type
@@ -57,7 +34,7 @@ export function toStory(item: unknown, base?: string): Story | string {
     if (typeof image.width === 'number' && typeof image.height === 'number') Object.assign(ref, { width: image.width, height: image.height });
     story.image = ref;
   }
-  const optional = { kicker: text(item.kicker), section: text(item.section), excerpt: text(item.excerpt), author: text(item.author), datePublished: isoDate(item.datePublished) };
+  const optional = { kicker: text(item.kicker), section: text(item.section), excerpt: text(item.excerpt), author: text(item.author), datePublished: parseIsoDate(item.datePublished) && (item.datePublished as string) };
   for (const [key, value] of Object.entries(optional)) if (value) Object.assign(story, { [key]: value });
   return story;
 }

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseFeed } from '../../src/parsers/feeds.js';
-import { plainText, readStories, selectStories, storyKey, toStory } from '../../src/parsers/stories.js';
+import { parseFeed, plainText } from '../../src/parsers/feeds.js';
+import { readStories, selectStories, storyKey, toStory } from '../../src/parsers/stories.js';
 import { LedeError } from '../../src/shared/errors.js';
 
 const read = (name: string): string => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
@@ -66,7 +66,7 @@ test('whole-document failures are LedeErrors with a code', () => {
   assert.equal(codeOf(''), 'invalid-json');
 });
 
-test('hostile values: only http(s) links and images, text never markup', () => {
+test('hostile values: only http(s) links and images; data text stays as written', () => {
   const hostile = [
     { url: 'javascript:alert(1)', title: 'x' },
     { url: ' JaVaScRiPt:alert(1)', title: 'x' },
@@ -78,12 +78,13 @@ test('hostile values: only http(s) links and images, text never markup', () => {
     'https://a.example/string',
   ];
   const { stories, skipped } = readStories(hostile);
-  assert.deepEqual(stories, [{ url: 'https://a.example/ok', title: 'Hello world', excerpt: '<script>alert(1)</script>' }]);
+  assert.deepEqual(stories, [{ url: 'https://a.example/ok', title: '<img src=x onerror=alert(1)>Hello <b>world</b>', excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;' }]);
   assert.equal(skipped.length, 7);
   assert.deepEqual(toStory({ url: '/relative', title: 'R' }, 'https://news.example/a/b'), { url: 'https://news.example/relative', title: 'R' });
 });
 
-test('plainText decodes entities and drops tags without eating comparisons', () => {
+test('feed text: plainText decodes entities, drops tags and scripts, keeps comparisons', () => {
+  assert.equal(plainText('<p>Hi</p><script>alert(1)</script><style>p{}</style> there'), 'Hi there');
   assert.equal(plainText('5 < 6 and 7 > 3'), '5 < 6 and 7 > 3');
   assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus;'), 'A\'s — &eacute; b &bogus;');
   assert.equal(plainText('<p>one</p>\n<p>two</p>'), 'one two');
