@@ -272,13 +272,13 @@ export class LedeRelated extends LitElement {
     const date = this.dates === 'absolute' ? formatDate(story.datePublished, locale, false) : formatRelativeTime(story.datePublished, locale);
     const image = story.image && safeUrl(story.image.url);
     const kicker = story.kicker ?? story.section;
-    // One template per card with empty parts left empty: the grid reserves their rows anyway.
+    // Parts a story lacks are left out, not left empty: the grid reserves their rows either way.
     return html`<li class="story" part="story">
       ${image ? html`<img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" />` : nothing}
-      <span class="kicker">${kicker}</span>
+      ${kicker ? html`<span class="kicker">${kicker}</span>` : nothing}
       <a class="title" href=${story.url}>${story.title}</a>
-      <span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ` · ${story.author}` : story.author}</span>
-      ${this.excerpts ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
+      ${date || story.author ? html`<span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ` · ${story.author}` : story.author}</span>` : nothing}
+      ${this.excerpts && story.excerpt ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
     </li>`;
   }
 
