@@ -223,6 +223,18 @@ describe('<lede-related>', () => {
       expect(element.getBoundingClientRect().height).to.equal(height);
     });
 
+    it("shows skeletons, never the old feed's stories, while a new src loads", async () => {
+      const element = await fixture<LedeRelated>(html`<lede-related loading="eager" src=${`${feeds}/atom.xml`}></lede-related>`);
+      await loaded(element);
+      expect(titles(element)).to.have.length(2);
+      element.src = `/test-api/delay/500?file=${feeds}/stories.json&${uniqueKey()}`;
+      await element.updateComplete;
+      expect(titles(element)).to.deep.equal(['', '', '', '']);
+      expect(shadow(element).querySelectorAll('.skeleton')).to.have.length(4);
+      await waitUntil(() => titles(element)[0] === 'Rafah crossing opens for limited evacuations', 'the new feed did not show', { timeout: 5000 });
+      expect(titles(element)).to.have.length(4);
+    });
+
     it('retries a failed request once and shows the result', async () => {
       const src = `/test-api/fail/${uniqueKey()}/1-1?file=${feeds}/stories.json`;
       const element = await fixture<LedeRelated>(html`<lede-related loading="eager" src=${src}></lede-related>`);
@@ -246,6 +258,16 @@ describe('<lede-related>', () => {
       // Request 3 was the check above; request 4, the retry, succeeds.
       alert.querySelector('button')!.click();
       await waitUntil(() => titles(element).length === 4, 'retry did not load the feed', { timeout: 5000 });
+    });
+
+    it('a failed carousel offers only the retry button', async () => {
+      const element = await fixture<LedeRelated>(html`<lede-related layout="carousel"></lede-related>`);
+      const error = nextError(element);
+      element.src = '/test-api/status/404';
+      await error;
+      await element.updateComplete;
+      expect([...shadow(element).querySelectorAll('button')].map((button) => button.textContent)).to.deep.equal(['Try again']);
+      await expect(element).to.be.accessible();
     });
 
     it('does not retry an HTTP 404', async () => {

@@ -159,7 +159,7 @@ export class LedeRelated extends LitElement {
       } catch {
         // A full or disabled storage only costs the offline fallback.
       }
-      return stories;
+      return { src, stories };
     },
     args: () => [this.src, this.timeout] as const,
     autoRun: false,
@@ -230,7 +230,9 @@ export class LedeRelated extends LitElement {
   /** The stories to show, before exclusion: data, then the feed or its cached copy, then the light DOM. */
   private get source(): Story[] | undefined {
     if (this.propertyStories) return this.propertyStories;
-    if (this.src) return this.feedTask.value ?? this.fallback ?? (this.lightStories.length ? this.lightStories : undefined);
+    // A task keeps its last value while the next request runs: never show one src's stories for another.
+    const feed = this.feedTask.value;
+    if (this.src) return (feed?.src === this.src ? feed.stories : undefined) ?? this.fallback ?? (this.lightStories.length ? this.lightStories : undefined);
     return this.lightStories;
   }
 
@@ -246,7 +248,7 @@ export class LedeRelated extends LitElement {
     return html`<section part="section">
       <div class="head">
         <slot name="heading">${staticHtml`<${level}>${this.heading ?? messages.heading}</${level}>`}</slot>
-        ${carousel
+        ${carousel && !failed
           ? html`<button type="button" aria-label=${messages.previous} aria-controls="stories" @click=${this.scrollPage}>‹</button>
               <button type="button" aria-label=${messages.next} aria-controls="stories" data-next @click=${this.scrollPage}>›</button>`
           : nothing}
