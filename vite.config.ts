@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { articlePageCss } from './src/article/article.layout.js';
 import { bylinePageCss } from './src/byline/byline.layout.js';
+import { relatedPageCss } from './src/related/related.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 
@@ -13,16 +14,20 @@ const entries = {
   article: 'src/article.ts',
   byline: 'src/byline.ts',
   credits: 'src/credits.ts',
+  related: 'src/related.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };
+
+/** `lede.css`: every element's server-rendered layout, in one `lede` layer. */
+const pageCss = () => articlePageCss() + bylinePageCss() + relatedPageCss();
 
 /** Writes `lede.css`, the page stylesheet that lays out server-rendered content before upgrade. */
 function pageStylesheet(): Plugin {
   return {
     name: 'lede-page-stylesheet',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'lede.css', source: articlePageCss() + bylinePageCss() });
+      this.emitFile({ type: 'asset', fileName: 'lede.css', source: pageCss() });
     },
   };
 }
@@ -41,7 +46,7 @@ export default defineConfig(({ command, mode }) => {
           configureServer(server) {
             server.middlewares.use('/lede.css', (_request, response) => {
               response.setHeader('Content-Type', 'text/css');
-              response.end(articlePageCss() + bylinePageCss());
+              response.end(pageCss());
             });
           },
         },

@@ -26,7 +26,7 @@ const budgets = {
   /** The CDN bundle with Lit, once all four elements exist. */
   cdnGzip: 25_000,
   /** Each element's own code beyond Lit and `src/shared/`; elements without a line are printed only. */
-  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000, 'lede-byline': 4_000 }),
+  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000, 'lede-byline': 4_000, 'lede-related': 3_000 }),
   /** Elements whose budget counts their lazily loaded code too: the byline's is "parser included". */
   elementGzipWithLazy: new Set(['lede-byline']),
   /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
@@ -36,7 +36,12 @@ const budgets = {
   renderRatio: 1.5,
   /** Summed layout-shift score caused by the upgrade, with `lede.css` on the page. */
   upgradeShift: 0,
+  /** Summed layout-shift score while `<lede-related>` feeds arrive late. */
+  feedShift: 0,
 };
+/** How late the bench serves `<lede-related>`'s feed. */
+const feedDelayMs = 1500;
+const relatedStories = 100;
 
 /** How many elements the CDN bundle is meant to hold when the library is complete. */
 const plannedElements = 4;
@@ -295,6 +300,59 @@ async function measureShift(browser, server, elements, markup) {
   return { rows, results };
 }
 
+/**
+ * Layout shift while `<lede-related>` feeds arrive late: one element with only a `src` (skeletons),
+ * one with a server-rendered list as well; against plain lists filled when the same feed arrives.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {import('./lib/server.mjs').BenchServer} server
+ * @param {{ tag: string, className: string }[]} elements
+ * @param {{ url: string, title: string }[]} feed
+ */
+async function measureFeedShift(browser, server, elements, feed) {
+  server.page('/bench/feed-slow.json', JSON.stringify(feed), 'application/json', feedDelayMs);
+  const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/dist/lede.css"><title>Slow feed</title></head><body><main><h1>An article</h1><p>The story.</p>';
+  const serverList = `<h2 slot="heading">You may also like</h2><ul>${feed.slice(0, 4).map(({ url, title }) => `<li><a href="${url}">${title}</a></li>`).join('')}</ul>`;
+  server.page('/bench/feed-element.html', `${head}<lede-related layout="grid" loading="eager" src="/bench/feed-slow.json"></lede-related><p>After the grid.</p><lede-related loading="eager" src="/bench/feed-slow.json?list">${serverList}</lede-related><p>After the list.</p></main></body></html>`);
+  server.page('/bench/feed-baseline.html', `${head}<h2>You may also like</h2><ul class="baseline"></ul><p>After the grid.</p><h2>You may also like</h2><ul class="baseline"></ul><p>After the list.</p></main></body></html>`);
+  /** @type {Row[]} */
+  const rows = [];
+  const results = [];
+  for (const viewport of viewports) {
+    /** @type {Record<string, any>} */
+    const shift = {};
+    for (const variant of ['element', 'baseline']) {
+      const page = await browser.newPage();
+      await page.setViewport(viewport);
+      await page.goto(`${server.origin}/bench/feed-${variant}.html`, { waitUntil: 'load' });
+      shift[variant] = await page.evaluate(
+        async (options) => (await import('/bench/page/shift.js')).measureFeedShift(options),
+        { bundle: '/dist/cdn/lede.js', elements, settleMs, feed: '/bench/feed-slow.json', baseline: variant === 'baseline' },
+      );
+      await page.close();
+    }
+    const { element, baseline } = shift;
+    results.push({ viewport: viewport.name, element, baseline });
+    const note = element.loaded ? `feed shown after ${Math.round(element.loadedMs)} ms` : 'the feed never showed';
+    rows.push({
+      figure: `${viewport.name}: layout-shift score`,
+      value: element.value.toFixed(4),
+      baseline: `plain list filled late ${baseline.value.toFixed(4)}`,
+      budget: `${budgets.feedShift}`,
+      ok: element.loaded && element.value <= budgets.feedShift,
+      note,
+    });
+    rows.push({
+      figure: `${viewport.name}: boxes moved`,
+      value: moves(element),
+      baseline: `plain list filled late ${moves(baseline)}`,
+      budget: '0',
+      ok: element.loaded && element.moved === 0,
+      note: baseline.moved > 0 ? '' : 'the baseline moved nothing: is the measurement blind?',
+    });
+  }
+  return { rows, results };
+}
+
 /** @param {{ moved: number, boxes: number, maxMove: number }} shift */
 function moves({ moved, boxes, maxMove }) {
   return `${moved} of ${boxes}${moved ? `, up to ${Math.round(maxMove)} px` : ''}`;
@@ -367,11 +425,19 @@ async function main() {
       info: true,
     },
   ];
+  const stories = Array.from({ length: relatedStories }, (_, index) => ({
+    url: `https://news.example/world/story-${index + 1}`,
+    title: `${seed.headline.split(' ').slice(0, 6 + (index % 8)).join(' ')} (${index + 1})`,
+  }));
+  for (const layout of ['list', 'grid']) {
+    renderCases.push({ name: `<lede-related>, ${relatedStories} stories, ${layout}`, tag: 'lede-related', data: { stories, layout }, runs: runs.short });
+  }
+  const relatedMarkup = `<lede-related><h2 slot="heading">You may also like</h2><ul>${stories.slice(0, 4).map(({ url, title }) => `<li><a href="${url}">${title}</a></li>`).join('')}</ul></lede-related>`;
   // The footer shows whether the article's own height changed.
   // A byline in the article's byline slot, and one with its credits paragraph after the article.
   const articleMarkup = lightDomHtml(seed).replace(/<p slot="byline">(.*?)<\/p>/, '<lede-byline slot="byline"><p>$1</p></lede-byline>');
   const bylineMarkup = `<lede-byline><p>By ${seed.byline}</p><p slot="credits">${seed.creditsText}</p></lede-byline>`;
-  const upgradeMarkup = `<lede-article>\n${articleMarkup}\n</lede-article>\n${bylineMarkup}\n<footer><p>After the article.</p></footer>`;
+  const upgradeMarkup = `<lede-article>\n${articleMarkup}\n</lede-article>\n${bylineMarkup}\n${relatedMarkup}\n<footer><p>After the article.</p></footer>`;
 
   const server = await startServer(root);
   server.page('/bench/render.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>');
@@ -380,6 +446,7 @@ async function main() {
     const chromium = await browser.version();
     const render = await measureRender(browser, server.origin, elements, renderCases);
     const shift = await measureShift(browser, server, elements, upgradeMarkup);
+    const feedShift = await measureFeedShift(browser, server, elements, stories.slice(0, 6));
 
     const { registration } = render;
     /** @type {Row} */
@@ -395,7 +462,8 @@ async function main() {
       { title: 'Registration', rows: [registers, ...sizes.checks] },
       { title: `Credit-line parsing in Node ${process.version} (built dist/credits.js; medians of paired runs)`, rows: parseRows },
       { title: `Render in headless ${chromium} at 1280×900: element ÷ plain DOM, median ratio of paired runs`, rows: render.rows },
-      { title: `Layout shift on upgrade of the server-rendered seed article (settled ${settleMs} ms)`, rows: shift.rows },
+      { title: `Layout shift on upgrade of the server-rendered seed article and related list (settled ${settleMs} ms)`, rows: shift.rows },
+      { title: `Layout shift while <lede-related> feeds arrive ${feedDelayMs} ms late (skeletons; a server-rendered list)`, rows: feedShift.rows },
     ];
     console.log(`Lede bench · ${new Date().toISOString()} · ${cpus().length} CPUs · Node ${process.version}`);
     printTable(sections);
@@ -405,7 +473,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, parse, registration, render: render.results, shift: shift.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, parse, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, rows }, null, 2)}\n`,
     );
     console.log(`\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`);
     process.exitCode = failed.length === 0 ? 0 : 1;

@@ -1,5 +1,5 @@
 /**
- * The states page's event log: every `lede-error` and `lede-article-load` on the page, with the
+ * The states pages' event log: every `lede-error` and `lede-article-load` on the page, with the
  * example it came from. Importing this module starts it; import it before the elements register,
  * because an element reports malformed inline JSON-LD while it upgrades.
  */
@@ -15,7 +15,7 @@ function sourceOf(event: Event): string {
   return section?.querySelector('h2')?.textContent?.trim() ?? 'unknown example';
 }
 
-function addEntry(event: Event, detail: string | Node, className: string): void {
+export function addEntry(event: Event, detail: string | Node, className: string): void {
   const entry = document.createElement('li');
   entry.className = className;
   const time = new Date().toLocaleTimeString('en-GB');

@@ -2,7 +2,7 @@
  * The playground: the seed article through `parseArticleText`, in a wrapper whose language,
  * direction, theme and `--lede-*` tokens the control panel edits live.
  */
-import { LedeArticle, parseArticleText, type Article } from '../src/index.js';
+import { LedeArticle, LedeRelated, parseArticleText, type Article } from '../src/index.js';
 import { arabicArticle } from './content/arabic-article.js';
 import { byId } from './dom.js';
 import { changedValues, restoreValues, valueOf } from './form-state.js';
@@ -11,6 +11,7 @@ import { applyDeclarations, declarationsFrom, toCss } from './tokens.js';
 const form = byId('controls', HTMLFormElement);
 const preview = byId('preview', HTMLElement);
 const articleElement = byId('article', LedeArticle);
+const relatedElement = byId('related', LedeRelated);
 const stageStatus = byId('stage-status', HTMLElement);
 const cssOutput = byId('css-output', HTMLElement);
 const copyStatus = byId('copy-status', HTMLElement);
@@ -36,6 +37,9 @@ function applyDisplay(): void {
   document.documentElement.dataset.theme = theme;
   articleElement.theme = theme === 'light' || theme === 'dark' ? theme : undefined;
   articleElement.article = lang === 'ar' ? arabicArticle : seedArticle;
+  relatedElement.theme = articleElement.theme;
+  relatedElement.layout = valueOf(form, 'related-layout') as LedeRelated['layout'];
+  relatedElement.src = valueOf(form, 'related-feed');
 }
 
 /** Shows each range's value beside it and gives it to assistive technology with its unit. */
@@ -74,6 +78,11 @@ async function start(): Promise<void> {
   // `reset` fires before the controls are reset.
   form.addEventListener('reset', () => setTimeout(update));
   byId('copy-css', HTMLButtonElement).addEventListener('click', copyCss);
+  // The feed's links lead to a site that does not exist: show what analytics would receive instead.
+  relatedElement.addEventListener('lede-story-click', (event) => {
+    event.preventDefault();
+    stageStatus.textContent = `lede-story-click: “${event.story.title}”, position ${event.position}`;
+  });
   update();
 
   stageStatus.textContent = 'Loading the seed article…';

@@ -4,12 +4,17 @@
  */
 import './article/define.js';
 import './byline/define.js';
+import './related/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
 export { LedeByline } from './byline/lede-byline.js';
+export { LedeRelated } from './related/lede-related.js';
+export { LedeStoryClickEvent } from './related/events.js';
 export { parseArticleText } from './parsers/article-text.js';
 export { parseCredits } from './parsers/credits.js';
 export { creditRoles, formatCredits } from './parsers/credits-format.js';
+export { parseFeed, plainText, type FeedFormat, type FeedResult } from './parsers/feeds.js';
+export { readStories, selectStories, storyKey, toStory } from './parsers/stories.js';
 export { blocksToText, looksLikeLedeArticle, readArticleLazily, validateArticle } from './parsers/article-data.js';
 export { detectArticleFormat, isSchemaOrgArticle, type ArticleFormat } from './parsers/detect-format.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';

@@ -18,7 +18,8 @@ const servedFolders = ['dist', 'bench/page'];
 /**
  * @typedef {object} BenchServer
  * @property {string} origin `http://127.0.0.1:<port>`
- * @property {(path: string, body: string, type?: string) => void} page Serves `body` at `path`.
+ * @property {(path: string, body: string, type?: string, delayMs?: number) => void} page Serves `body`
+ *   at `path`, `delayMs` late (a slow feed).
  * @property {() => Promise<void>} close
  */
 
@@ -28,7 +29,7 @@ const servedFolders = ['dist', 'bench/page'];
  * @returns {Promise<BenchServer>}
  */
 export async function startServer(root) {
-  /** @type {Map<string, { body: string, type: string }>} */
+  /** @type {Map<string, { body: string, type: string, delayMs: number }>} */
   const pages = new Map();
   const allowed = servedFolders.map((folder) => resolve(root, folder) + sep);
 
@@ -40,6 +41,7 @@ export async function startServer(root) {
     response.setHeader('Cache-Control', 'no-store');
     const generated = pages.get(path);
     if (generated) {
+      if (generated.delayMs) await new Promise((resolve) => setTimeout(resolve, generated.delayMs));
       response.writeHead(200, { 'Content-Type': generated.type }).end(generated.body);
       return;
     }
@@ -61,7 +63,7 @@ export async function startServer(root) {
   if (!address || typeof address === 'string') throw new Error('bench server: no port');
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    page: (path, body, type = types['.html']) => void pages.set(path, { body, type }),
+    page: (path, body, type = types['.html'], delayMs = 0) => void pages.set(path, { body, type, delayMs }),
     close: () => new Promise((done) => server.close(() => done(undefined))),
   };
 }

@@ -34,7 +34,42 @@ const renderers = {
     plain: (data) => plainByline(data),
     rendered: (element) => element.shadowRoot?.querySelector('.names')?.textContent?.includes('Michael Perry') === true && !!element.shadowRoot?.querySelector('.toggle'),
   },
+  'lede-related': {
+    element({ stories, layout }) {
+      const element = /** @type {HTMLElement & { stories: unknown, max: number }} */ (document.createElement('lede-related'));
+      element.setAttribute('layout', layout);
+      element.max = stories.length;
+      element.stories = stories;
+      return element;
+    },
+    plain: ({ stories, layout }) => plainRelated(stories, layout),
+    rendered: (element, { stories }) => element.shadowRoot?.querySelectorAll('a.title').length === stories.length,
+  },
 };
+
+/**
+ * The stories as the server-rendered list `lede.css` lays out as cards: a heading and one link each.
+ * @param {{ url: string, title: string }[]} stories
+ * @param {string} layout
+ */
+function plainRelated(stories, layout) {
+  const root = document.createElement('div');
+  root.className = 'plain-related';
+  root.setAttribute('layout', layout);
+  const heading = document.createElement('h2');
+  heading.slot = 'heading';
+  heading.textContent = 'You may also like';
+  const list = document.createElement('ul');
+  for (const { url, title } of stories) {
+    const link = document.createElement('a');
+    link.href = url;
+    link.textContent = title;
+    list.append(document.createElement('li'));
+    /** @type {HTMLElement} */ (list.lastChild).append(link);
+  }
+  root.append(heading, list);
+  return root;
+}
 
 /**
  * What the byline shows for the seed, as plain elements: the names line with source, dateline and

@@ -2,13 +2,30 @@
 import { frames, loadBundle } from './load.js';
 
 /**
+ * The box a light-DOM element shows as: its own, or, for a server-rendered list that
+ * `<lede-related>` replaced with cards on upgrade, the card part in its place (the list, the item,
+ * the title link), so a reader-visible move of the list still counts.
+ * @param {Element} element
+ */
+function shownBox(element) {
+  const host = element.closest('lede-related');
+  if (element.getClientRects().length > 0 || !host?.shadowRoot) return element.getBoundingClientRect();
+  const item = element.closest('li');
+  const list = host.shadowRoot.querySelector('.stories');
+  if (!item) return (element.matches('ul, ol') ? list : element)?.getBoundingClientRect() ?? element.getBoundingClientRect();
+  const card = list?.children[[...(item.parentElement?.children ?? [])].indexOf(item)];
+  const replacement = element === item ? card : card?.querySelector('.title');
+  return (replacement ?? element).getBoundingClientRect();
+}
+
+/**
  * Where every element in the page's light DOM starts (its top-left corner), by element.
  * @returns {Map<Element, { x: number, y: number }>}
  */
 function corners() {
   const result = new Map();
   for (const element of document.body.querySelectorAll('*')) {
-    const rect = element.getBoundingClientRect();
+    const rect = shownBox(element);
     result.set(element, { x: rect.left + scrollX, y: rect.top + scrollY });
   }
   return result;
@@ -70,4 +87,57 @@ export async function measureUpgradeShift({ bundle, elements, settleMs }) {
     // Proof the upgrade happened: every instance rendered a shadow tree.
     upgraded: instances.length > 0 && instances.every((element) => (element.shadowRoot?.childElementCount ?? 0) > 0),
   };
+}
+
+/**
+ * Layout shift while slow feeds load, after the elements have upgraded and drawn their skeletons
+ * (or their server-rendered list): from then until every element shows its feed and has settled.
+ * `baseline` instead appends the same number of plain cards to an empty list when the feed
+ * arrives, the shift a widget without reserved space causes, proving the measurement can see it.
+ * @param {{ bundle: string, elements: { tag: string, className: string }[], settleMs: number, feed: string, baseline: boolean }} options
+ */
+export async function measureFeedShift({ bundle, elements, settleMs, feed, baseline }) {
+  /** @type {PerformanceEntry[]} */
+  const entries = [];
+  const registration = await loadBundle(bundle, elements);
+  const instances = /** @type {(HTMLElement & { updateComplete?: Promise<unknown> })[]} */ ([...document.querySelectorAll('lede-related')]);
+  await Promise.all(instances.map((element) => element.updateComplete));
+  await frames(2);
+  const before = corners();
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ type: 'layout-shift' });
+  const start = performance.now();
+  const shown = () => instances.every((element) => element.shadowRoot?.querySelector('.story:not(.skeleton)') && !element.shadowRoot.querySelector('.skeleton'));
+  if (baseline) {
+    const stories = await (await fetch(feed)).json();
+    for (const list of document.querySelectorAll('ul.baseline')) {
+      for (const story of stories.slice(0, 4)) {
+        const item = document.createElement('li');
+        item.append(Object.assign(document.createElement('a'), { href: story.url, textContent: story.title }));
+        list.append(item);
+      }
+    }
+  } else {
+    while (!shown() && performance.now() - start < 20000) await frames(1);
+  }
+  const loadedMs = performance.now() - start;
+  await frames(2);
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  entries.push(...observer.takeRecords());
+  observer.disconnect();
+  const after = corners();
+  let moved = 0;
+  let maxMove = 0;
+  for (const [element, corner] of before) {
+    const end = after.get(element);
+    const distance = end ? Math.hypot(end.x - corner.x, end.y - corner.y) : 0;
+    if (distance > 0.5) {
+      moved += 1;
+      maxMove = Math.max(maxMove, distance);
+    }
+  }
+  const value = entries
+    .filter((entry) => !(/** @type {PerformanceEntry & { hadRecentInput: boolean }} */ (entry).hadRecentInput))
+    .reduce((total, entry) => total + /** @type {PerformanceEntry & { value: number }} */ (entry).value, 0);
+  return { ...registration, value, moved, boxes: before.size, maxMove, loadedMs, loaded: baseline || shown() };
 }

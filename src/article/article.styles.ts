@@ -98,6 +98,18 @@ export const articleStyles = [
       color: inherit;
     }
 
+    .skeleton {
+      display: grid;
+      gap: var(--_space-s);
+    }
+
+    .skeleton span {
+      display: block;
+      block-size: 1em;
+      border-radius: var(--_radius);
+      background: var(--_color-surface-raised);
+    }
+
     .skeleton span:first-child {
       block-size: 2.2em;
       inline-size: 80%;

@@ -7,6 +7,7 @@ import type { Article } from '../model.js';
 import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
+import { fetchText } from '../shared/fetch.js';
 import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
 import { parseIsoDate, readingMinutes } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -199,14 +200,9 @@ export class LedeArticle extends LitElement {
         if (!src) return undefined;
         // The reader loads while the request is in flight.
         void loadView();
-        const response = await fetch(src, {
-          signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]),
-          headers: { Accept: 'application/json, application/ld+json, application/vnd.ninjs+json' },
-        });
-        if (!response.ok) {
-          throw new LedeError('http', `The article request failed with HTTP ${response.status}.`, { status: response.status });
-        }
-        const data = parseJson(await response.text());
+        const data = parseJson(
+          await fetchText(src, { signal, timeout, accept: 'application/json, application/ld+json, application/vnd.ninjs+json' }),
+        );
         return (await loadView()).readArticleData(data);
       },
       args: () => [this.src, this.timeout] as const,

@@ -67,21 +67,9 @@ export const themeStyles = css`
     cursor: pointer;
   }
 
-  /* Loading placeholders: each child of a .skeleton is one grey bar; elements size them. */
-  .skeleton {
-    display: grid;
-    gap: var(--_space-s);
-  }
-
-  .skeleton > * {
-    display: block;
-    block-size: 1em;
-    border-radius: var(--_radius);
-    background: var(--_color-surface-raised);
-  }
-
+  /* Loading placeholders pulse; each element shapes its own. */
   @media (prefers-reduced-motion: no-preference) {
-    .skeleton > * {
+    .skeleton {
       animation: lede-pulse 1.5s ease-in-out infinite;
     }
   }

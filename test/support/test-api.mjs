@@ -1,6 +1,20 @@
-// Dev-server routes the browser tests use to see real HTTP failures: a status of choice and a
-// response that never comes (the element's timeout must end it).
+// Dev-server routes the browser tests use to see real HTTP failures: a status of choice, a
+// response that never comes (the element's timeout must end it), a file served late, and a file
+// whose chosen requests fail.
 const hanging = new Set();
+/** Requests seen per `fail` key, so each test picks a fresh key and counts start at 0. */
+const attempts = new Map();
+
+/**
+ * Serves the `file` query parameter's path from the dev server. The route's own URL has no file
+ * extension, so the test runner never marks these answers cacheable: every request reaches here.
+ */
+async function serveFile(context, next) {
+  const route = context.url;
+  context.url = context.query.file;
+  await next();
+  context.url = route;
+}
 
 export function testApi() {
   return async (context, next) => {
@@ -9,6 +23,27 @@ export function testApi() {
       context.status = Number(status[1]);
       context.body = { error: 'test' };
       return;
+    }
+    // /test-api/delay/<ms>?file=<path>: the dev server's <path>, <ms> milliseconds late.
+    const delay = /^\/test-api\/delay\/(\d+)$/.exec(context.path);
+    if (delay) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Number(delay[1]), 20000)));
+      return serveFile(context, next);
+    }
+    // /test-api/fail/<key>/<from>-<to>[/<status>]?file=<path>: requests number <from> to <to> of
+    // <key> (counting from 1) get HTTP <status> (503), the others <path>. X-Attempt tells which
+    // request it was.
+    const fail = /^\/test-api\/fail\/([\w-]+)\/(\d+)-(\d+)(?:\/(\d{3}))?$/.exec(context.path);
+    if (fail) {
+      const seen = (attempts.get(fail[1]) ?? 0) + 1;
+      attempts.set(fail[1], seen);
+      context.set('X-Attempt', String(seen));
+      if (seen >= Number(fail[2]) && seen <= Number(fail[3])) {
+        context.status = Number(fail[4] ?? 503);
+        context.body = { error: 'test' };
+        return;
+      }
+      return serveFile(context, next);
     }
     if (context.path === '/test-api/hang') {
       // Answer after 30 s at the latest so the dev server can always shut down.

@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseFeed, plainText } from '../../src/parsers/feeds.js';
+import { readStories, selectStories, storyKey, toStory } from '../../src/parsers/stories.js';
+import { LedeError } from '../../src/shared/errors.js';
+
+const read = (name: string): string => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
+
+test('JSON feeds are read with no DOM', () => {
+  assert.equal(typeof (globalThis as { DOMParser?: unknown }).DOMParser, 'undefined');
+  assert.equal(parseFeed(read('stories.json')).format, 'lede');
+});
+
+test('Lede Story JSON: every field, as an array or under `stories`', () => {
+  const { format, stories, skipped } = parseFeed(read('stories.json'));
+  assert.equal(format, 'lede');
+  assert.equal(stories.length, 6);
+  assert.deepEqual(skipped, []);
+  assert.deepEqual(stories[0], {
+    url: 'https://news.example/world/rafah-crossing',
+    title: 'Rafah crossing opens for limited evacuations',
+    image: { url: 'https://news.example/img/rafah.jpg', alt: 'Trucks at the Rafah crossing', width: 1200, height: 800 },
+    kicker: 'Gaza',
+    excerpt: 'More than 700 foreign citizens have left Gaza.',
+    author: 'Nidal al-Mughrabi',
+    datePublished: '2023-11-02T08:30:00Z',
+  });
+  assert.equal(stories[1]!.section, 'Diplomacy');
+  const wrapped = parseFeed(JSON.stringify({ stories: [{ url: 'https://a.example/x', title: 'X' }] }));
+  assert.deepEqual(wrapped.stories, [{ url: 'https://a.example/x', title: 'X' }]);
+});
+
+test('JSON Feed 1.1: fields mapped, relative URLs resolved against home_page_url, bad items skipped', () => {
+  const { format, stories, skipped } = parseFeed(read('feed.json'));
+  assert.equal(format, 'json-feed');
+  assert.deepEqual(stories[0], {
+    url: 'https://news.example/world/rafah-crossing',
+    title: 'Rafah crossing opens for limited evacuations',
+    image: { url: 'https://news.example/img/rafah.jpg', alt: '' },
+    section: 'Gaza',
+    excerpt: 'More than 700 foreign citizens have left.',
+    author: 'Nidal al-Mughrabi',
+    datePublished: '2023-11-02T08:30:00Z',
+  });
+  // HTML content becomes its words; a data: image is dropped but the story stays.
+  assert.equal(stories[1]!.excerpt, 'Talks in Amman on Saturday & Sunday.');
+  assert.deepEqual(stories[2], { url: 'https://news.example/world/workers', title: 'Israel sends back 7,000 Palestinian workers' });
+  assert.equal(stories.length, 3);
+  assert.deepEqual(skipped, ['item 2: no http(s) url', 'item 3: no http(s) url', 'item 5: no title']);
+});
+
+test('whole-document failures are LedeErrors with a code', () => {
+  const codeOf = (source: string) => {
+    try {
+      parseFeed(source);
+    } catch (error) {
+      assert.ok(error instanceof LedeError);
+      return error.code;
+    }
+    return 'no error';
+  };
+  assert.equal(codeOf(read('truncated.json')), 'invalid-json');
+  assert.equal(codeOf(read('unsupported.json')), 'unsupported-format');
+  assert.equal(codeOf('42'), 'unsupported-format');
+  assert.equal(codeOf(''), 'invalid-json');
+});
+
+test('hostile values: only http(s) links and images; data text stays as written', () => {
+  const hostile = [
+    { url: 'javascript:alert(1)', title: 'x' },
+    { url: ' JaVaScRiPt:alert(1)', title: 'x' },
+    { url: 'data:text/html,<script>alert(1)</script>', title: 'x' },
+    { url: 'vbscript:msgbox', title: 'x' },
+    { url: 'https://a.example/ok', title: '<img src=x onerror=alert(1)>Hello <b>world</b>', image: { url: 'javascript:alert(1)', alt: 'x' }, excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;' },
+    { url: 'https://a.example/two', title: 42 },
+    null,
+    'https://a.example/string',
+  ];
+  const { stories, skipped } = readStories(hostile);
+  assert.deepEqual(stories, [{ url: 'https://a.example/ok', title: '<img src=x onerror=alert(1)>Hello <b>world</b>', excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;' }]);
+  assert.equal(skipped.length, 7);
+  assert.deepEqual(toStory({ url: '/relative', title: 'R' }, 'https://news.example/a/b'), { url: 'https://news.example/relative', title: 'R' });
+});
+
+test('feed text: plainText decodes entities, drops tags and scripts, keeps comparisons', () => {
+  assert.equal(plainText('<p>Hi</p><script>alert(1)</script><style>p{}</style> there'), 'Hi there');
+  assert.equal(plainText('5 < 6 and 7 > 3'), '5 < 6 and 7 > 3');
+  assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus;'), 'A\'s — &eacute; b &bogus;');
+  assert.equal(plainText('<p>one</p>\n<p>two</p>'), 'one two');
+});
+
+test('selectStories: excludes the current page, drops duplicate URLs, keeps at most max', () => {
+  const stories = [
+    { url: 'https://a.example/current/', title: 'Current' },
+    { url: 'https://a.example/one', title: 'One' },
+    { url: 'https://a.example/one/#top', title: 'One again' },
+    { url: 'https://a.example/one?utm_source=feed', title: 'One tracked' },
+    { url: 'https://a.example/two', title: 'Two' },
+    { url: 'https://a.example/three', title: 'Three' },
+  ];
+  assert.deepEqual(
+    selectStories(stories, ['HTTPS://A.example/current', undefined], 10).map((story) => story.title),
+    ['One', 'Two', 'Three'],
+  );
+  assert.deepEqual(
+    selectStories(stories, [], 2).map((story) => story.title),
+    ['Current', 'One'],
+  );
+  assert.equal(storyKey('https://a.example/x/?utm_medium=m&id=2#c'), 'https://a.example/x?id=2');
+  assert.equal(storyKey('https://a.example/x?id=2&utm_source=s&utm_medium=m'), 'https://a.example/x?id=2');
+  assert.equal(storyKey('https://a.example/'), 'https://a.example');
+});
