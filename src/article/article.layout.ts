@@ -78,6 +78,9 @@ export function articleChildCss(selectors: LayoutSelectors): string {
   font-size: ${token('font-size-small')};
   line-height: 1.5;
   color: ${token('color-muted')};`),
+    // The date closes the header: a full step before the body starts.
+    rule(selectors, ['[slot="date"]'], `
+  margin-block-end: ${token('space-m')};`),
     rule(selectors, ['p:not([slot])', 'ul:not([slot])', 'ol:not([slot])'], `
   margin: 0 0 ${token('space-m')};`),
     rule(selectors, ['h2:not([slot])', 'h3:not([slot])', 'h4:not([slot])'], `
