@@ -1,0 +1,675 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ContextConsumer } from '@lit/context';
+import type { Comment } from '../model.js';
+import { articleContext } from '../shared/context.js';
+import { LedeError, toLedeError } from '../shared/errors.js';
+import { LedeErrorEvent } from '../shared/events.js';
+import { formatDate, formatRelativeTime } from '../shared/format.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { pickMessages } from '../shared/messages.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { characterCount, commentParagraphs } from './comment-text.js';
+import { commentsStyles } from './comments.styles.js';
+import { commentsMessages, type CommentsMessages } from './messages.js';
+import {
+  browserStorage,
+  freshOwnComments,
+  isRetryable,
+  newIdempotencyKey,
+  readStored,
+  retryDelay,
+  storageKeys,
+  writeStored,
+  type OutboxEntry,
+  type OwnComment,
+} from './outbox.js';
+import type { CommentProvider, CommentSort } from './provider.js';
+import { RestCommentProvider } from './rest-provider.js';
+import { appendUnique, chunk, findComment, flattenThread, insertComment, updateComment, type ThreadRow } from './thread.js';
+
+/** Protocol limits, counted in characters (code points). */
+const NAME_MAX = 80;
+const BODY_MAX = 5000;
+/** The reference server's default edit window; the server has the last word. */
+const EDIT_WINDOW = 15 * 60_000;
+/** Rows per rendering chunk, and chunks added per task while a long thread renders. */
+const CHUNK = 25;
+const CHUNKS_PER_TASK = 2;
+
+type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
+type FormErrors = { form: string; name?: string; body?: string; general?: string };
+
+/** Runs `work` in a later task, so the browser can paint and handle input in between. */
+const later = (work: () => void) => setTimeout(work, 0);
+
+/**
+ * A comment thread with its form: nested replies, sorting, "more" by cursor, votes, reports, and
+ * editing or deleting one's own comments for a while after posting.
+ *
+ * Nothing typed is lost: drafts (top-level and each reply) are kept in `localStorage` as they are
+ * typed; a comment that cannot be sent stays visible as "not sent yet" and is retried with backoff
+ * and when the browser comes back online, always with the same idempotency key, so it is stored
+ * once. Comment text is rendered as text, with `http(s)` links, never as HTML.
+ *
+ * The backend is the reference server's REST protocol at `endpoint`, the browser's IndexedDB
+ * (`backend="local"`), or any `CommentProvider` set as the `provider` property. The thread is the
+ * `thread` attribute, or the id (else URL) of the enclosing `<lede-article>`.
+ *
+ * @summary The comment thread and form.
+ * @tagname lede-comments
+ *
+ * @slot heading - A heading for the section; "Comments" (an `<h2>`) by default.
+ *
+ * @csspart comment - Each comment.
+ * @csspart form - The comment forms.
+ * @csspart error - The error message box.
+ *
+ * @cssprop --lede-font-ui - Typeface of the thread and form.
+ * @cssprop --lede-color-text - Text colour.
+ * @cssprop --lede-color-muted - Names, times and counters.
+ * @cssprop --lede-color-accent - The pending and not-sent badges.
+ * @cssprop --lede-color-link - Link colour.
+ * @cssprop --lede-color-surface - Background.
+ * @cssprop --lede-color-surface-raised - Field and button background.
+ * @cssprop --lede-color-border - Rules, reply guides and field borders.
+ * @cssprop --lede-color-danger - Error colour.
+ * @cssprop --lede-color-focus - Focus ring colour.
+ * @cssprop --lede-comments-indent - Indent per reply level (default 1.25rem).
+ *
+ * @fires lede-error - The thread could not be loaded, or an action failed. Failed posts stay queued.
+ */
+export class LedeComments extends LitElement {
+  /** @internal */
+  static override styles = [themeStyles, commentsStyles];
+
+  /** The thread id; defaults to the enclosing `<lede-article>`'s id, else its URL. */
+  @property() thread?: string;
+
+  /** Where the reference server's API is, for the default REST backend. */
+  @property() endpoint = '/api';
+
+  /** `rest` (the reference server at `endpoint`) or `local` (IndexedDB in this browser). */
+  @property() backend: 'rest' | 'local' = 'rest';
+
+  /** Any backend; wins over `backend` and `endpoint`. */
+  @property({ attribute: false }) provider?: CommentProvider;
+
+  /** The order of top-level comments. */
+  @property({ reflect: true }) sort: CommentSort = 'newest';
+
+  /** Top-level comments per page. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Milliseconds to wait for each request before treating it as failed. */
+  @property({ type: Number }) timeout = 15000;
+
+  /** Force the light or dark palette; follows the reader's preference when absent. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  @state() private comments: Comment[] = [];
+  @state() private total = 0;
+  @state() private nextCursor: string | null = null;
+  @state() private status: 'idle' | 'loading' | 'ready' | 'error' | 'more' = 'idle';
+  @state() private outbox: OutboxEntry[] = [];
+  @state() private sending = new Set<string>();
+  @state() private action?: Action;
+  @state() private errors?: FormErrors;
+  @state() private announcement = '';
+  @state() private shownChunks = 0;
+  /** Bumped every minute; chunks re-render with it one by one, so relative times stay current. */
+  @state() private tick = 0;
+
+  private readonly localeController = new LocaleController(this);
+  private readonly article = new ContextConsumer(this, { context: articleContext, subscribe: true, callback: () => this.requestUpdate() });
+  private readonly storage = browserStorage();
+  private drafts: Record<string, string> = {};
+  private name = readStored(this.storage, storageKeys.name, '');
+  private own: Record<string, OwnComment> = {};
+  private votes: Record<string, number> = {};
+  private startedAt: Record<string, number> = {};
+  private reported = new Set<string>();
+  private chunkTicks: number[] = [];
+  private rows: ThreadRow[] = [];
+  private chunks: ThreadRow[][] = [];
+  private loadedFor?: string;
+  private resolvedProvider?: Promise<CommentProvider>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private clock?: ReturnType<typeof setInterval>;
+  private stepping = false;
+  /** The chunk holding the comment with an open form, and the one that held it before this update. */
+  private activeChunk = -1;
+  private previousChunk = -1;
+  private focusAfterRender?: string;
+
+  /** The thread id in use: the `thread` attribute, else the enclosing article's id or URL. */
+  get threadId(): string | undefined {
+    const article = this.article.value;
+    return this.thread || article?.id || article?.url || undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.flushOutbox);
+    this.clock = setInterval(() => {
+      this.tick += 1;
+      this.step();
+    }, 60_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this.flushOutbox);
+    clearInterval(this.clock);
+    clearTimeout(this.retryTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('provider') || changed.has('backend') || changed.has('endpoint')) this.resolvedProvider = undefined;
+    const thread = this.threadId;
+    const key = `${thread}|${this.sort}|${this.backend}|${this.endpoint}|${this.pageSize}`;
+    if (thread && (key !== this.loadedFor || changed.has('provider'))) {
+      if (thread !== this.loadedFor?.split('|')[0]) this.openThread(thread);
+      this.loadedFor = key;
+      void this.load(thread);
+    }
+    if (changed.has('comments')) {
+      this.rows = flattenThread(this.comments);
+      this.chunks = chunk(this.rows, CHUNK);
+    }
+    for (let index = this.chunkTicks.length; index < this.chunks.length; index += 1) this.chunkTicks[index] = this.tick;
+    const active = this.action?.id;
+    this.previousChunk = this.activeChunk;
+    this.activeChunk = active ? Math.floor(this.rows.findIndex((row) => 'comment' in row && row.comment.id === active) / CHUNK) : -1;
+    if (!this.startedAt['']) this.startedAt[''] = Date.now();
+  }
+
+  protected override updated(): void {
+    this.step();
+    if (this.focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
+      if (target) {
+        this.focusAfterRender = undefined;
+        target.focus();
+      }
+    }
+  }
+
+  /**
+   * Renders a long thread a few chunks per task and refreshes relative times one chunk at a time,
+   * so no single task blocks the main thread for long.
+   */
+  private step(): void {
+    if (this.stepping) return;
+    const stale = this.chunkTicks.findIndex((tick, index) => index < this.shownChunks && tick !== this.tick);
+    if (this.shownChunks >= this.chunks.length && stale < 0) return;
+    this.stepping = true;
+    later(() => {
+      this.stepping = false;
+      if (this.shownChunks < this.chunks.length) this.shownChunks += CHUNKS_PER_TASK;
+      else for (let index = stale; index < stale + CHUNKS_PER_TASK * 4; index += 1) this.chunkTicks[index] = this.tick;
+      this.requestUpdate();
+    });
+  }
+
+  private provide(): Promise<CommentProvider> {
+    this.resolvedProvider ??= this.provider
+      ? Promise.resolve(this.provider)
+      : this.backend === 'local'
+        ? import('./local-provider.js').then(({ LocalCommentProvider }) => new LocalCommentProvider())
+        : Promise.resolve(new RestCommentProvider(this.endpoint));
+    return this.resolvedProvider;
+  }
+
+  private signal(): AbortSignal {
+    return AbortSignal.timeout(this.timeout);
+  }
+
+  private report(error: unknown): LedeError {
+    const failure = toLedeError(error);
+    console.warn(`lede-comments: ${failure.message}`);
+    this.dispatchEvent(new LedeErrorEvent(failure));
+    return failure;
+  }
+
+  /** Restores what this browser keeps for a thread: its unsent comments and the author's pending ones. */
+  private openThread(thread: string): void {
+    this.drafts = {};
+    this.startedAt = {};
+    this.own = freshOwnComments(readStored(this.storage, storageKeys.own, {}), Date.now());
+    this.outbox = readStored<OutboxEntry[]>(this.storage, storageKeys.outbox(thread), []).filter((entry) => entry?.key && entry.comment);
+    this.flushOutbox();
+  }
+
+  /** Loads the first page, keeping the author's own pending comments in view. */
+  private async load(thread: string): Promise<void> {
+    const key = this.loadedFor;
+    this.status = 'loading';
+    try {
+      const page = await (await this.provide()).list(thread, { sort: this.sort, limit: this.pageSize, signal: this.signal() });
+      if (key !== this.loadedFor) return;
+      let comments = page.comments;
+      for (const { pending } of Object.values(this.own)) {
+        if (pending?.threadId === thread && !findComment(comments, pending.id)) comments = insertComment(comments, pending, false);
+      }
+      this.comments = comments;
+      this.total = page.total;
+      this.nextCursor = page.nextCursor;
+      this.shownChunks = 0;
+      this.chunkTicks = [];
+      this.status = 'ready';
+    } catch (error) {
+      if (key !== this.loadedFor) return;
+      this.report(error);
+      this.status = 'error';
+    }
+  }
+
+  private retryLoad = (): void => {
+    if (this.threadId) void this.load(this.threadId);
+  };
+
+  private loadMore = async (): Promise<void> => {
+    const thread = this.threadId;
+    if (!thread || !this.nextCursor) return;
+    this.status = 'more';
+    try {
+      const page = await (await this.provide()).list(thread, { sort: this.sort, cursor: this.nextCursor, limit: this.pageSize, signal: this.signal() });
+      this.comments = appendUnique(this.comments, page.comments);
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+    } catch (error) {
+      this.announcement = this.report(error).message;
+    }
+    this.status = 'ready';
+  };
+
+  private async loadReplies(parent: Comment): Promise<void> {
+    try {
+      const replies: Comment[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await (await this.provide()).replies(parent.id, { cursor, limit: 100, signal: this.signal() });
+        replies.push(...page.comments);
+        cursor = page.nextCursor;
+      } while (cursor);
+      this.comments = updateComment(this.comments, parent.id, (comment) => ({ ...comment, replies: appendUnique(replies, comment.replies ?? []), replyCount: Math.max(comment.replyCount, replies.length) }));
+    } catch (error) {
+      this.announcement = this.report(error).message;
+    }
+  }
+
+  // Drafts and the form
+
+  private draft(form: string): string {
+    return (this.drafts[form] ??= readStored(this.storage, storageKeys.draft(this.threadId!, form || null), ''));
+  }
+
+  private setDraft(form: string, body: string): void {
+    this.drafts[form] = body;
+    writeStored(this.storage, storageKeys.draft(this.threadId!, form || null), body);
+  }
+
+  private onInput(event: Event, form: string): void {
+    const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+    if (field.name === 'name') {
+      this.name = field.value;
+      writeStored(this.storage, storageKeys.name, field.value);
+    } else if (field.name === 'body') {
+      this.setDraft(form, field.value);
+    }
+    if (this.errors?.form === form && this.errors[field.name as 'name' | 'body']) this.errors = { ...this.errors, [field.name]: undefined };
+    this.requestUpdate();
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      (event.target as HTMLTextAreaElement).form?.requestSubmit();
+    }
+  }
+
+  private onSubmit(event: SubmitEvent, form: string): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const name = String(data.get('name') ?? '').trim();
+    const body = String(data.get('body') ?? '').trim();
+    const messages = this.messages;
+    const errors: FormErrors = { form };
+    if (!name) errors.name = messages.needName;
+    if (!body) errors.body = messages.needBody;
+    else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
+    if (errors.name || errors.body) {
+      this.errors = errors;
+      this.focusAfterRender = `#${CSS.escape(`${errors.name ? 'name' : 'body'}-${form || 'top'}`)}`;
+      return;
+    }
+    this.errors = undefined;
+    const entry: OutboxEntry = {
+      key: newIdempotencyKey(),
+      comment: { author: { name }, body, parentId: form || null, website: String(data.get('website') ?? ''), startedAt: this.startedAt[form] ?? Date.now() },
+      attempts: 0,
+      retryAt: 0,
+    };
+    this.setOutbox([...this.outbox, entry]);
+    // The text now lives in the outbox until the backend has it.
+    this.setDraft(form, '');
+    delete this.startedAt[form];
+    if (form) this.action = undefined;
+    void this.send(entry);
+  }
+
+  private setOutbox(outbox: OutboxEntry[]): void {
+    this.outbox = outbox;
+    if (this.threadId) writeStored(this.storage, storageKeys.outbox(this.threadId), outbox);
+  }
+
+  private saveOwn(): void {
+    writeStored(this.storage, storageKeys.own, this.own);
+  }
+
+  /** Sends everything due in the outbox now (and on the browser's `online` event). */
+  private flushOutbox = (): void => {
+    for (const entry of this.outbox) void this.send(entry);
+  };
+
+  /** One attempt to send a queued comment; on a passing failure it is rescheduled, never dropped. */
+  private async send(entry: OutboxEntry): Promise<void> {
+    const thread = this.threadId;
+    if (!thread || this.sending.has(entry.key)) return;
+    this.sending = new Set(this.sending).add(entry.key);
+    const form = entry.comment.parentId ?? '';
+    try {
+      const { comment, editToken } = await (await this.provide()).post(thread, entry.comment, { idempotencyKey: entry.key, signal: this.signal() });
+      this.setOutbox(this.outbox.filter((other) => other.key !== entry.key));
+      const pending = comment.status === 'pending';
+      this.own[comment.id] = { token: editToken, at: Date.now(), ...(pending ? { pending: comment } : {}) };
+      this.saveOwn();
+      this.comments = insertComment(this.comments, comment, this.sort === 'oldest' && !comment.parentId);
+      if (!pending) this.total += 1;
+      this.announcement = pending ? this.messages.held : this.messages.posted;
+      this.focusAfterRender = `[data-id="${CSS.escape(comment.id)}"]`;
+      this.revealComment(comment.id);
+    } catch (error) {
+      const failure = this.report(error);
+      if (isRetryable(failure)) {
+        const attempts = entry.attempts + 1;
+        const retried = { ...entry, attempts, retryAt: Date.now() + retryDelay(attempts, failure.retryAfter) };
+        this.setOutbox(this.outbox.map((other) => (other.key === entry.key ? retried : other)));
+        if (attempts === 1) this.announcement = failure.status === 429 ? failure.message : this.messages.queued;
+        this.scheduleRetry();
+      } else {
+        // Refused for good (a bad field, a deleted parent): the text goes back to its form with the reason.
+        this.setOutbox(this.outbox.filter((other) => other.key !== entry.key));
+        this.setDraft(form, entry.comment.body);
+        if (form && findComment(this.comments, form)) this.action = { id: form, kind: 'reply' };
+        const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : 'general';
+        this.errors = { form, [field]: failure.message };
+        this.focusAfterRender = `#${CSS.escape(`${field === 'name' ? 'name' : 'body'}-${form || 'top'}`)}`;
+        this.announcement = failure.message;
+      }
+    } finally {
+      const sending = new Set(this.sending);
+      sending.delete(entry.key);
+      this.sending = sending;
+    }
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    if (this.outbox.length === 0) return;
+    const due = Math.min(...this.outbox.map((entry) => entry.retryAt));
+    this.retryTimer = setTimeout(() => {
+      for (const entry of this.outbox) if (entry.retryAt <= Date.now()) void this.send(entry);
+    }, Math.max(0, due - Date.now()));
+  }
+
+  /** Makes sure the chunk holding a comment is rendered, so focus can move to it. */
+  private revealComment(id: string): void {
+    const index = flattenThread(this.comments).findIndex((row) => 'comment' in row && row.comment.id === id);
+    this.shownChunks = Math.max(this.shownChunks, Math.floor(index / CHUNK) + 1);
+  }
+
+  // Actions on comments
+
+  private act(id: string, kind: Action['kind']): void {
+    const open = this.action?.id === id && this.action.kind === kind;
+    this.action = open ? undefined : { id, kind };
+    this.errors = undefined;
+    if (!open && kind === 'reply') this.startedAt[id] ??= Date.now();
+    this.focusAfterRender = open ? `[data-id="${CSS.escape(id)}"] .${kind}` : `[data-id="${CSS.escape(id)}"] :is(textarea, input:not([name=website]), .confirm)`;
+  }
+
+  private cancel(id: string, kind: Action['kind']): void {
+    this.action = undefined;
+    this.errors = undefined;
+    this.focusAfterRender = `[data-id="${CSS.escape(id)}"] .${kind}`;
+  }
+
+  /** Runs an action against the backend; its failure is announced and shown under the comment. */
+  private async attempt(id: string, work: (provider: CommentProvider) => Promise<void>): Promise<void> {
+    try {
+      await work(await this.provide());
+      this.errors = undefined;
+    } catch (error) {
+      const failure = this.report(error);
+      this.errors = { form: `action:${id}`, general: failure.message };
+      this.announcement = failure.message;
+    }
+  }
+
+  private vote(comment: Comment, value: 1 | -1): void {
+    const next = this.votes[comment.id] === value ? 0 : value;
+    void this.attempt(comment.id, async (provider) => {
+      const { score, vote } = await provider.vote(comment.id, next, { signal: this.signal() });
+      this.votes[comment.id] = vote;
+      this.comments = updateComment(this.comments, comment.id, (old) => ({ ...old, score }));
+    });
+  }
+
+  private onEdit(event: SubmitEvent, comment: Comment): void {
+    event.preventDefault();
+    const body = String(new FormData(event.target as HTMLFormElement).get('body') ?? '').trim();
+    if (!body) {
+      this.errors = { form: comment.id, body: this.messages.needBody };
+      return;
+    }
+    void this.attempt(comment.id, async (provider) => {
+      const edited = await provider.edit(comment.id, body, this.own[comment.id]!.token, { signal: this.signal() });
+      this.replaceOwn(comment.id, edited);
+      this.cancel(comment.id, 'edit');
+    });
+  }
+
+  private deleteComment(comment: Comment): void {
+    void this.attempt(comment.id, async (provider) => {
+      await provider.delete(comment.id, this.own[comment.id]!.token, { signal: this.signal() });
+      if (comment.status === 'published') this.total -= 1;
+      // A comment with replies stays as a placeholder so the thread keeps its shape.
+      const placeholder = { ...comment, author: { name: '' }, body: '', status: 'deleted' as const };
+      this.comments = comment.replyCount > 0 ? updateComment(this.comments, comment.id, () => placeholder) : this.withoutComment(comment);
+      delete this.own[comment.id];
+      this.saveOwn();
+      this.action = undefined;
+      this.focusAfterRender = 'textarea';
+    });
+  }
+
+  private withoutComment(comment: Comment): Comment[] {
+    if (!comment.parentId) return this.comments.filter((other) => other.id !== comment.id);
+    return updateComment(this.comments, comment.parentId, (parent) => ({
+      ...parent,
+      replyCount: parent.replyCount - 1,
+      replies: parent.replies?.filter((reply) => reply.id !== comment.id),
+    }));
+  }
+
+  private replaceOwn(id: string, comment: Comment): void {
+    this.comments = updateComment(this.comments, id, (old) => ({ ...comment, replies: old.replies, replyCount: old.replyCount }));
+    const own = this.own[id];
+    if (own?.pending) {
+      own.pending = comment;
+      this.saveOwn();
+    }
+  }
+
+  private onReport(event: SubmitEvent, comment: Comment): void {
+    event.preventDefault();
+    const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim();
+    void this.attempt(comment.id, async (provider) => {
+      await provider.report(comment.id, reason, { signal: this.signal() });
+      this.reported.add(comment.id);
+      this.announcement = this.messages.reported;
+      this.cancel(comment.id, 'report');
+    });
+  }
+
+  // Rendering
+
+  private get messages(): CommentsMessages {
+    return pickMessages(commentsMessages, this.localeController.locale);
+  }
+
+  override render(): TemplateResult {
+    const messages = this.messages;
+    const locale = this.localeController.locale;
+    return html`<section>
+      <slot name="heading"><h2>${messages.title}</h2></slot>
+      ${this.threadId ? this.renderForm('', messages) : nothing}
+      ${this.outbox.length ? html`<ul class="outbox" role="list">${this.outbox.map((entry) => this.renderUnsent(entry, messages))}</ul>` : nothing}
+      <div class="bar">
+        <p>${this.status === 'ready' || this.status === 'more' ? messages.count(this.total, locale) : ''}</p>
+        <label>${messages.sort}
+          <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as CommentSort)}>
+            ${(['newest', 'oldest', 'top'] as const).map((sort) => html`<option value=${sort} ?selected=${sort === this.sort}>${messages[sort]}</option>`)}
+          </select>
+        </label>
+      </div>
+      ${this.status === 'error'
+        ? html`<div class="error" role="alert" part="error"><span>${messages.loadError}</span><button type="button" @click=${this.retryLoad}>${messages.retry}</button></div>`
+        : this.status === 'loading' || this.status === 'idle'
+          ? html`<p class="muted" role="status">${messages.loading}</p>`
+          : this.rows.length === 0
+            ? html`<p class="muted">${messages.empty}</p>`
+            : this.chunks.slice(0, Math.max(1, this.shownChunks)).map((rows, index) =>
+                // A chunk re-renders when its rows change, or while a form is open in it (and once after).
+                guard([rows, locale, this.chunkTicks[index], index === this.activeChunk || index === this.previousChunk ? {} : 0], () =>
+                  html`<div class="chunk">${rows.map((row) => this.renderRow(row, messages, locale))}</div>`,
+                ),
+              )}
+      ${this.nextCursor && this.status !== 'loading'
+        ? html`<button type="button" class="more" ?disabled=${this.status === 'more'} @click=${this.loadMore}>${messages.more}</button>`
+        : nothing}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </section>`;
+  }
+
+  private renderForm(form: string, messages: CommentsMessages, replyTo?: string): TemplateResult {
+    const id = form || 'top';
+    const body = this.draft(form);
+    const errors = this.errors?.form === form ? this.errors : undefined;
+    const left = BODY_MAX - characterCount(body);
+    const invalid = (field?: string) => (field ? 'true' : 'false');
+    return html`<form part="form" class="form" novalidate aria-label=${replyTo ? messages.replyTo(replyTo) : messages.title} @input=${(event: Event) => this.onInput(event, form)} @submit=${(event: SubmitEvent) => this.onSubmit(event, form)}>
+      <label for="name-${id}">${messages.name}</label>
+      <input id="name-${id}" name="name" autocomplete="name" maxlength=${NAME_MAX} .value=${this.name} aria-invalid=${invalid(errors?.name)} aria-describedby=${ifDefined(errors?.name ? `name-error-${id}` : undefined)} />
+      ${errors?.name ? html`<p class="field-error" id="name-error-${id}">${errors.name}</p>` : nothing}
+      <label for="body-${id}">${messages.comment}</label>
+      <textarea id="body-${id}" name="body" rows="4" maxlength=${BODY_MAX} .value=${body} aria-invalid=${invalid(errors?.body)} aria-describedby="${errors?.body ? `body-error-${id} ` : ''}left-${id}" @keydown=${this.onKeydown}></textarea>
+      ${errors?.body ? html`<p class="field-error" id="body-error-${id}">${errors.body}</p>` : nothing}
+      <p class="muted small" id="left-${id}">${messages.left(left, this.localeController.locale)}</p>
+      <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
+      ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
+      <div class="actions">
+        <button type="submit">${messages.send}</button>
+        ${form ? html`<button type="button" @click=${() => this.cancel(form, 'reply')}>${messages.cancel}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  private renderUnsent(entry: OutboxEntry, messages: CommentsMessages): TemplateResult {
+    const sending = this.sending.has(entry.key);
+    const parent = entry.comment.parentId ? findComment(this.comments, entry.comment.parentId) : undefined;
+    return html`<li class="comment unsent" data-key=${entry.key}>
+      <p class="meta"><strong>${entry.comment.author.name}</strong> <span class="badge">${messages.notSent}</span>
+        ${parent ? html`<span class="muted">${messages.replyingTo(parent.author.name)}</span>` : nothing}</p>
+      ${this.renderBody(entry.comment.body)}
+      <button type="button" ?disabled=${sending} @click=${() => this.send(entry)}>${sending ? messages.sending : messages.sendNow}</button>
+    </li>`;
+  }
+
+  private renderBody(body: string): TemplateResult[] {
+    return commentParagraphs(body).map(
+      (tokens) =>
+        html`<p>${tokens.map((token) =>
+          typeof token === 'string' ? token : 'br' in token ? html`<br />` : html`<a href=${token.href} rel="nofollow ugc noopener" target="_blank">${token.text}</a>`,
+        )}</p>`,
+    );
+  }
+
+  private renderRow(row: ThreadRow, messages: CommentsMessages, locale: string): TemplateResult {
+    if ('more' in row) {
+      return html`<button type="button" class="more-replies" style="--depth:${row.depth}" @click=${() => this.loadReplies(row.more)}>${messages.moreReplies(row.count, locale)}</button>`;
+    }
+    const { comment, depth, replyingTo } = row;
+    const id = comment.id;
+    if (comment.status === 'deleted') {
+      return html`<article class="comment deleted" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1"><p class="muted">${messages.deleted}</p></article>`;
+    }
+    const own = this.own[id];
+    const mine = own && Date.now() - Date.parse(comment.createdAt) < EDIT_WINDOW;
+    const action = this.action?.id === id ? this.action.kind : undefined;
+    const errors = this.errors?.form === `action:${id}` ? this.errors.general : undefined;
+    const vote = this.votes[id] ?? 0;
+    const published = comment.status === 'published';
+    return html`<article class="comment" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1" aria-label=${comment.author.name}>
+      <p class="meta">
+        <strong>${comment.author.name}</strong>
+        <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
+        ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
+        ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
+        ${replyingTo ? html`<span class="muted">${messages.replyingTo(replyingTo)}</span>` : nothing}
+      </p>
+      ${action === 'edit' ? this.renderEdit(comment, messages) : this.renderBody(comment.body)}
+      <div class="actions">
+        ${published
+          ? html`<button type="button" aria-label=${messages.upvote} aria-pressed=${vote === 1 ? 'true' : 'false'} @click=${() => this.vote(comment, 1)}>▲</button>
+              <span class="score">${comment.score}</span>
+              <button type="button" aria-label=${messages.downvote} aria-pressed=${vote === -1 ? 'true' : 'false'} @click=${() => this.vote(comment, -1)}>▼</button>
+              <button type="button" class="reply" aria-expanded=${action === 'reply' ? 'true' : 'false'} @click=${() => this.act(id, 'reply')}>${messages.reply}</button>`
+          : nothing}
+        ${mine
+          ? html`<button type="button" class="edit" @click=${() => this.act(id, 'edit')}>${messages.edit}</button>
+              <button type="button" class="delete" @click=${() => this.act(id, 'delete')}>${messages.delete}</button>`
+          : nothing}
+        ${published && !this.reported.has(id) ? html`<button type="button" class="report" @click=${() => this.act(id, 'report')}>${messages.report}</button>` : nothing}
+      </div>
+      ${errors ? html`<p class="field-error" role="alert">${errors}</p>` : nothing}
+      ${action === 'reply' ? this.renderForm(id, messages, comment.author.name) : nothing}
+      ${action === 'delete'
+        ? html`<p class="actions">${messages.confirmDelete}
+            <button type="button" class="confirm" @click=${() => this.deleteComment(comment)}>${messages.delete}</button>
+            <button type="button" @click=${() => this.cancel(id, 'delete')}>${messages.cancel}</button></p>`
+        : nothing}
+      ${action === 'report'
+        ? html`<form class="form" @submit=${(event: SubmitEvent) => this.onReport(event, comment)}>
+            <label for="reason-${id}">${messages.reason}</label>
+            <input id="reason-${id}" name="reason" required maxlength="500" />
+            <div class="actions"><button type="submit">${messages.report}</button><button type="button" @click=${() => this.cancel(id, 'report')}>${messages.cancel}</button></div>
+          </form>`
+        : nothing}
+    </article>`;
+  }
+
+  private renderEdit(comment: Comment, messages: CommentsMessages): TemplateResult {
+    const error = this.errors?.form === comment.id ? this.errors.body : undefined;
+    return html`<form class="form" @submit=${(event: SubmitEvent) => this.onEdit(event, comment)}>
+      <label for="edit-${comment.id}">${messages.comment}</label>
+      <textarea id="edit-${comment.id}" name="body" rows="4" maxlength=${BODY_MAX} .value=${comment.body} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${ifDefined(error ? `edit-error-${comment.id}` : undefined)}></textarea>
+      ${error ? html`<p class="field-error" id="edit-error-${comment.id}">${error}</p>` : nothing}
+      <div class="actions"><button type="submit">${messages.save}</button><button type="button" @click=${() => this.cancel(comment.id, 'edit')}>${messages.cancel}</button></div>
+    </form>`;
+  }
+}
