@@ -104,4 +104,343 @@ describe('<lede-comments> against the reference server', () => {
     expect($<HTMLTextAreaElement>(element, 'form [name=body]')!.value).to.equal('');
     expect(localStorage.getItem('lede-comments:name')).to.equal('"Dana"');
   });
+
+  it('validates accessibly: invalid fields are marked, described and focused; nothing is sent', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    submit(element);
+    await element.updateComplete;
+    await element.updateComplete;
+    const name = $<HTMLInputElement>(element, '#name-top')!;
+    const body = $<HTMLTextAreaElement>(element, '#body-top')!;
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(body.getAttribute('aria-invalid')).to.equal('true');
+    expect($(element, `#${name.getAttribute('aria-describedby')}`)!.textContent).to.equal('Enter your name.');
+    expect(body.getAttribute('aria-describedby')).to.contain('body-error-top');
+    expect(root(element).activeElement).to.equal(name);
+    expect((await onServer(thread)).total).to.equal(0);
+    await expect(element).to.be.accessible();
+  });
+
+  it('replies under the parent, focusing the reply form and then the reply', async () => {
+    const thread = newThread();
+    const { ids } = await seed(thread, [{ name: 'Ann', body: 'Parent.' }]);
+    const element = await mount(thread);
+    $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] button.reply`)!.click();
+    await element.updateComplete;
+    await element.updateComplete;
+    // Nobody has given a name yet, so the form starts there.
+    expect(root(element).activeElement?.id).to.equal(`name-${ids[0]}`);
+    await write(element, { form: ids[0]!, name: 'Bo', body: 'The reply.' });
+    submit(element, ids[0]);
+    await waitUntil(() => bodies(element).includes('The reply.'));
+    await element.updateComplete;
+    const reply = $$(element, 'article.comment').find((article) => article.textContent!.includes('The reply.'))!;
+    expect(reply.style.getPropertyValue('--depth')).to.equal('1');
+    expect(root(element).activeElement).to.equal(reply);
+    const [parent] = (await onServer(thread)).comments;
+    expect(parent!.replies!.map((comment) => comment.body)).to.deep.equal(['The reply.']);
+    expect($(element, '.bar p')!.textContent).to.equal('2 comments');
+  });
+
+  it('cancelling a reply returns focus to its Reply button and keeps the draft', async () => {
+    const thread = newThread();
+    const { ids } = await seed(thread, [{ name: 'Ann', body: 'Parent.' }]);
+    let element = await mount(thread);
+    const replyButton = () => $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] button.reply`)!;
+    localStorage.setItem('lede-comments:name', '"Bo"');
+    element = await reload(element);
+    replyButton().click();
+    await element.updateComplete;
+    await element.updateComplete;
+    // The name is known, so the form starts in the comment field.
+    expect(root(element).activeElement?.id).to.equal(`body-${ids[0]}`);
+    await write(element, { form: ids[0]!, body: 'Half a reply' });
+    $$<HTMLButtonElement>(element, `[data-id="${ids[0]}"] form button`).find((button) => button.textContent === 'Cancel')!.click();
+    await element.updateComplete;
+    await element.updateComplete;
+    expect(root(element).activeElement).to.equal(replyButton());
+    element = await reload(element);
+    replyButton().click();
+    await element.updateComplete;
+    expect($<HTMLTextAreaElement>(element, `#body-${ids[0]}`)!.value).to.equal('Half a reply');
+  });
+
+  it('pages with "More comments" by cursor and sorts newest, oldest and top', async () => {
+    const thread = newThread();
+    const { ids } = await seed(thread, Array.from({ length: 7 }, (_, index) => ({ name: `N${index}`, body: `Comment ${index}` })));
+    await fetch(`${endpoint}/comments/${ids[2]}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"value":1}' });
+    const element = await mount(thread, { 'page-size': '3' });
+    expect(bodies(element)).to.deep.equal(['Comment 6', 'Comment 5', 'Comment 4']);
+    $<HTMLButtonElement>(element, 'button.more')!.click();
+    await waitUntil(() => bodies(element).length === 6);
+    $<HTMLButtonElement>(element, 'button.more')!.click();
+    await waitUntil(() => bodies(element).length === 7);
+    await element.updateComplete;
+    expect($(element, 'button.more')).to.equal(null);
+    expect(bodies(element)).to.deep.equal(['Comment 6', 'Comment 5', 'Comment 4', 'Comment 3', 'Comment 2', 'Comment 1', 'Comment 0']);
+    const select = $<HTMLSelectElement>(element, 'select')!;
+    select.value = 'oldest';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => bodies(element)[0] === 'Comment 0');
+    expect(bodies(element)).to.deep.equal(['Comment 0', 'Comment 1', 'Comment 2']);
+    expect(element.getAttribute('sort')).to.equal('oldest');
+    element.sort = 'top';
+    await waitUntil(() => bodies(element)[0] === 'Comment 2');
+  });
+
+  it('votes up, withdraws, votes down, with the pressed state and the server score', async () => {
+    const thread = newThread();
+    const { ids } = await seed(thread, [{ name: 'Ann', body: 'Vote on me.' }]);
+    const element = await mount(thread);
+    const [up, down] = $$<HTMLButtonElement>(element, `[data-id="${ids[0]}"] button[aria-pressed]`);
+    const score = () => $(element, `[data-id="${ids[0]}"] .score`)!.textContent;
+    up!.click();
+    await waitUntil(() => score() === '1');
+    expect(up!.getAttribute('aria-pressed')).to.equal('true');
+    up!.click();
+    await waitUntil(() => score() === '0');
+    expect(up!.getAttribute('aria-pressed')).to.equal('false');
+    down!.click();
+    await waitUntil(() => score() === '-1');
+    expect(down!.getAttribute('aria-pressed')).to.equal('true');
+    expect((await onServer(thread)).comments[0]!.score).to.equal(-1);
+  });
+
+  it('reports a comment with a reason', async () => {
+    const thread = newThread();
+    const { ids } = await seed(thread, [{ name: 'Ann', body: 'Rude words.' }]);
+    const element = await mount(thread);
+    $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] button.report`)!.click();
+    await element.updateComplete;
+    const reason = $<HTMLInputElement>(element, `#reason-${ids[0]}`)!;
+    reason.value = 'Insulting';
+    $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] form button[type=submit]`)!.click();
+    await waitUntil(() => !$(element, `[data-id="${ids[0]}"] button.report`), 'the report was not accepted');
+    expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.equal('Reported. Thank you.');
+    const admin = await (await fetch(`${endpoint}/admin/comments?status=reported&thread=${thread}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+    expect(admin.comments.map((comment: { id: string; reports: number }) => [comment.id, comment.reports])).to.deep.equal([[ids[0], 1]]);
+  });
+
+  it('edits and deletes the author’s own comment, leaving a placeholder when it has replies', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await write(element, { name: 'Dana', body: 'Typo in here.' });
+    submit(element);
+    await waitUntil(() => bodies(element).includes('Typo in here.'));
+    const [{ id }] = (await onServer(thread)).comments as [Comment];
+    $<HTMLButtonElement>(element, `[data-id="${id}"] button.edit`)!.click();
+    await element.updateComplete;
+    const field = $<HTMLTextAreaElement>(element, `#edit-${id}`)!;
+    field.value = 'No typo in here.';
+    $<HTMLButtonElement>(element, `[data-id="${id}"] form button[type=submit]`)!.click();
+    await waitUntil(() => bodies(element).includes('No typo in here.'));
+    expect($(element, `[data-id="${id}"] .meta`)!.textContent).to.contain('edited');
+    expect((await onServer(thread)).comments[0]!.editedAt).to.be.a('string');
+    // Someone replies; deleting then keeps the thread's shape.
+    await seed(thread, []);
+    await fetch(`${endpoint}/threads/${thread}/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ author: { name: 'Eve' }, body: 'Reply.', parentId: id, startedAt: 0 }),
+    });
+    const again = await reload(element);
+    $<HTMLButtonElement>(again, `[data-id="${id}"] button.delete`)!.click();
+    await again.updateComplete;
+    $<HTMLButtonElement>(again, `[data-id="${id}"] button.confirm`)!.click();
+    await waitUntil(() => $(again, `[data-id="${id}"].deleted`));
+    expect($(again, `[data-id="${id}"]`)!.textContent!.trim()).to.equal('This comment was deleted.');
+    expect(bodies(again)).to.deep.equal(['Reply.']);
+    const [placeholder] = (await onServer(thread)).comments;
+    expect(placeholder!.status).to.equal('deleted');
+    expect(placeholder!.body).to.equal('');
+  });
+
+  it('shows a held comment to its author as pending, also after a reload, and published once approved', async () => {
+    const thread = newThread();
+    let element = await mount(thread);
+    await write(element, { name: 'Dana', body: `Please ${HOLD_WORD} this.` });
+    submit(element);
+    await waitUntil(() => $(element, 'article .badge'), 'no pending badge');
+    expect($(element, 'article .badge')!.textContent).to.equal('Awaiting moderation');
+    expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.equal('Your comment was received and awaits moderation.');
+    expect((await onServer(thread)).total).to.equal(0);
+    element = await reload(element);
+    expect($(element, 'article .badge')!.textContent).to.equal('Awaiting moderation');
+    const id = $(element, 'article.comment')!.dataset.id!;
+    await fetch(`${endpoint}/admin/comments/${id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    element = await reload(element);
+    expect(bodies(element)).to.deep.equal([`Please ${HOLD_WORD} this.`]);
+    expect($(element, 'article .badge')).to.equal(null);
+    expect($(element, '.bar p')!.textContent).to.equal('1 comment');
+  });
+
+  it('keeps drafts across a reload', async () => {
+    const thread = newThread();
+    let element = await mount(thread);
+    await write(element, { name: 'Dana', body: 'Typed, then the tab crashed.' });
+    element = await reload(element);
+    expect($<HTMLInputElement>(element, '#name-top')!.value).to.equal('Dana');
+    expect($<HTMLTextAreaElement>(element, '#body-top')!.value).to.equal('Typed, then the tab crashed.');
+    expect($(element, '#left-top')!.textContent).to.equal('4,972 characters left');
+  });
+
+  it('shows a refused field’s message by that field and puts the text back', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    // Control characters only: the client cannot tell, the server strips them and refuses the empty name.
+    await write(element, { name: '\u0007', body: 'Kept text.' });
+    submit(element);
+    await waitUntil(() => $(element, '#name-top[aria-invalid=true]'), 'the name was not marked');
+    await element.updateComplete;
+    expect($(element, '#name-error-top')!.textContent).to.match(/author\.name|name/i);
+    expect($<HTMLTextAreaElement>(element, '#body-top')!.value).to.equal('Kept text.');
+    expect($(element, '.outbox')).to.equal(null);
+    expect(root(element).activeElement?.id).to.equal('name-top');
+  });
+
+  it('sends with Ctrl+Enter from the comment field', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await write(element, { name: 'Kay', body: '' });
+    $<HTMLTextAreaElement>(element, '#body-top')!.focus();
+    await sendKeys({ type: 'By keyboard' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Control' });
+    await waitUntil(() => bodies(element).includes('By keyboard'), 'Ctrl+Enter did not send');
+    expect((await onServer(thread)).total).to.equal(1);
+  });
+});
+
+describe('<lede-comments> when the network fails', () => {
+  beforeEach(async () => {
+    clearStorage();
+    await control('reset');
+  });
+  afterEach(() => control('reset'));
+
+  const unsent = (element: LedeComments) => $$(element, '.outbox .unsent');
+
+  it('keeps a comment refused with a 500 as "not sent yet" and retries it by itself', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await control('fault', { mode: 'status', status: 500, count: 1 });
+    const errors: LedeErrorEvent[] = [];
+    element.addEventListener('lede-error', (event) => errors.push(event));
+    await write(element, { name: 'Dana', body: 'Despite a 500.' });
+    submit(element);
+    await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
+    expect(unsent(element)[0]!.textContent).to.contain('Not sent yet');
+    expect(unsent(element)[0]!.textContent).to.contain('Despite a 500.');
+    expect(errors[0]!.error.status).to.equal(500);
+    expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.contain('not sent yet');
+    // The first retry comes after about two seconds.
+    await waitUntil(() => bodies(element).includes('Despite a 500.'), 'not retried', { timeout: 6000 });
+    expect(unsent(element)).to.have.length(0);
+    expect((await onServer(thread)).total).to.equal(1);
+  });
+
+  it('stores a comment once when the answer was lost and the post is retried', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await control('fault', { mode: 'lost', count: 1 });
+    await write(element, { name: 'Dana', body: 'Answer lost.' });
+    submit(element);
+    await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
+    expect((await onServer(thread)).total).to.equal(1);
+    $<HTMLButtonElement>(element, '.unsent button')!.click();
+    await waitUntil(() => bodies(element).includes('Answer lost.'), 'the retry did not succeed');
+    const stored = await onServer(thread);
+    expect(stored.total).to.equal(1);
+    expect(stored.comments.map((comment) => comment.body)).to.deep.equal(['Answer lost.']);
+    expect(bodies(element)).to.deep.equal(['Answer lost.']);
+  });
+
+  it('gives up on a hanging request at the timeout and retries it', async () => {
+    const thread = newThread();
+    const element = await mount(thread, { timeout: '700' });
+    await control('fault', { mode: 'hang', count: 1 });
+    await write(element, { name: 'Dana', body: 'Hung once.' });
+    submit(element);
+    await waitUntil(() => $(element, '.unsent button[disabled]'), 'not sending');
+    expect($(element, '.unsent button')!.textContent).to.equal('Sending…');
+    await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'the timeout did not end the request');
+    $<HTMLButtonElement>(element, '.unsent button')!.click();
+    await waitUntil(() => bodies(element).includes('Hung once.'));
+    expect((await onServer(thread)).total).to.equal(1);
+  });
+
+  it('waits for a slow answer within the timeout', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await control('fault', { mode: 'slow', delay: 800, count: 1 });
+    await write(element, { name: 'Dana', body: 'Slowly.' });
+    submit(element);
+    await element.updateComplete;
+    expect($(element, '.unsent button')!.textContent).to.equal('Sending…');
+    await waitUntil(() => bodies(element).includes('Slowly.'));
+    expect(unsent(element)).to.have.length(0);
+    expect((await onServer(thread)).total).to.equal(1);
+  });
+
+  it('survives the server dying mid-post and a reload: sent once when the browser is back online', async () => {
+    const thread = newThread();
+    let element = await mount(thread);
+    await control('fault', { mode: 'kill', count: 1 });
+    await write(element, { name: 'Dana', body: 'Server died under me.' });
+    submit(element);
+    await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
+    // Reload while the server is still down: the outbox comes back from localStorage.
+    element = await reload(element).catch(() => element);
+    await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'the outbox did not survive the reload');
+    expect(unsent(element)[0]!.textContent).to.contain('Server died under me.');
+    await control('start');
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => unsent(element).length === 0, 'not sent when back online');
+    const stored = await onServer(thread);
+    expect(stored.total).to.equal(1);
+    expect(stored.comments[0]!.body).to.equal('Server died under me.');
+  });
+
+  it('offline: the comment waits, the reply draft survives a reload, both arrive once online', async () => {
+    const thread = newThread();
+    const { ids } = await seed(thread, [{ name: 'Ann', body: 'Parent.' }]);
+    let element = await mount(thread);
+    await control('stop');
+    window.dispatchEvent(new Event('offline'));
+    await write(element, { name: 'Dana', body: 'Written offline.' });
+    submit(element);
+    await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
+    $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] button.reply`)!.click();
+    await element.updateComplete;
+    await write(element, { form: ids[0]!, body: 'A reply draft.' });
+    element.remove();
+    await control('start');
+    element = await mount(thread);
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => unsent(element).length === 0 && bodies(element).includes('Written offline.'), 'not sent after the reload');
+    $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] button.reply`)!.click();
+    await element.updateComplete;
+    expect($<HTMLTextAreaElement>(element, `#body-${ids[0]}`)!.value).to.equal('A reply draft.');
+    expect((await onServer(thread)).total).to.equal(2);
+  });
+
+  it('on 429 says when it will retry and waits for Retry-After', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    // The server allows 5 posts a minute from one client.
+    for (let index = 0; index < 5; index += 1) {
+      await write(element, { name: 'Dana', body: `Post ${index}` });
+      submit(element);
+      await waitUntil(() => bodies(element).includes(`Post ${index}`));
+    }
+    await write(element, { name: 'Dana', body: 'One too many.' });
+    submit(element);
+    await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
+    expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.match(/try again in/i);
+    const [entry] = JSON.parse(localStorage.getItem(`lede-comments:outbox:${thread}`)!);
+    expect(entry.retryAt - Date.now()).to.be.greaterThan(5000);
+    expect((await onServer(thread)).total).to.equal(5);
+  });
 });

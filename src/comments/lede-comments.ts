@@ -439,7 +439,9 @@ export class LedeComments extends LitElement {
     this.action = open ? undefined : { id, kind };
     this.errors = undefined;
     if (!open && kind === 'reply') this.startedAt[id] ??= Date.now();
-    this.focusAfterRender = open ? `[data-id="${CSS.escape(id)}"] .${kind}` : `[data-id="${CSS.escape(id)}"] :is(textarea, input:not([name=website]), .confirm)`;
+    // Into the opened form: the comment field, or the name while there is none yet.
+    const field = kind === 'reply' ? `#${CSS.escape(`${this.name ? 'body' : 'name'}-${id}`)}` : 'textarea, input:not([name=website]), .confirm';
+    this.focusAfterRender = open ? `[data-id="${CSS.escape(id)}"] .${kind}` : `[data-id="${CSS.escape(id)}"] :is(${field})`;
   }
 
   private cancel(id: string, kind: Action['kind']): void {

@@ -40,10 +40,13 @@ export const storageKeys = {
 /** How long own comments are remembered: well past any edit window and moderation queue. */
 export const OWN_COMMENT_TTL = 7 * 24 * 3600_000;
 
-/** Whether a failed post may succeed later unchanged: the network, a timeout, a server fault, a rate limit. */
+/**
+ * Whether a failed post may succeed later unchanged: the network, a timeout, a garbled answer, a
+ * server fault, a rate limit. Retrying is always safe: the idempotency key stores it once.
+ */
 export function isRetryable(error: LedeError): boolean {
   const status = error.status ?? 0;
-  return error.code === 'network' || error.code === 'timeout' || status >= 500 || status === 429 || status === 408;
+  return ['network', 'timeout', 'invalid-json'].includes(error.code) || status >= 500 || status === 429 || status === 408;
 }
 
 /**

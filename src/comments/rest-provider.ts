@@ -22,12 +22,14 @@ export class RestCommentProvider implements CommentProvider {
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     if (init.key) headers['Idempotency-Key'] = init.key;
     let response: Response;
+    let text: string;
     try {
       response = await fetch(this.endpoint + path, { ...init, headers });
+      text = await response.text();
     } catch (error) {
+      // Also an answer cut off mid-body: the request may or may not have taken effect.
       throw toLedeError(error);
     }
-    const text = await response.text().catch(() => '');
     let data: unknown;
     try {
       data = text ? JSON.parse(text) : undefined;

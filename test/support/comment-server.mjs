@@ -8,7 +8,7 @@
 //        status  answer `count` requests with `status` (a JSON error) without reaching the server
 //        hang    never answer (until the browser gives up), `count` times
 //        slow    forward after `delay` ms
-//        lost    forward, then drop the connection: the server stored it, the answer is lost
+//        lost    forward, then cut the answer off: the server stored it, the browser never reads it
 //        kill    forward a write, kill the server (SIGKILL) before it can answer, drop the connection
 //        none    clear it
 //   POST /test-api/comments/stop | /start   stop (SIGKILL) or start the server process
@@ -187,7 +187,16 @@ async function proxy(context) {
     // The server is down: the browser sees what it would see, a failed connection.
     return drop(context);
   }
-  if (active && (fault.mode === 'lost' || fault.mode === 'kill')) return drop(context);
+  if (active && fault.mode === 'kill') return drop(context);
+  if (active && fault.mode === 'lost') {
+    // Headers and a few bytes, then the connection drops: the browser cannot mistake it for an answer
+    // (a connection closed before any byte may be retried by the browser itself).
+    context.respond = false;
+    context.res.writeHead(response.status, { 'content-type': 'application/json', 'content-length': String(response.data.length + 100) });
+    context.res.write(response.data.subarray(0, 10));
+    setTimeout(() => context.req.socket.destroy(), 20);
+    return;
+  }
   context.status = response.status;
   for (const [name, value] of Object.entries(response.headers)) {
     if (!['content-length', 'connection', 'transfer-encoding', 'keep-alive'].includes(name) && value !== undefined) context.set(name, value);
