@@ -1,8 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import '../src/article.js';
 import '../src/comments.js';
-import type { LedeComments } from '../src/comments.js';
+import type { CommentProvider, LedeComments } from '../src/comments.js';
 import type { Comment } from '../src/model.js';
+import type { LedeError } from '../src/shared/errors.js';
 import type { LedeErrorEvent } from '../src/shared/events.js';
 
 const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
@@ -442,5 +444,179 @@ describe('<lede-comments> when the network fails', () => {
     const [entry] = JSON.parse(localStorage.getItem(`lede-comments:outbox:${thread}`)!);
     expect(entry.retryAt - Date.now()).to.be.greaterThan(5000);
     expect((await onServer(thread)).total).to.equal(5);
+  });
+});
+
+/** Payloads that would set `window.__xss` if any text ever became markup or a script URL. */
+const xssCorpus = [
+  '<script>window.__xss = 1</script>',
+  '<img src=x onerror="window.__xss = 1">',
+  '"><svg onload=window.__xss=1>',
+  '<iframe srcdoc="<script>parent.__xss = 1</script>"></iframe>',
+  '<a href="javascript:window.__xss = 1">click</a>',
+  'javascript:window.__xss=1',
+  'data:text/html,<script>window.__xss=1</script>',
+  'https://example.com/"><img src=x onerror=window.__xss=1>',
+  '</textarea><script>window.__xss = 1</script>',
+  '${window.__xss = 1}',
+  '{{constructor.constructor("window.__xss = 1")()}}',
+  '<style>@import "javascript:window.__xss=1"</style>',
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>',
+];
+
+describe('<lede-comments> and hostile text', () => {
+  beforeEach(async () => {
+    clearStorage();
+    await control('reset');
+    delete (window as { __xss?: number }).__xss;
+  });
+
+  it('renders every payload in names and bodies as text, and links only http(s)', async () => {
+    const thread = newThread();
+    await seed(thread, xssCorpus.map((payload) => ({ name: payload.slice(0, 80), body: `${payload}\nsee https://example.com/a?b=<c> and www.example.org.` })));
+    const element = await mount(thread, { 'page-size': '50' });
+    // Posting through the form takes the same path as any other text.
+    await write(element, { name: xssCorpus[1]!, body: xssCorpus[0]! });
+    submit(element);
+    await waitUntil(() => $$(element, 'article.comment').length === xssCorpus.length + 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+    expect($$(element, 'script, img, svg, iframe, style:not([data-lede]), math, mglyph').filter((node) => node.closest('article'))).to.have.length(0);
+    const names = $$(element, 'article.comment .meta strong').map((strong) => strong.textContent);
+    for (const payload of xssCorpus) expect(names).to.include(payload.slice(0, 80));
+    const links = $$<HTMLAnchorElement>(element, 'article a');
+    expect(links.length).to.be.greaterThan(xssCorpus.length);
+    for (const link of links) {
+      expect(link.protocol).to.match(/^https?:$/);
+      expect(link.rel).to.equal('nofollow ugc noopener');
+    }
+    expect(links.map((link) => link.textContent)).to.include.members(['https://example.com/a?b=', 'www.example.org']);
+    expect(links.find((link) => link.textContent === 'www.example.org')!.href).to.equal('https://www.example.org/');
+  });
+});
+
+describe('<lede-comments> in context, in other languages, at length, and offline-first', () => {
+  beforeEach(async () => {
+    clearStorage();
+    await control('reset');
+  });
+
+  it('takes its thread from the enclosing <lede-article>: the id, else the URL', async () => {
+    const thread = newThread();
+    await seed(thread, [{ name: 'Ann', body: 'On the article.' }]);
+    const wrapper = await fixture<HTMLElement>(html`<lede-article .article=${{ headline: 'Story', id: thread }}><lede-comments endpoint=${endpoint}></lede-comments></lede-article>`);
+    const element = wrapper.querySelector('lede-comments')!;
+    await waitUntil(() => bodies(element).length === 1, 'the article’s thread did not load');
+    expect(element.threadId).to.equal(thread);
+    expect(bodies(element)).to.deep.equal(['On the article.']);
+    (wrapper as HTMLElement & { article: unknown }).article = { headline: 'Story', url: 'https://news.example/story' };
+    await waitUntil(() => element.threadId === 'https://news.example/story');
+  });
+
+  it('speaks Arabic right to left, with Arabic plurals, indents on the right, and passes axe', async () => {
+    const thread = newThread();
+    await seed(thread, [
+      { name: 'سارة', body: 'تعليق أول.' },
+      { name: 'علي', body: 'رد.', parent: 0 },
+    ]);
+    const wrapper = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl"><lede-comments endpoint=${endpoint} thread=${thread}></lede-comments></div>`);
+    const element = wrapper.querySelector('lede-comments')!;
+    await waitUntil(() => bodies(element).length === 2);
+    expect($(element, 'h2')!.textContent).to.equal('التعليقات');
+    expect($(element, '.bar p')!.textContent).to.equal('تعليقان');
+    expect($(element, 'form button[type=submit]')!.textContent).to.equal('نشر التعليق');
+    const reply = $$(element, 'article.comment')[1]!;
+    expect(parseFloat(getComputedStyle(reply).marginRight)).to.be.greaterThan(0);
+    expect(parseFloat(getComputedStyle(reply).marginLeft)).to.equal(0);
+    expect($(element, 'time')!.textContent).to.match(/[\u0600-\u06FF]/);
+    await expect(element).to.be.accessible();
+  });
+
+  it('is accessible in French and in the dark theme', async () => {
+    const thread = newThread();
+    await seed(thread, [{ name: 'Jo', body: 'Bonjour.' }]);
+    const wrapper = await fixture<HTMLElement>(html`<div lang="fr"><lede-comments endpoint=${endpoint} thread=${thread} theme="dark"></lede-comments></div>`);
+    const element = wrapper.querySelector('lede-comments')!;
+    await waitUntil(() => bodies(element).length === 1);
+    expect($(element, '.bar p')!.textContent).to.equal('1 commentaire');
+    expect(getComputedStyle(element).colorScheme).to.equal('dark');
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows an alert with a retry when the thread cannot load, and fires lede-error', async () => {
+    await control('fault', { mode: 'status', status: 503, count: 1 });
+    const element = document.createElement('lede-comments');
+    element.endpoint = endpoint;
+    element.thread = newThread();
+    const failed = new Promise<LedeErrorEvent>((resolve) => element.addEventListener('lede-error', resolve, { once: true }));
+    await fixture(element);
+    expect((await failed).error.status).to.equal(503);
+    await element.updateComplete;
+    const alert = $(element, '[role=alert]')!;
+    expect(alert.textContent).to.contain('Comments could not be loaded.');
+    await expect(element).to.be.accessible();
+    alert.querySelector('button')!.click();
+    await waitUntil(() => root(element).textContent!.includes('No comments yet.'), 'the retry did not load the thread');
+    expect($(element, '[role=alert]')).to.equal(null);
+  });
+
+  it('renders a thousand comments in chunks, yielding between them, and collapses deep replies', async () => {
+    const comments: Comment[] = Array.from({ length: 1000 }, (_, index) => ({
+      id: `c${index}`,
+      threadId: 'big',
+      parentId: null,
+      author: { name: `Reader ${index}` },
+      body: `Comment number ${index}.`,
+      createdAt: new Date(Date.now() - index * 60_000).toISOString(),
+      editedAt: null,
+      status: 'published',
+      score: 0,
+      replyCount: 0,
+    }));
+    // A chain five levels deep under the first comment.
+    let parent = comments[0]!;
+    for (let depth = 1; depth <= 5; depth += 1) {
+      const reply: Comment = { ...parent, id: `deep${depth}`, parentId: parent.id, author: { name: `Depth ${depth}` }, body: `Depth ${depth}.`, replyCount: 0 };
+      parent.replies = [reply];
+      parent.replyCount = 1;
+      parent = reply;
+    }
+    const provider = {
+      list: async () => ({ comments, nextCursor: null, total: 1005 }),
+    } as unknown as CommentProvider;
+    const element = await fixture<LedeComments>(html`<lede-comments thread="big" .provider=${provider}></lede-comments>`);
+    await element.updateComplete;
+    const first = $$(element, 'article.comment').length;
+    expect(first).to.be.greaterThan(0).and.lessThan(200);
+    await waitUntil(() => $$(element, 'article.comment').length === 1005, 'not every comment rendered', { timeout: 10000 });
+    const depths = ['deep1', 'deep2', 'deep3', 'deep4', 'deep5'].map((id) => $(element, `[data-id="${id}"]`)!.style.getPropertyValue('--depth'));
+    expect(depths).to.deep.equal(['1', '2', '3', '3', '3']);
+    expect($(element, '[data-id="deep4"] .meta')!.textContent).to.contain('replying to Depth 3');
+  });
+
+  it('keeps comments in IndexedDB with backend="local", across a reload, once per idempotency key', async () => {
+    const thread = newThread();
+    let element = await mount(thread, { backend: 'local' });
+    await write(element, { name: 'Lou', body: 'Stored in this browser.' });
+    submit(element);
+    await waitUntil(() => bodies(element).includes('Stored in this browser.'));
+    element = await reload(element);
+    expect(bodies(element)).to.deep.equal(['Stored in this browser.']);
+    const { LocalCommentProvider } = await import('../src/comments.js');
+    const local = new LocalCommentProvider();
+    const draft = { author: { name: 'Lou' }, body: 'Twice?', parentId: null };
+    const once = await local.post(thread, draft, { idempotencyKey: 'same-key-123' });
+    const twice = await local.post(thread, draft, { idempotencyKey: 'same-key-123' });
+    expect(twice.comment.id).to.equal(once.comment.id);
+    expect((await local.count([thread]))[thread]).to.equal(2);
+    await local.post(thread, { ...draft, body: 'A reply.', parentId: once.comment.id }, { idempotencyKey: 'reply-key-123' });
+    await local.delete(once.comment.id, once.editToken);
+    const page = await local.list(thread, { sort: 'oldest', limit: 10 });
+    expect(page.comments.map((comment) => [comment.status, comment.body])).to.deep.equal([
+      ['published', 'Stored in this browser.'],
+      ['deleted', ''],
+    ]);
+    expect(page.comments[1]!.replies!.map((comment) => comment.body)).to.deep.equal(['A reply.']);
+    expect(await local.edit(page.comments[1]!.replies![0]!.id, 'x', 'wrong-token').catch((error: LedeError) => error.status)).to.equal(403);
   });
 });
