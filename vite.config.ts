@@ -10,6 +10,7 @@ const root = import.meta.dirname;
 const entries = {
   index: 'src/index.ts',
   article: 'src/article.ts',
+  comments: 'src/comments.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };

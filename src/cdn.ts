@@ -4,7 +4,9 @@
  * @module
  */
 import './article/define.js';
+import './comments/define.js';
 
 export { LedeArticle } from './article/lede-article.js';
+export { LedeComments } from './comments/lede-comments.js';
 export { LedeError } from './shared/errors.js';
 export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';

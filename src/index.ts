@@ -3,8 +3,13 @@
  * @module
  */
 import './article/define.js';
+import './comments/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
+export { LedeComments } from './comments/lede-comments.js';
+export { LocalCommentProvider } from './comments/local-provider.js';
+export { RestCommentProvider } from './comments/rest-provider.js';
+export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './comments/provider.js';
 export { parseArticleText } from './parsers/article-text.js';
 export { blocksToText, detectArticleFormat, isSchemaOrgArticle, readArticleLazily, validateArticle, type ArticleFormat, type Json } from './parsers/article-data.js';
 export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';

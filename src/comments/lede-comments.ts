@@ -129,7 +129,7 @@ export class LedeComments extends LitElement {
   private name = readStored(this.storage, storageKeys.name, '');
   private own: Record<string, OwnComment> = {};
   private votes: Record<string, number> = {};
-  private startedAt: Record<string, number> = {};
+  private startedAt = new Map<string, number>();
   private reported = new Set<string>();
   private chunkTicks: number[] = [];
   private rows: ThreadRow[] = [];
@@ -183,7 +183,7 @@ export class LedeComments extends LitElement {
     const active = this.action?.id;
     this.previousChunk = this.activeChunk;
     this.activeChunk = active ? Math.floor(this.rows.findIndex((row) => 'comment' in row && row.comment.id === active) / CHUNK) : -1;
-    if (!this.startedAt['']) this.startedAt[''] = Date.now();
+    if (!this.startedAt.has('')) this.startedAt.set('', Date.now());
   }
 
   protected override updated(): void {
@@ -237,7 +237,7 @@ export class LedeComments extends LitElement {
   /** Restores what this browser keeps for a thread: its unsent comments and the author's pending ones. */
   private openThread(thread: string): void {
     this.drafts = {};
-    this.startedAt = {};
+    this.startedAt.clear();
     this.own = freshOwnComments(readStored(this.storage, storageKeys.own, {}), Date.now());
     this.outbox = readStored<OutboxEntry[]>(this.storage, storageKeys.outbox(thread), []).filter((entry) => entry?.key && entry.comment);
     this.flushOutbox();
@@ -266,6 +266,10 @@ export class LedeComments extends LitElement {
       this.status = 'error';
     }
   }
+
+  private onSort = (event: Event): void => {
+    this.sort = (event.target as HTMLSelectElement).value as CommentSort;
+  };
 
   private retryLoad = (): void => {
     if (this.threadId) void this.load(this.threadId);
@@ -349,14 +353,14 @@ export class LedeComments extends LitElement {
     this.errors = undefined;
     const entry: OutboxEntry = {
       key: newIdempotencyKey(),
-      comment: { author: { name }, body, parentId: form || null, website: String(data.get('website') ?? ''), startedAt: this.startedAt[form] ?? Date.now() },
+      comment: { author: { name }, body, parentId: form || null, website: String(data.get('website') ?? ''), startedAt: this.startedAt.get(form) ?? Date.now() },
       attempts: 0,
       retryAt: 0,
     };
     this.setOutbox([...this.outbox, entry]);
     // The text now lives in the outbox until the backend has it.
     this.setDraft(form, '');
-    delete this.startedAt[form];
+    this.startedAt.delete(form);
     if (form) this.action = undefined;
     void this.send(entry);
   }
@@ -438,7 +442,7 @@ export class LedeComments extends LitElement {
     const open = this.action?.id === id && this.action.kind === kind;
     this.action = open ? undefined : { id, kind };
     this.errors = undefined;
-    if (!open && kind === 'reply') this.startedAt[id] ??= Date.now();
+    if (!open && kind === 'reply' && !this.startedAt.has(id)) this.startedAt.set(id, Date.now());
     // Into the opened form: the comment field, or the name while there is none yet.
     const field = kind === 'reply' ? `#${CSS.escape(`${this.name ? 'body' : 'name'}-${id}`)}` : 'textarea, input:not([name=website]), .confirm';
     this.focusAfterRender = open ? `[data-id="${CSS.escape(id)}"] .${kind}` : `[data-id="${CSS.escape(id)}"] :is(${field})`;
@@ -492,7 +496,8 @@ export class LedeComments extends LitElement {
       // A comment with replies stays as a placeholder so the thread keeps its shape.
       const placeholder = { ...comment, author: { name: '' }, body: '', status: 'deleted' as const };
       this.comments = comment.replyCount > 0 ? updateComment(this.comments, comment.id, () => placeholder) : this.withoutComment(comment);
-      delete this.own[comment.id];
+      const { [comment.id]: _deleted, ...own } = this.own;
+      this.own = own;
       this.saveOwn();
       this.action = undefined;
       this.focusAfterRender = 'textarea';
@@ -540,11 +545,11 @@ export class LedeComments extends LitElement {
     return html`<section>
       <slot name="heading"><h2>${messages.title}</h2></slot>
       ${this.threadId ? this.renderForm('', messages) : nothing}
-      ${this.outbox.length ? html`<ul class="outbox" role="list">${this.outbox.map((entry) => this.renderUnsent(entry, messages))}</ul>` : nothing}
+      ${this.outbox.length ? html`<ul class="outbox">${this.outbox.map((entry) => this.renderUnsent(entry, messages))}</ul>` : nothing}
       <div class="bar">
         <p>${this.status === 'ready' || this.status === 'more' ? messages.count(this.total, locale) : ''}</p>
         <label>${messages.sort}
-          <select @change=${(event: Event) => (this.sort = (event.target as HTMLSelectElement).value as CommentSort)}>
+          <select @change=${this.onSort}>
             ${(['newest', 'oldest', 'top'] as const).map((sort) => html`<option value=${sort} ?selected=${sort === this.sort}>${messages[sort]}</option>`)}
           </select>
         </label>

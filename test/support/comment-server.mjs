@@ -16,12 +16,14 @@
 //   POST /test-api/comments/seed           { thread, comments: [{ name, body, parent? }] } stores
 //        comments straight on the server (each from its own client IP, beyond rate limits);
 //        `parent` is the index of an earlier comment in the list. Answers { ids }.
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 export const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
