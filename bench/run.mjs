@@ -25,12 +25,17 @@ const budgets = {
   /** The CDN bundle with Lit, once all four elements exist. */
   cdnGzip: 25_000,
   /** Each element's own code beyond Lit and `src/shared/`; elements without a line are printed only. */
-  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000 }),
+  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000, 'lede-comments': 10_000 }),
   /** Element render time over plain DOM with the same content. */
   renderRatio: 1.5,
   /** Summed layout-shift score caused by the upgrade, with `lede.css` on the page. */
   upgradeShift: 0,
+  /** Longest main-thread task while `<lede-comments>` loads and renders a long thread. */
+  longTaskMs: 50,
 };
+
+/** Comments in the long thread. */
+const longThreadComments = 10_000;
 
 /** How many elements the CDN bundle is meant to hold when the library is complete. */
 const plannedElements = 4;
@@ -286,6 +291,76 @@ async function measureShift(browser, server, elements, markup) {
   return { rows, results };
 }
 
+/**
+ * The longest main-thread task while a 10,000-comment thread loads into `<lede-comments>` from a
+ * provider in the page, against building the same rows as plain DOM in one go.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} origin
+ */
+async function measureLongThread(browser, origin) {
+  /** @type {Record<string, any>} */
+  const results = {};
+  for (const plain of [false, true]) {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(`${origin}/bench/render.html`);
+    results[plain ? 'plain' : 'element'] = await page.evaluate(
+      async (options) => {
+        await import('/dist/cdn/lede.js');
+        return (await import('/bench/page/long-thread.js')).measureLongThread(options);
+      },
+      { count: longThreadComments, plain },
+    );
+    await page.close();
+  }
+  const { element, plain } = results;
+  const count = longThreadComments.toLocaleString('en');
+  /** @type {Row[]} */
+  const rows = [
+    {
+      figure: `<lede-comments>, ${count} comments: longest task`,
+      value: `${ms(element.longest)} (all shown after ${ms(element.elapsed)})`,
+      baseline: `plain DOM in one task ${ms(plain.longest)}`,
+      budget: `≤ ${budgets.longTaskMs} ms`,
+      ok: element.rendered === longThreadComments && element.longest <= budgets.longTaskMs,
+      note: [
+        element.rendered === longThreadComments ? '' : `only ${element.rendered} comments rendered`,
+        `longtask entries: ${element.longTasks.length ? element.longTasks.map(ms).join(', ') : 'none'} (plain DOM: ${plain.longTasks.map(ms).join(', ') || 'none'})`,
+      ]
+        .filter(Boolean)
+        .join('; '),
+    },
+  ];
+  return { rows, results };
+}
+
+/**
+ * A page of comments as readers write them: names, one to three paragraphs, a link now and then.
+ * @param {number} count
+ * @returns {import('../src/model.ts').Comment[]}
+ */
+function sampleComments(count) {
+  const sentences = [
+    'This is the clearest account of the talks I have read so far.',
+    'Does anyone know whether the crossing is open again today?',
+    'The numbers in the fourth paragraph do not match the agency’s own report: https://example.org/report',
+    'Thank you for including the voices of the workers who were sent back.',
+    'A pause that is temporary and localized is not much of a pause.',
+  ];
+  return Array.from({ length: count }, (_, index) => ({
+    id: `c${index}`,
+    threadId: 'bench',
+    parentId: null,
+    author: { name: ['Amal', 'Ben', 'Chloé', 'Dmitri', 'Esra'][index % 5] + ` ${index}` },
+    body: Array.from({ length: 1 + (index % 3) }, (_, paragraph) => sentences[(index + paragraph) % sentences.length]).join('\n\n'),
+    createdAt: new Date(Date.UTC(2026, 0, 5, 9) - index * 3_600_000).toISOString(),
+    editedAt: null,
+    status: 'published',
+    score: (index * 7) % 11,
+    replyCount: 0,
+  }));
+}
+
 /** @param {{ moved: number, boxes: number, maxMove: number }} shift */
 function moves({ moved, boxes, maxMove }) {
   return `${moved} of ${boxes}${moved ? `, up to ${Math.round(maxMove)} px` : ''}`;
@@ -316,6 +391,12 @@ async function main() {
       data: { article: long, readingTime: readingTime(long) },
       runs: runs.long,
     },
+    {
+      name: '<lede-comments>, a page of 50 comments',
+      tag: 'lede-comments',
+      data: { comments: sampleComments(50) },
+      runs: runs.short,
+    },
     // Where the time goes: the seed again without the JSON-LD script and the reading time.
     {
       name: '  seed, no-json-ld no-reading-time',
@@ -335,6 +416,7 @@ async function main() {
     const chromium = await browser.version();
     const render = await measureRender(browser, server.origin, elements, renderCases);
     const shift = await measureShift(browser, server, elements, upgradeMarkup);
+    const longThread = await measureLongThread(browser, server.origin);
 
     const { registration } = render;
     /** @type {Row} */
@@ -350,6 +432,7 @@ async function main() {
       { title: 'Registration', rows: [registers, ...sizes.checks] },
       { title: `Render in headless ${chromium} at 1280×900: element ÷ plain DOM, median ratio of paired runs`, rows: render.rows },
       { title: `Layout shift on upgrade of the server-rendered seed article (settled ${settleMs} ms)`, rows: shift.rows },
+      { title: 'Main thread while a long comment thread loads (comments from a provider in the page)', rows: longThread.rows },
     ];
     console.log(`Lede bench · ${new Date().toISOString()} · ${cpus().length} CPUs · Node ${process.version}`);
     printTable(sections);
@@ -359,7 +442,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, registration, render: render.results, shift: shift.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, registration, render: render.results, shift: shift.results, longThread: longThread.results, rows }, null, 2)}\n`,
     );
     console.log(`\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`);
     process.exitCode = failed.length === 0 ? 0 : 1;

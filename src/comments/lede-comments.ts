@@ -7,13 +7,13 @@ import type { Comment } from '../model.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
-import { formatDate, formatRelativeTime } from '../shared/format.js';
+import { formatDate, formatNumber, formatRelativeTime, pluralCategory } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
-import { commentsMessages, type CommentsMessages } from './messages.js';
+import { en, otherLanguages, type CommentsMessages, type Counted } from './messages.js';
 import {
   browserStorage,
   freshOwnComments,
@@ -36,14 +36,21 @@ const BODY_MAX = 5000;
 /** The reference server's default edit window; the server has the last word. */
 const EDIT_WINDOW = 15 * 60_000;
 /** Rows per rendering chunk, and chunks added per task while a long thread renders. */
-const CHUNK = 25;
-const CHUNKS_PER_TASK = 2;
+const CHUNK = 50;
+const CHUNKS_PER_TASK = 1;
 
 type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
 type FormErrors = { form: string; name?: string; body?: string; general?: string };
 
-/** Runs `work` in a later task, so the browser can paint and handle input in between. */
-const later = (work: () => void) => setTimeout(work, 0);
+/** Loaded message tables by language; a table being fetched is absent. */
+const tables: Record<string, Partial<CommentsMessages>> = {};
+const loading = new Map<string, Promise<unknown>>();
+
+/** A message about a number, in the locale's digits and plural forms. */
+const counted = (message: Counted, count: number, locale: string) => message(formatNumber(count, locale), pluralCategory(count, locale));
+
+/** Runs `work` before the next frame: one chunk per frame, so style and layout stay small too. */
+const later = (work: () => void) => requestAnimationFrame(() => work());
 
 /**
  * A comment thread with its form: nested replies, sorting, "more" by cursor, votes, reports, and
@@ -340,7 +347,7 @@ export class LedeComments extends LitElement {
     const data = new FormData(event.target as HTMLFormElement);
     const name = String(data.get('name') ?? '').trim();
     const body = String(data.get('body') ?? '').trim();
-    const messages = this.messages;
+    const messages = this.messages ?? en;
     const errors: FormErrors = { form };
     if (!name) errors.name = messages.needName;
     if (!body) errors.body = messages.needBody;
@@ -393,7 +400,7 @@ export class LedeComments extends LitElement {
       this.saveOwn();
       this.comments = insertComment(this.comments, comment, this.sort === 'oldest' && !comment.parentId);
       if (!pending) this.total += 1;
-      this.announcement = pending ? this.messages.held : this.messages.posted;
+      this.announcement = pending ? (this.messages ?? en).held : (this.messages ?? en).posted;
       this.focusAfterRender = `[data-id="${CSS.escape(comment.id)}"]`;
       this.revealComment(comment.id);
     } catch (error) {
@@ -402,7 +409,7 @@ export class LedeComments extends LitElement {
         const attempts = entry.attempts + 1;
         const retried = { ...entry, attempts, retryAt: Date.now() + retryDelay(attempts, failure.retryAfter) };
         this.setOutbox(this.outbox.map((other) => (other.key === entry.key ? retried : other)));
-        if (attempts === 1) this.announcement = failure.status === 429 ? failure.message : this.messages.queued;
+        if (attempts === 1) this.announcement = failure.status === 429 ? failure.message : (this.messages ?? en).queued;
         this.scheduleRetry();
       } else {
         // Refused for good (a bad field, a deleted parent): the text goes back to its form with the reason.
@@ -479,7 +486,7 @@ export class LedeComments extends LitElement {
     event.preventDefault();
     const body = String(new FormData(event.target as HTMLFormElement).get('body') ?? '').trim();
     if (!body) {
-      this.errors = { form: comment.id, body: this.messages.needBody };
+      this.errors = { form: comment.id, body: (this.messages ?? en).needBody };
       return;
     }
     void this.attempt(comment.id, async (provider) => {
@@ -528,26 +535,46 @@ export class LedeComments extends LitElement {
     void this.attempt(comment.id, async (provider) => {
       await provider.report(comment.id, reason, { signal: this.signal() });
       this.reported.add(comment.id);
-      this.announcement = this.messages.reported;
+      this.announcement = (this.messages ?? en).reported;
       this.cancel(comment.id, 'report');
     });
   }
 
   // Rendering
 
-  private get messages(): CommentsMessages {
-    return pickMessages(commentsMessages, this.localeController.locale);
+  /** The messages for the current locale, or undefined while its table is being fetched. */
+  private get messages(): CommentsMessages | undefined {
+    const locale = this.localeController.locale;
+    const language = locale.split('-')[0]!;
+    const load = otherLanguages[language];
+    if (load && !tables[language]) {
+      if (!loading.has(language)) {
+        loading.set(
+          language,
+          load().then(
+            (module) => (tables[language] = module.default),
+            // Without its table the language falls back to English.
+            () => (tables[language] = {}),
+          ),
+        );
+      }
+      void loading.get(language)!.then(() => this.requestUpdate());
+      return undefined;
+    }
+    return pickMessages({ en, ...tables }, locale);
   }
 
-  override render(): TemplateResult {
+  override render(): TemplateResult | typeof nothing {
     const messages = this.messages;
+    // A moment's wait for the page's language rather than a flash of English.
+    if (!messages) return nothing;
     const locale = this.localeController.locale;
     return html`<section>
       <slot name="heading"><h2>${messages.title}</h2></slot>
       ${this.threadId ? this.renderForm('', messages) : nothing}
       ${this.outbox.length ? html`<ul class="outbox">${this.outbox.map((entry) => this.renderUnsent(entry, messages))}</ul>` : nothing}
       <div class="bar">
-        <p>${this.status === 'ready' || this.status === 'more' ? messages.count(this.total, locale) : ''}</p>
+        <p>${this.status === 'ready' || this.status === 'more' ? counted(messages.count, this.total, locale) : ''}</p>
         <label>${messages.sort}
           <select @change=${this.onSort}>
             ${(['newest', 'oldest', 'top'] as const).map((sort) => html`<option value=${sort} ?selected=${sort === this.sort}>${messages[sort]}</option>`)}
@@ -586,7 +613,7 @@ export class LedeComments extends LitElement {
       <label for="body-${id}">${messages.comment}</label>
       <textarea id="body-${id}" name="body" rows="4" maxlength=${BODY_MAX} .value=${body} aria-invalid=${invalid(errors?.body)} aria-describedby="${errors?.body ? `body-error-${id} ` : ''}left-${id}" @keydown=${this.onKeydown}></textarea>
       ${errors?.body ? html`<p class="field-error" id="body-error-${id}">${errors.body}</p>` : nothing}
-      <p class="muted small" id="left-${id}">${messages.left(left, this.localeController.locale)}</p>
+      <p class="muted small" id="left-${id}">${counted(messages.left, left, this.localeController.locale)}</p>
       <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
       ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
       <div class="actions">
@@ -618,7 +645,7 @@ export class LedeComments extends LitElement {
 
   private renderRow(row: ThreadRow, messages: CommentsMessages, locale: string): TemplateResult {
     if ('more' in row) {
-      return html`<button type="button" class="more-replies" style="--depth:${row.depth}" @click=${() => this.loadReplies(row.more)}>${messages.moreReplies(row.count, locale)}</button>`;
+      return html`<button type="button" class="more-replies" style="--depth:${row.depth}" @click=${() => this.loadReplies(row.more)}>${counted(messages.moreReplies, row.count, locale)}</button>`;
     }
     const { comment, depth, replyingTo } = row;
     const id = comment.id;

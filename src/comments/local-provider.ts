@@ -1,6 +1,5 @@
 import type { Comment } from '../model.js';
 import { LedeError } from '../shared/errors.js';
-import { characterCount } from './comment-text.js';
 import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
 
 /** A comment as kept in IndexedDB, with what only this browser knows about it. */
@@ -96,8 +95,9 @@ export class LocalCommentProvider implements CommentProvider {
     const replayed = records.find((record) => record.key === idempotencyKey);
     const name = author.name.trim();
     const text = body.trim();
-    if (!name || characterCount(name) > 80) throw invalid('The name must be 1 to 80 characters long.', 'author.name');
-    if (!text || characterCount(text) > 5000) throw invalid('The comment must be 1 to 5,000 characters long.', 'body');
+    // Limits in code points, as the server counts them.
+    if (!name || [...name].length > 80) throw invalid('The name must be 1 to 80 characters long.', 'author.name');
+    if (!text || [...text].length > 5000) throw invalid('The comment must be 1 to 5,000 characters long.', 'body');
     if (parentId && !records.some((record) => record.id === parentId && record.status === 'published')) throw invalid('That comment cannot be replied to.');
     const record: StoredComment = replayed ?? {
       id: crypto.randomUUID(),
