@@ -68,10 +68,9 @@ export async function measureLongThread({ count, plain }) {
   } else {
     const element = /** @type {HTMLElement & { provider: unknown }} */ (document.createElement('lede-comments'));
     element.setAttribute('thread', 'long');
-    element.setAttribute('page-size', String(count));
     element.provider = stubProvider(comments);
     stage.append(element);
-    const chunks = Math.ceil(count / 50);
+    const chunks = Math.ceil(count / 20);
     // Counting the section's children is cheap; a query over the whole thread would itself be a long task.
     const shown = () => [...(element.shadowRoot?.querySelector('section')?.children ?? [])].filter((child) => child.classList.contains('chunk')).length;
     while (shown() !== chunks && performance.now() - start < 60_000) {

@@ -35,9 +35,9 @@ const NAME_MAX = 80;
 const BODY_MAX = 5000;
 /** The reference server's default edit window; the server has the last word. */
 const EDIT_WINDOW = 15 * 60_000;
-/** Rows per rendering chunk, and chunks added per task while a long thread renders. */
-const CHUNK = 50;
-const CHUNKS_PER_TASK = 1;
+/** Rows per rendering chunk; the first render shows `FIRST_CHUNKS`, then one more each frame. */
+const CHUNK = 20;
+const FIRST_CHUNKS = 3;
 
 type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
 type FormErrors = { form: string; name?: string; body?: string; general?: string };
@@ -125,7 +125,7 @@ export class LedeComments extends LitElement {
   @state() private action?: Action;
   @state() private errors?: FormErrors;
   @state() private announcement = '';
-  @state() private shownChunks = 0;
+  @state() private shownChunks = FIRST_CHUNKS;
   /** Bumped every minute; chunks re-render with it one by one, so relative times stay current. */
   @state() private tick = 0;
 
@@ -215,8 +215,8 @@ export class LedeComments extends LitElement {
     this.stepping = true;
     later(() => {
       this.stepping = false;
-      if (this.shownChunks < this.chunks.length) this.shownChunks += CHUNKS_PER_TASK;
-      else for (let index = stale; index < stale + CHUNKS_PER_TASK * 4; index += 1) this.chunkTicks[index] = this.tick;
+      if (this.shownChunks < this.chunks.length) this.shownChunks += 1;
+      else for (let index = stale; index < stale + FIRST_CHUNKS; index += 1) this.chunkTicks[index] = this.tick;
       this.requestUpdate();
     });
   }
@@ -264,7 +264,7 @@ export class LedeComments extends LitElement {
       this.comments = comments;
       this.total = page.total;
       this.nextCursor = page.nextCursor;
-      this.shownChunks = 0;
+      this.shownChunks = FIRST_CHUNKS;
       this.chunkTicks = [];
       this.status = 'ready';
     } catch (error) {
@@ -587,7 +587,7 @@ export class LedeComments extends LitElement {
           ? html`<p class="muted" role="status">${messages.loading}</p>`
           : this.rows.length === 0
             ? html`<p class="muted">${messages.empty}</p>`
-            : this.chunks.slice(0, Math.max(1, this.shownChunks)).map((rows, index) =>
+            : this.chunks.slice(0, this.shownChunks).map((rows, index) =>
                 // A chunk re-renders when its rows change, or while a form is open in it (and once after).
                 guard([rows, locale, this.chunkTicks[index], index === this.activeChunk || index === this.previousChunk ? {} : 0], () =>
                   html`<div class="chunk">${rows.map((row) => this.renderRow(row, messages, locale))}</div>`,
