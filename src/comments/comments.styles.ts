@@ -7,7 +7,8 @@ export const commentsStyles = css`
     font-size: var(--_font-size-small);
     overflow-wrap: anywhere;
   }
-  h2 {
+  h2,
+  ::slotted([slot='heading']) {
     font-family: var(--_font-heading);
     font-size: 1.5rem;
     margin: 0 0 var(--_space-m);
@@ -70,7 +71,6 @@ export const commentsStyles = css`
   }
   .chunk {
     content-visibility: auto;
-    contain-intrinsic-size: auto 2500px;
   }
   .comment,
   .more-replies {

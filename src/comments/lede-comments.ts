@@ -590,7 +590,8 @@ export class LedeComments extends LitElement {
             : this.chunks.slice(0, this.shownChunks).map((rows, index) =>
                 // A chunk re-renders when its rows change, or while a form is open in it (and once after).
                 guard([rows, locale, this.chunkTicks[index], index === this.activeChunk || index === this.previousChunk ? {} : 0], () =>
-                  html`<div class="chunk">${rows.map((row) => this.renderRow(row, messages, locale))}</div>`,
+                  // Until a chunk has been on screen its height is a guess: about 6em a row.
+                  html`<div class="chunk" style="contain-intrinsic-size:auto ${rows.length * 6}em">${rows.map((row) => this.renderRow(row, messages, locale))}</div>`,
                 ),
               )}
       ${this.nextCursor && this.status !== 'loading'
@@ -627,7 +628,7 @@ export class LedeComments extends LitElement {
     const sending = this.sending.has(entry.key);
     const parent = entry.comment.parentId ? findComment(this.comments, entry.comment.parentId) : undefined;
     return html`<li class="comment unsent" data-key=${entry.key}>
-      <p class="meta"><strong>${entry.comment.author.name}</strong> <span class="badge">${messages.notSent}</span>
+      <p class="meta"><strong><bdi>${entry.comment.author.name}</bdi></strong> <span class="badge">${messages.notSent}</span>
         ${parent ? html`<span class="muted">${messages.replyingTo(parent.author.name)}</span>` : nothing}</p>
       ${this.renderBody(entry.comment.body)}
       <button type="button" ?disabled=${sending} @click=${() => this.send(entry)}>${sending ? messages.sending : messages.sendNow}</button>
@@ -637,7 +638,7 @@ export class LedeComments extends LitElement {
   private renderBody(body: string): TemplateResult[] {
     return commentParagraphs(body).map(
       (tokens) =>
-        html`<p>${tokens.map((token) =>
+        html`<p dir="auto">${tokens.map((token) =>
           typeof token === 'string' ? token : 'br' in token ? html`<br />` : html`<a href=${token.href} rel="nofollow ugc noopener" target="_blank">${token.text}</a>`,
         )}</p>`,
     );
@@ -660,7 +661,7 @@ export class LedeComments extends LitElement {
     const published = comment.status === 'published';
     return html`<article class="comment" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1" aria-label=${comment.author.name}>
       <p class="meta">
-        <strong>${comment.author.name}</strong>
+        <strong><bdi>${comment.author.name}</bdi></strong>
         <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
         ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
         ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
