@@ -215,7 +215,12 @@ describe('<lede-comments> against the reference server', () => {
     const element = await mount(thread);
     $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] button.report`)!.click();
     await element.updateComplete;
-    const reason = $<HTMLInputElement>(element, `#reason-${ids[0]}`)!;
+    $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] form button[type=submit]`)!.click();
+    await element.updateComplete;
+    // An empty reason is refused in the form, by the field.
+    const reason = $<HTMLInputElement>(element, `#report-${ids[0]}`)!;
+    expect(reason.getAttribute('aria-invalid')).to.equal('true');
+    expect($(element, `#report-${ids[0]}-error`)!.textContent).to.equal('What is wrong with this comment?');
     reason.value = 'Insulting';
     $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] form button[type=submit]`)!.click();
     await waitUntil(() => !$(element, `[data-id="${ids[0]}"] button.report`), 'the report was not accepted');

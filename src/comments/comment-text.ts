@@ -3,6 +3,7 @@
  * template can render it with text bindings only: no path by which a comment becomes markup.
  * Pure: no DOM, safe in Node.
  */
+import { safeUrl } from '../shared/url.js';
 
 /** A piece of a paragraph: text, a line break, or a link to an `http(s)` URL. */
 export type TextToken = string | { br: true } | { href: string; text: string };
@@ -12,15 +13,8 @@ const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 /** Punctuation that usually ends the sentence around a URL rather than the URL itself. */
 const trailing = /[.,:;!?'’”)\]}]+$/;
 
-/** The link for a URL found in text, or undefined when it is not an absolute `http(s)` URL. */
-export function linkTarget(text: string): string | undefined {
-  try {
-    const url = new URL(/^www\./i.test(text) ? `https://${text}` : text);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The link for a URL found in text (`www.` ones get `https:`), or undefined unless it is `http(s)`. */
+export const linkTarget = (text: string): string | undefined => safeUrl(/^www\./i.test(text) ? `https://${text}` : text);
 
 /** One line's text and links, appended to `tokens`. */
 function lineTokens(line: string, tokens: TextToken[]): void {

@@ -34,9 +34,6 @@ export const commentsStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space-xs) var(--_space-s);
   }
-  textarea {
-    resize: vertical;
-  }
   [aria-invalid='true'],
   .error {
     border-color: var(--_color-danger);
@@ -45,8 +42,7 @@ export const commentsStyles = css`
     color: var(--_color-danger);
   }
   .muted,
-  .meta,
-  .small {
+  .meta {
     color: var(--_color-muted);
   }
   .actions,

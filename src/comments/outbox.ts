@@ -60,7 +60,8 @@ export function retryDelay(attempts: number, retryAfterSeconds = 0, random: () =
 
 /** A key unique to one comment, within the 8–200 printable characters the protocol allows. */
 export function newIdempotencyKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+  // randomUUID exists only in secure contexts (https, localhost).
+  return crypto.randomUUID?.() ?? Date.now().toString(36) + Math.random().toString(36).slice(2);
 }
 
 /** `localStorage`, or undefined where it is blocked (some private modes, sandboxed frames). */
