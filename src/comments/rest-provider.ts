@@ -2,7 +2,6 @@ import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
 
-type Options = { signal?: AbortSignal };
 
 /**
  * Speaks the reference server's protocol (`docs/comments-protocol.md`) at `endpoint`, e.g.
@@ -74,23 +73,23 @@ export class RestCommentProvider implements CommentProvider {
     return this.#call(thread(threadId), { method: 'POST', body, key: idempotencyKey, signal });
   }
 
-  async edit(id: string, body: string, token: string, { signal }: Options = {}): Promise<Comment> {
+  async edit(id: string, body: string, token: string, { signal }: { signal?: AbortSignal } = {}): Promise<Comment> {
     return (await this.#call<{ comment: Comment }>(comment(id), { method: 'PATCH', body: { body }, token, signal })).comment;
   }
 
-  async delete(id: string, token: string, { signal }: Options = {}): Promise<void> {
+  async delete(id: string, token: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     await this.#call(comment(id), { method: 'DELETE', token, signal });
   }
 
-  vote(id: string, value: -1 | 0 | 1, { signal }: Options = {}): Promise<{ score: number; vote: number }> {
+  vote(id: string, value: -1 | 0 | 1, { signal }: { signal?: AbortSignal } = {}): Promise<{ score: number; vote: number }> {
     return this.#call(`${comment(id)}/votes`, { method: 'POST', body: { value }, signal });
   }
 
-  async report(id: string, reason: string, { signal }: Options = {}): Promise<void> {
+  async report(id: string, reason: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     await this.#call(`${comment(id)}/reports`, { method: 'POST', body: { reason }, signal });
   }
 
-  count(threadIds: string[], { signal }: Options = {}): Promise<Record<string, number>> {
+  count(threadIds: string[], { signal }: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {
     return this.#call(`/counts?${new URLSearchParams(threadIds.map((id) => ['thread', id]))}`, { signal });
   }
 }
