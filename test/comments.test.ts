@@ -445,6 +445,7 @@ describe('<lede-comments> when the network fails', () => {
     submit(element);
     await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
     expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.match(/try again in/i);
+    expect(unsent(element)[0]!.textContent).to.match(/try again in 1 minute/i);
     const [entry] = JSON.parse(localStorage.getItem(`lede-comments:outbox:${thread}`)!);
     expect(entry.retryAt - Date.now()).to.be.greaterThan(5000);
     expect((await onServer(thread)).total).to.equal(5);

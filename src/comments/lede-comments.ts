@@ -412,10 +412,10 @@ export class LedeComments extends LitElement {
       const failure = this.#report(error);
       if (isRetryable(failure)) {
         const attempts = entry.attempts + 1;
-        const retried = { ...entry, attempts, retryAt: Date.now() + retryDelay(attempts, failure.retryAfter) };
+        // The server's own words ("try again in 1 minute") are shown; the browser's are not for readers.
+        const retried = { ...entry, attempts, retryAt: Date.now() + retryDelay(attempts, failure.retryAfter), note: failure.status ? failure.message : undefined };
         this.#setOutbox(this.outbox.map((other) => (other.key === entry.key ? retried : other)));
         if (attempts === 1) this.announcement = failure.status === 429 ? failure.message : (this.#messages ?? en).queued;
-        this.#scheduleRetry();
       } else {
         // Refused for good (a bad field, a deleted parent): the text goes back to its form with the reason.
         this.#setOutbox(this.outbox.filter((other) => other.key !== entry.key));
@@ -430,15 +430,20 @@ export class LedeComments extends LitElement {
       const sending = new Set(this.sending);
       sending.delete(entry.key);
       this.sending = sending;
+      this.#scheduleRetry();
     }
   }
 
+  /** One timer for the earliest entry that is not being sent right now. */
   #scheduleRetry(): void {
     clearTimeout(this.#retryTimer);
-    if (this.outbox.length === 0) return;
-    const due = Math.min(...this.outbox.map((entry) => entry.retryAt));
+    const waiting = this.outbox.filter((entry) => !this.sending.has(entry.key));
+    if (waiting.length === 0) return;
+    const due = Math.min(...waiting.map((entry) => entry.retryAt));
     this.#retryTimer = setTimeout(() => {
-      for (const entry of this.outbox) if (entry.retryAt <= Date.now()) void this.#send(entry);
+      // Timers may fire a little before the clock (rounded in some browsers) says it is time.
+      for (const entry of this.outbox) if (entry.retryAt <= Date.now() + 1000) void this.#send(entry);
+      this.#scheduleRetry();
     }, Math.max(0, due - Date.now()));
   }
 
@@ -652,6 +657,7 @@ export class LedeComments extends LitElement {
       <p class="meta"><strong><bdi>${entry.comment.author.name}</bdi></strong> <span class="badge">${messages.notSent}</span>
         ${parent ? html`<span class="muted">${messages.replyingTo(parent.author.name)}</span>` : nothing}</p>
       ${this.#renderBody(entry.comment.body)}
+      ${entry.note ? html`<p class="muted">${entry.note}</p>` : nothing}
       <button type="button" ?disabled=${sending} @click=${() => this.#send(entry)}>${sending ? messages.sending : messages.sendNow}</button>
     </li>`;
   }

@@ -16,6 +16,8 @@ export interface OutboxEntry {
   attempts: number;
   /** When to try again, in milliseconds since the epoch. */
   retryAt: number;
+  /** The backend's message about the last failure, if it gave one ("try again in 1 minute"). */
+  note?: string;
 }
 
 /** One of the author's own comments: the token to edit or delete it, and the comment while pending. */
