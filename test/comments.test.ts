@@ -9,11 +9,13 @@ import type { LedeErrorEvent } from '../src/shared/events.js';
 
 const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
 const HOLD_WORD = 'holdforreview';
-const endpoint = '/comments-api';
+/** This page's own server and faults (test/support/comment-server.mjs): browsers run side by side. */
+const scope = `s${Math.random().toString(36).slice(2, 10)}`;
+const endpoint = `/comments-api/${scope}`;
 
 /** Commands the fault-injecting proxy in test/support/comment-server.mjs. */
 async function control<T = unknown>(command: string, body: object = {}): Promise<T> {
-  const response = await fetch(`/test-api/comments/${command}`, { method: 'POST', body: JSON.stringify(body) });
+  const response = await fetch(`/test-api/comments/${scope}/${command}`, { method: 'POST', body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`${command}: ${response.status}`);
   return response.json();
 }

@@ -1,19 +1,20 @@
 // The real reference comment server for the browser tests, behind a small fault-injecting proxy.
 //
-// `commentServerPlugin()` starts `lede-server` (server/src/cli.ts, SQLite in a temp dir) on a free
-// loopback port when the test run starts and stops it at the end. `commentServerMiddleware()`
-// serves, on the test page's own origin:
-//   /comments-api/*              proxied to the server's /api/*, through the current fault
-//   POST /test-api/comments/fault  { mode, count?, status?, delay? } sets the fault:
+// Each test page picks a scope (a random name), so browsers running side by side never share a
+// server, a fault or a client address: the first command for a scope starts its own `lede-server`
+// (server/src/cli.ts, SQLite in a temp dir) on a free loopback port. `commentServerPlugin()` stops
+// them all when the run ends. `commentServerMiddleware()` serves, on the test page's own origin:
+//   /comments-api/<scope>/*        proxied to that server's /api/*, through the current fault
+//   POST /test-api/comments/<scope>/fault  { mode, count?, status?, delay? } sets the fault:
 //        status  answer `count` requests with `status` (a JSON error) without reaching the server
 //        hang    never answer (until the browser gives up), `count` times
 //        slow    forward after `delay` ms
 //        lost    forward, then cut the answer off: the server stored it, the browser never reads it
 //        kill    forward a write, kill the server (SIGKILL) before it can answer, drop the connection
 //        none    clear it
-//   POST /test-api/comments/stop | /start   stop (SIGKILL) or start the server process
-//   POST /test-api/comments/reset          clear faults, start the server if stopped, new client IP
-//   POST /test-api/comments/seed           { thread, comments: [{ name, body, parent? }] } stores
+//   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
+//   POST /test-api/comments/<scope>/reset          clear faults, start the server if stopped, new client IP
+//   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
 //        comments straight on the server (each from its own client IP, beyond rate limits);
 //        `parent` is the index of an earlier comment in the list. Answers { ids }.
 import { Buffer } from 'node:buffer';
@@ -31,14 +32,30 @@ export const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
 export const HOLD_WORD = 'holdforreview';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const state = {
-  /** @type {import('node:child_process').ChildProcess | undefined} */ child: undefined,
-  port: 0,
-  dir: '',
-  fault: { mode: 'none', count: 0, status: 500, delay: 0 },
-  clientIp: '10.0.0.1',
-  ipCounter: 1,
-};
+const noFault = { mode: 'none', count: 0, status: 500, delay: 0 };
+let ipCounter = 1;
+/** Where the servers keep their databases, made when the run starts. */
+let dataDir = '';
+
+/**
+ * @typedef {object} Scope
+ * @property {import('node:child_process').ChildProcess | undefined} child
+ * @property {number} port
+ * @property {string} db
+ * @property {{ mode: string, count: number, status: number, delay: number }} fault
+ * @property {string} clientIp
+ */
+/** @type {Map<string, Scope>} */
+const scopes = new Map();
+
+async function scopeNamed(name) {
+  let scope = scopes.get(name);
+  if (!scope) {
+    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp() };
+    scopes.set(name, scope);
+  }
+  return scope;
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -52,18 +69,19 @@ function freePort() {
 }
 
 function nextIp() {
-  state.ipCounter += 1;
-  return `10.${(state.ipCounter >> 16) & 255}.${(state.ipCounter >> 8) & 255}.${state.ipCounter & 255}`;
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
-/** Sends one request to the server; resolves with status and body text. */
-function call(method, path, body, headers = {}) {
+/** Sends one request to a scope's server; resolves with status and body text. */
+function call(state, method, path, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
       { host: '127.0.0.1', port: state.port, method, path, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
       (res) => {
         let text = '';
+        res.on('error', reject);
         res.setEncoding('utf8');
         res.on('data', (chunk) => (text += chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
@@ -74,9 +92,19 @@ function call(method, path, body, headers = {}) {
   });
 }
 
-async function startServer() {
+/** Servers start one at a time: two starting together once made one of them fail. */
+let starting = Promise.resolve();
+
+/** @param {Scope} state */
+function startServer(state) {
+  starting = starting.catch(() => {}).then(() => startNow(state));
+  return starting;
+}
+
+/** @param {Scope} state */
+async function startNow(state) {
   if (state.child) return;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', '--port', String(state.port), '--db', join(state.dir, 'comments.sqlite')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', '--port', String(state.port), '--db', state.db], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -89,22 +117,25 @@ async function startServer() {
     },
   });
   state.child = child;
-  child.on('exit', () => {
+  let exit = '';
+  child.on('exit', (code, signal) => {
+    exit = `code ${code}, signal ${signal}`;
     if (state.child === child) state.child = undefined;
   });
   for (let tries = 0; tries < 200; tries += 1) {
     try {
-      if ((await call('GET', '/api/health')).status === 200) return;
+      if ((await call(state, 'GET', '/api/health')).status === 200) return;
     } catch {
       // Not listening yet.
     }
-    if (!state.child) throw new Error('lede-server exited during start-up');
+    if (!state.child) throw new Error(`lede-server on port ${state.port} exited during start-up (${exit})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('lede-server did not start');
 }
 
-async function stopServer() {
+/** @param {Scope} state */
+async function stopServer(state) {
   const child = state.child;
   if (!child) return;
   state.child = undefined;
@@ -117,14 +148,12 @@ async function stopServer() {
 export function commentServerPlugin() {
   return {
     name: 'lede-comment-server',
-    async serverStart() {
-      state.dir = mkdtempSync(join(tmpdir(), 'lede-comments-test-'));
-      state.port = await freePort();
-      await startServer();
+    serverStart() {
+      dataDir = mkdtempSync(join(tmpdir(), 'lede-comments-test-'));
     },
     async serverStop() {
-      await stopServer();
-      rmSync(state.dir, { recursive: true, force: true });
+      await Promise.all([...scopes.values()].map(stopServer));
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -135,8 +164,8 @@ async function readBody(req) {
   return Buffer.concat(chunks);
 }
 
-/** Forwards the browser's request to the server; resolves with the server's response, or rejects. */
-function forward(context, path, body) {
+/** Forwards the browser's request to the scope's server; resolves with its response, or rejects. */
+function forward(state, context, path, body) {
   return new Promise((resolve, reject) => {
     const headers = { ...context.req.headers, 'x-forwarded-for': state.clientIp };
     delete headers.connection;
@@ -153,8 +182,8 @@ const drop = (context) => {
   context.respond = false;
 };
 
-async function proxy(context) {
-  const path = `/api${context.url.slice('/comments-api'.length)}`;
+/** @param {Scope} state */
+async function proxy(state, context, path) {
   const body = await readBody(context.req);
   const fault = state.fault;
   const write = context.method !== 'GET';
@@ -178,11 +207,13 @@ async function proxy(context) {
   if (active && fault.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delay));
   let response;
   try {
-    const forwarded = forward(context, path, body);
+    const forwarded = forward(state, context, path, body);
+    // Killing the server rejects the request before it is awaited below: that must not count as unhandled.
+    forwarded.catch(() => {});
     if (active && fault.mode === 'kill') {
       // The request is on its way; the process dies before it can answer (or just after committing).
       await new Promise((resolve) => setTimeout(resolve, 5));
-      await stopServer();
+      await stopServer(state);
     }
     response = await forwarded;
   } catch {
@@ -206,10 +237,11 @@ async function proxy(context) {
   context.body = response.data;
 }
 
-async function seed({ thread, comments }) {
+async function seed(state, { thread, comments }) {
   const ids = [];
   for (const { name, body, parent } of comments) {
     const response = await call(
+      state,
       'POST',
       `/api/threads/${encodeURIComponent(thread)}/comments`,
       { author: { name }, body, parentId: parent === undefined ? null : ids[parent], startedAt: 0 },
@@ -223,27 +255,29 @@ async function seed({ thread, comments }) {
 
 export function commentServerMiddleware() {
   return async (context, next) => {
-    if (context.path.startsWith('/comments-api/')) return proxy(context);
-    const command = /^\/test-api\/comments\/([a-z]+)$/.exec(context.path)?.[1];
-    if (!command || context.method !== 'POST') return next();
+    const api = /^\/comments-api\/([\w-]+)(\/.*)$/.exec(context.url);
+    if (api) return proxy(await scopeNamed(api[1]), context, `/api${api[2]}`);
+    const [, name, command] = /^\/test-api\/comments\/([\w-]+)\/([a-z]+)$/.exec(context.path) ?? [];
+    if (!name || !command || context.method !== 'POST') return next();
+    const state = await scopeNamed(name);
     const input = JSON.parse((await readBody(context.req)).toString() || '{}');
     switch (command) {
       case 'fault':
-        state.fault = { mode: 'status', count: 0, status: 500, delay: 0, ...input };
+        state.fault = { ...noFault, mode: 'status', ...input };
         break;
       case 'stop':
-        await stopServer();
+        await stopServer(state);
         break;
       case 'start':
-        await startServer();
+        await startServer(state);
         break;
       case 'reset':
-        state.fault = { mode: 'none', count: 0, status: 500, delay: 0 };
+        state.fault = noFault;
         state.clientIp = nextIp();
-        await startServer();
+        await startServer(state);
         break;
       case 'seed':
-        context.body = await seed(input);
+        context.body = await seed(state, input);
         return;
       default:
         return next();
