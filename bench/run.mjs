@@ -293,7 +293,8 @@ async function measureShift(browser, server, elements, markup) {
 
 /**
  * The longest main-thread task while a 10,000-comment thread loads into `<lede-comments>` from a
- * provider in the page, against building the same rows as plain DOM in one go.
+ * provider in the page (until the first rows show, and a second after), against building the same
+ * rows as plain DOM in one go.
  * @param {import('puppeteer-core').Browser} browser
  * @param {string} origin
  */
@@ -315,20 +316,21 @@ async function measureLongThread(browser, origin) {
   }
   const { element, plain } = results;
   const count = longThreadComments.toLocaleString('en');
+  /** Chromium reports tasks over 50 ms only: none means every task was shorter. */
+  const longest = (/** @type {number[]} */ tasks) => (tasks.length ? ms(Math.max(...tasks)) : 'none over 50 ms');
+  const worst = element.longTasks.length ? Math.max(...element.longTasks) : 0;
   /** @type {Row[]} */
   const rows = [
     {
       figure: `<lede-comments>, ${count} comments: longest task`,
-      value: `${ms(element.longest)} (all shown after ${ms(element.elapsed)})`,
-      baseline: `plain DOM in one task ${ms(plain.longest)}`,
+      value: `${longest(element.longTasks)} (first rows after ${ms(element.elapsed)})`,
+      baseline: `plain DOM in one task ${longest(plain.longTasks)}`,
       budget: `≤ ${budgets.longTaskMs} ms`,
-      ok: element.rendered === longThreadComments && element.longest <= budgets.longTaskMs,
+      ok: element.rendered > 0 && worst <= budgets.longTaskMs,
       note: [
-        element.rendered === longThreadComments ? '' : `only ${element.rendered} comments rendered`,
-        `longtask entries: ${element.longTasks.length ? element.longTasks.map(ms).join(', ') : 'none'} (plain DOM: ${plain.longTasks.map(ms).join(', ') || 'none'})`,
-      ]
-        .filter(Boolean)
-        .join('; '),
+        element.rendered > 0 ? `${element.rendered} rows rendered, the rest as the reader scrolls` : 'nothing rendered',
+        `longest gap between tasks, rendering included: ${ms(element.longest)} (plain DOM ${ms(plain.longest)})`,
+      ].join('; '),
     },
   ];
   return { rows, results };

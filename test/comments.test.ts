@@ -567,7 +567,7 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     expect($(element, '[role=alert]')).to.equal(null);
   });
 
-  it('renders a thousand comments in chunks, yielding between them, and collapses deep replies', async () => {
+  it('renders a thousand comments in chunks as the reader scrolls, and collapses deep replies', async () => {
     const comments: Comment[] = Array.from({ length: 1000 }, (_, index) => ({
       id: `c${index}`,
       threadId: 'big',
@@ -592,10 +592,20 @@ describe('<lede-comments> in context, in other languages, at length, and offline
       list: async () => ({ comments, nextCursor: null, total: 1005 }),
     } as unknown as CommentProvider;
     const element = await fixture<LedeComments>(html`<lede-comments thread="big" .provider=${provider}></lede-comments>`);
-    await element.updateComplete;
-    const first = $$(element, 'article.comment').length;
-    expect(first).to.be.greaterThan(0).and.lessThan(200);
-    await waitUntil(() => $$(element, 'article.comment').length === 1005, 'not every comment rendered', { timeout: 10000 });
+    await waitUntil(() => $$(element, 'article.comment').length > 0);
+    // Three chunks of 20 rows; the rest waits until the reader gets near them.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect($$(element, 'article.comment')).to.have.length(60);
+    // Scrolling to the end renders the next chunks, one per frame, until every comment is there.
+    await waitUntil(
+      () => {
+        $(element, '.sentinel')?.scrollIntoView();
+        return $$(element, 'article.comment').length === 1005;
+      },
+      'not every comment rendered while scrolling',
+      { timeout: 20000, interval: 30 },
+    );
+    expect($(element, '.sentinel')).to.equal(null);
     const depths = ['deep1', 'deep2', 'deep3', 'deep4', 'deep5'].map((id) => $(element, `[data-id="${id}"]`)!.style.getPropertyValue('--depth'));
     expect(depths).to.deep.equal(['1', '2', '3', '3', '3']);
     expect($(element, '[data-id="deep4"] .meta')!.textContent).to.contain('replying to Depth 3');

@@ -1,4 +1,4 @@
-// The longest main-thread task while a long comment thread loads and renders, inside the bench page.
+// The longest main-thread task while a long comment thread loads, inside the bench page.
 import { stubProvider } from './render.js';
 
 /**
@@ -51,6 +51,7 @@ export async function measureLongThread({ count, plain }) {
   const stop = watchMainThread();
   const start = performance.now();
   let rendered = 0;
+  let shownAfter = 0;
   if (plain) {
     const root = document.createElement('section');
     for (const comment of comments) {
@@ -70,15 +71,16 @@ export async function measureLongThread({ count, plain }) {
     element.setAttribute('thread', 'long');
     element.provider = stubProvider(comments);
     stage.append(element);
-    const chunks = Math.ceil(count / 20);
-    // Counting the section's children is cheap; a query over the whole thread would itself be a long task.
-    const shown = () => [...(element.shadowRoot?.querySelector('section')?.children ?? [])].filter((child) => child.classList.contains('chunk')).length;
-    while (shown() !== chunks && performance.now() - start < 60_000) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    // Loading: until the first rows are shown, then a second more in which nothing may block
+    // either. Rows further down render as the reader scrolls to them (the browser tests cover it).
+    while (!element.shadowRoot?.querySelector('article') && performance.now() - start < 30_000) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    shownAfter = performance.now() - start;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     rendered = element.shadowRoot?.querySelectorAll('article.comment').length ?? 0;
   }
-  const elapsed = performance.now() - start;
+  const elapsed = shownAfter || performance.now() - start;
   await new Promise((resolve) => setTimeout(resolve, 50));
   const { longest, longTasks } = stop();
   stage.replaceChildren();

@@ -28,14 +28,18 @@ import {
 } from './outbox.js';
 import type { CommentProvider, CommentSort } from './provider.js';
 import { RestCommentProvider } from './rest-provider.js';
-import { appendUnique, chunk, findComment, flattenThread, insertComment, updateComment, type ThreadRow } from './thread.js';
+import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment, type ThreadRow } from './thread.js';
 
 /** Protocol limits, counted in characters (code points). */
 const NAME_MAX = 80;
 const BODY_MAX = 5000;
 /** The reference server's default edit window; the server has the last word. */
 const EDIT_WINDOW = 15 * 60_000;
-/** Rows per rendering chunk; the first render shows `FIRST_CHUNKS`, then one more each frame. */
+/**
+ * Rows per rendering chunk. The first render shows `FIRST_CHUNKS`; then one more chunk renders per
+ * frame while the end of the rendered rows is near the viewport, so a long thread costs only what
+ * the reader scrolls to.
+ */
 const CHUNK = 20;
 const FIRST_CHUNKS = 3;
 
@@ -152,6 +156,11 @@ export class LedeComments extends LitElement {
   #retryTimer?: ReturnType<typeof setTimeout>;
   #clock?: ReturnType<typeof setInterval>;
   #stepping = false;
+  #growing = false;
+  /** Whether the end of the rendered rows is within reach of the viewport. */
+  #nearEnd = false;
+  #observed?: Element | null;
+  #observer?: IntersectionObserver;
   /** The chunk holding the comment with an open form, and the one that held it before this update. */
   #activeChunk = -1;
   #previousChunk = -1;
@@ -176,6 +185,8 @@ export class LedeComments extends LitElement {
     super.disconnectedCallback();
     removeEventListener('online', this.#flushOutbox);
     clearInterval(this.#clock);
+    this.#observer?.disconnect();
+    this.#observed = undefined;
     clearTimeout(this.#retryTimer);
   }
 
@@ -201,6 +212,20 @@ export class LedeComments extends LitElement {
 
   protected override updated(): void {
     this.#step();
+    const sentinel = this.renderRoot.querySelector('.sentinel');
+    if (sentinel !== this.#observed) {
+      this.#observer ??= new IntersectionObserver(
+        (entries) => {
+          this.#nearEnd = entries.at(-1)!.isIntersecting;
+          this.#grow();
+        },
+        { rootMargin: '800px' },
+      );
+      if (this.#observed) this.#observer.unobserve(this.#observed);
+      if (sentinel) this.#observer.observe(sentinel);
+      this.#observed = sentinel;
+    }
+    this.#grow();
     if (this.#focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
       if (target) {
@@ -210,19 +235,25 @@ export class LedeComments extends LitElement {
     }
   }
 
-  /**
-   * Renders a long thread a few chunks per task and refreshes relative times one chunk at a time,
-   * so no single task blocks the main thread for long.
-   */
+  /** One more chunk in the next frame, while the end of the rendered rows is near the viewport. */
+  #grow(): void {
+    if (this.#growing || !this.#nearEnd || this.shownChunks >= this.#chunks.length) return;
+    this.#growing = true;
+    later(() => {
+      this.#growing = false;
+      this.shownChunks += 1;
+    });
+  }
+
+  /** Refreshes relative times a few chunks per frame, so no single task blocks the main thread for long. */
   #step(): void {
     if (this.#stepping) return;
     const stale = this.#chunkTicks.findIndex((tick, index) => index < this.shownChunks && tick !== this.tick);
-    if (this.shownChunks >= this.#chunks.length && stale < 0) return;
+    if (stale < 0) return;
     this.#stepping = true;
     later(() => {
       this.#stepping = false;
-      if (this.shownChunks < this.#chunks.length) this.shownChunks += 1;
-      else for (let index = stale; index < stale + FIRST_CHUNKS; index += 1) this.#chunkTicks[index] = this.tick;
+      for (let index = stale; index < stale + FIRST_CHUNKS; index += 1) this.#chunkTicks[index] = this.tick;
       this.requestUpdate();
     });
   }
@@ -599,11 +630,12 @@ export class LedeComments extends LitElement {
             ? html`<p class="muted">${messages.empty}</p>`
             : this.#chunks.slice(0, this.shownChunks).map((rows, index) =>
                 // A chunk re-renders when its rows change, or while a form is open in it (and once after).
-                guard([rows, locale, this.#chunkTicks[index], index === this.#activeChunk || index === this.#previousChunk ? {} : 0], () =>
+                guard([locale, this.#chunkTicks[index], index === this.#activeChunk || index === this.#previousChunk ? {} : 0, ...rows.map(rowKey)], () =>
                   // Until a chunk has been on screen its height is a guess: about 6em a row.
                   html`<div class="chunk" style="contain-intrinsic-size:auto ${rows.length * 6}em">${rows.map((row) => this.#renderRow(row, messages, locale))}</div>`,
                 ),
               )}
+      ${this.shownChunks < this.#chunks.length && this.status === 'ready' ? html`<div class="sentinel"></div>` : nothing}
       ${this.nextCursor && this.status !== 'loading'
         ? html`<button type="button" class="more" ?disabled=${this.status === 'more'} @click=${this.#loadMore}>${messages.more}</button>`
         : nothing}

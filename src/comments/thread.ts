@@ -1,7 +1,7 @@
 /**
  * The thread as data: flattening the nested comment tree into rows with a capped indent, and
- * changing it immutably so rows whose comments did not change keep their identity (the element
- * skips re-rendering them). Pure: no DOM, safe in Node.
+ * changing it immutably, so comments that did not change keep their identity (the element skips
+ * re-rendering them). Pure: no DOM, safe in Node.
  */
 import type { Comment } from '../model.js';
 
@@ -12,18 +12,6 @@ export type ThreadRow =
 
 /** How deep replies indent; deeper ones line up at this depth and say whom they answer. */
 export const MAX_DEPTH = 3;
-
-// Rows are reused while their comment object is unchanged, so the element can skip them.
-const rowCache = new WeakMap<Comment, { key: string; row: ThreadRow }>();
-const moreCache = new WeakMap<Comment, { key: string; row: ThreadRow }>();
-
-function reuse(cache: typeof rowCache, comment: Comment, key: string, create: () => ThreadRow): ThreadRow {
-  const old = cache.get(comment);
-  if (old?.key === key) return old.row;
-  const row = create();
-  cache.set(comment, { key, row });
-  return row;
-}
 
 type Pending = { comment: Comment; depth: number; parent?: Comment } | { more: Comment; depth: number };
 
@@ -41,18 +29,24 @@ export function flattenThread(comments: readonly Comment[], maxDepth = MAX_DEPTH
     const depth = Math.min(item.depth, maxDepth);
     if ('more' in item) {
       const count = item.more.replyCount - (item.more.replies?.length ?? 0);
-      rows.push(reuse(moreCache, item.more, `${depth} ${count}`, () => ({ more: item.more, depth, count })));
+      rows.push({ more: item.more, depth, count });
       continue;
     }
     const { comment, parent } = item;
     const replyingTo = item.depth > maxDepth && parent ? parent.author.name : undefined;
-    rows.push(reuse(rowCache, comment, `${depth} ${replyingTo}`, () => (replyingTo === undefined ? { comment, depth } : { comment, depth, replyingTo })));
+    rows.push(replyingTo === undefined ? { comment, depth } : { comment, depth, replyingTo });
     const replies = comment.replies ?? [];
     if (comment.replyCount > replies.length) stack.push({ more: comment, depth: item.depth + 1 });
     for (let index = replies.length - 1; index >= 0; index -= 1) stack.push({ comment: replies[index]!, depth: item.depth + 1, parent: comment });
   }
   return rows;
 }
+
+/**
+ * What a row shows depends on its comment object alone: its depth and "replying to" follow from
+ * its place in the tree, which changes only with its parent. Unchanged keys, unchanged rows.
+ */
+export const rowKey = (row: ThreadRow): Comment => ('comment' in row ? row.comment : row.more);
 
 /** Splits rows into fixed-size chunks: the unit of progressive rendering. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {

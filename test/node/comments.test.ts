@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { characterCount, commentParagraphs, linkTarget } from '../../src/comments/comment-text.js';
 import { freshOwnComments, isRetryable, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
-import { appendUnique, chunk, findComment, flattenThread, insertComment, updateComment } from '../../src/comments/thread.js';
+import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment } from '../../src/comments/thread.js';
 import type { Comment } from '../../src/model.js';
 import { LedeError } from '../../src/shared/errors.js';
 
@@ -66,7 +66,7 @@ test('thread: a chain of 20,000 replies flattens without exhausting the stack', 
   assert.equal(flattenThread([tail]).length, 20_000);
 });
 
-test('thread: changes are immutable and unchanged rows keep their identity', () => {
+test('thread: changes are immutable and unchanged comments keep their identity', () => {
   const thread = [comment('a', [comment('b')]), comment('c')];
   const before = flattenThread(thread);
   const changed = updateComment(thread, 'b', (old) => ({ ...old, score: 5 }));
@@ -74,8 +74,9 @@ test('thread: changes are immutable and unchanged rows keep their identity', () 
   assert.notEqual(changed[0], thread[0]);
   assert.equal(thread[0]!.replies![0]!.score, 0);
   const after = flattenThread(changed);
-  assert.equal(after[2], before[2], 'the untouched comment reuses its row');
-  assert.notEqual(after[1], before[1]);
+  assert.equal(rowKey(after[2]!), rowKey(before[2]!), 'the untouched comment keeps its key');
+  assert.notEqual(rowKey(after[1]!), rowKey(before[1]!));
+  assert.notEqual(rowKey(after[0]!), rowKey(before[0]!), 'the parent of a changed reply changes');
   assert.equal(updateComment(thread, 'missing', () => comment('x'))[0], thread[0]);
 });
 
