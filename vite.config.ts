@@ -15,6 +15,7 @@ const entries = {
   byline: 'src/byline.ts',
   credits: 'src/credits.ts',
   related: 'src/related.ts',
+  comments: 'src/comments.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };

@@ -7,6 +7,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { browserPaths, chromiumArgs } from './scripts/browsers.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { commentServerMiddleware, commentServerPlugin } from './test/support/comment-server.mjs';
 import { testApi } from './test/support/test-api.mjs';
 
 const paths = browserPaths();
@@ -50,11 +51,12 @@ export default {
   browsers,
   concurrency: 1,
   concurrentBrowsers: 2,
-  middleware: [testApi()],
+  middleware: [testApi(), commentServerMiddleware()],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
+    commentServerPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

@@ -2,7 +2,7 @@
  * The playground: the seed article through `parseArticleText`, in a wrapper whose language,
  * direction, theme and `--lede-*` tokens the control panel edits live.
  */
-import { LedeArticle, LedeRelated, parseArticleText, type Article } from '../src/index.js';
+import { LedeArticle, LedeComments, LedeRelated, parseArticleText, type Article } from '../src/index.js';
 import { arabicArticle } from './content/arabic-article.js';
 import { byId } from './dom.js';
 import { changedValues, restoreValues, valueOf } from './form-state.js';
@@ -12,6 +12,7 @@ const form = byId('controls', HTMLFormElement);
 const preview = byId('preview', HTMLElement);
 const articleElement = byId('article', LedeArticle);
 const relatedElement = byId('related', LedeRelated);
+const commentsElement = byId('comments', LedeComments);
 const stageStatus = byId('stage-status', HTMLElement);
 const cssOutput = byId('css-output', HTMLElement);
 const copyStatus = byId('copy-status', HTMLElement);
@@ -36,6 +37,7 @@ function applyDisplay(): void {
   preview.dir = dir === 'auto' ? (rtlLanguages.has(lang) ? 'rtl' : 'ltr') : dir;
   document.documentElement.dataset.theme = theme;
   articleElement.theme = theme === 'light' || theme === 'dark' ? theme : undefined;
+  commentsElement.theme = articleElement.theme;
   articleElement.article = lang === 'ar' ? arabicArticle : seedArticle;
   relatedElement.theme = articleElement.theme;
   relatedElement.layout = valueOf(form, 'related-layout') as LedeRelated['layout'];

@@ -5,11 +5,16 @@
 import './article/define.js';
 import './byline/define.js';
 import './related/define.js';
+import './comments/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
 export { LedeByline } from './byline/lede-byline.js';
 export { LedeRelated } from './related/lede-related.js';
 export { LedeStoryClickEvent } from './related/events.js';
+export { LedeComments } from './comments/lede-comments.js';
+export { LocalCommentProvider } from './comments/local-provider.js';
+export { RestCommentProvider } from './comments/rest-provider.js';
+export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './comments/provider.js';
 export { parseArticleText } from './parsers/article-text.js';
 export { parseCredits } from './parsers/credits.js';
 export { creditRoles, formatCredits } from './parsers/credits-format.js';

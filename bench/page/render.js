@@ -8,9 +8,20 @@ import { frames } from './load.js';
  * @typedef {object} Renderer
  * @property {(data: any) => HTMLElement} element Creates the configured, unattached element.
  * @property {(data: any) => HTMLElement} plain Builds the plain-DOM equivalent.
+ * @property {(element: HTMLElement) => Promise<void>} [ready] For elements that load their content
+ *   asynchronously: resolves when it is shown.
  * @property {(element: HTMLElement, data: any) => boolean} rendered Whether the element really
  *   showed the content, so a broken element cannot pass by rendering nothing quickly.
  */
+
+/**
+ * A backend in the page that answers at once with the given top-level comments: the render
+ * figures measure the element, not a network or a server.
+ * @param {import('../../src/model.ts').Comment[]} comments
+ */
+export function stubProvider(comments) {
+  return { list: async () => ({ comments, nextCursor: null, total: comments.length }) };
+}
 
 /** @type {Record<string, Renderer>} */
 const renderers = {
@@ -45,7 +56,70 @@ const renderers = {
     plain: ({ stories, layout }) => plainRelated(stories, layout),
     rendered: (element, { stories }) => element.shadowRoot?.querySelectorAll('a.title').length === stories.length,
   },
+  'lede-comments': {
+    element({ comments }) {
+      const element = /** @type {HTMLElement & { provider: unknown }} */ (document.createElement('lede-comments'));
+      element.setAttribute('thread', 'bench');
+      element.setAttribute('page-size', String(comments.length));
+      element.provider = stubProvider(comments);
+      return element;
+    },
+    // The provider answers in a microtask; the thread is shown a few updates later.
+    async ready(element) {
+      const comments = /** @type {HTMLElement & { updateComplete: Promise<unknown> }} */ (element);
+      for (let index = 0; index < 20 && !comments.shadowRoot?.querySelector('article'); index += 1) {
+        await comments.updateComplete;
+        await null;
+      }
+    },
+    plain: ({ comments }) => plainComments(comments),
+    rendered: (element, { comments }) => element.shadowRoot?.querySelectorAll('article.comment').length === comments.length,
+  },
 };
+
+const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/**
+ * The same thread as a server would send it: the heading, the form, the count and sort bar, and
+ * each comment with its name, time, text and buttons.
+ * @param {import('../../src/model.ts').Comment[]} comments
+ */
+function plainComments(comments) {
+  const root = document.createElement('section');
+  root.className = 'plain-comments';
+  /** @param {Element} parent @param {string} tag @param {string} [text] @param {Record<string, string>} [attributes] */
+  const add = (parent, tag, text, attributes = {}) => {
+    const element = document.createElement(tag);
+    if (text) element.textContent = text;
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    parent.append(element);
+    return element;
+  };
+  add(root, 'h2', 'Comments');
+  const form = add(root, 'form');
+  add(form, 'label', 'Name', { for: 'n' });
+  add(form, 'input', '', { id: 'n', name: 'name' });
+  add(form, 'label', 'Comment', { for: 'b' });
+  add(form, 'textarea', '', { id: 'b', name: 'body', rows: '4' });
+  add(form, 'p', '5,000 characters left');
+  add(form, 'button', 'Post comment');
+  const bar = add(root, 'div');
+  add(bar, 'p', `${comments.length} comments`);
+  const select = add(add(bar, 'label', 'Sort by'), 'select');
+  for (const sort of ['Newest', 'Oldest', 'Top']) add(select, 'option', sort);
+  for (const comment of comments) {
+    const article = add(root, 'article');
+    const meta = add(article, 'p');
+    add(meta, 'strong', comment.author.name);
+    add(meta, 'time', relativeTime.format(Math.round((Date.parse(comment.createdAt) - Date.now()) / 3600_000), 'hour'), { datetime: comment.createdAt });
+    for (const paragraph of comment.body.split('\n\n')) add(article, 'p', paragraph);
+    const actions = add(article, 'div');
+    add(actions, 'button', '▲');
+    add(actions, 'span', String(comment.score));
+    for (const label of ['▼', 'Reply', 'Report']) add(actions, 'button', label);
+  }
+  return root;
+}
 
 /**
  * The stories as the server-rendered list `lede.css` lays out as cards: a heading and one link each.
@@ -141,15 +215,18 @@ export async function installPlainStyles(cssUrl) {
  * @param {HTMLElement} stage
  * @param {() => HTMLElement} create
  * @param {(element: HTMLElement) => void} [inspect] Called on the rendered element before removal.
+ * @param {(element: HTMLElement) => Promise<void>} [ready] Resolves when an element that loads its
+ *   content asynchronously has shown it (by default, its first update).
  * @returns {Promise<number>} milliseconds
  */
-async function timeRender(stage, create, inspect) {
+async function timeRender(stage, create, inspect, ready) {
   /** @type {{ gc?: () => void }} */ (globalThis).gc?.();
   await frames(1);
   const start = performance.now();
   const element = /** @type {HTMLElement & { updateComplete?: Promise<unknown> }} */ (create());
   stage.append(element);
   await element.updateComplete;
+  await ready?.(element);
   element.getBoundingClientRect();
   const elapsed = performance.now() - start;
   inspect?.(element);
@@ -177,7 +254,7 @@ export async function measureRender({ tag, data, warmup, samples }) {
     /** @type {('element' | 'plain')[]} */
     const order = index % 2 === 0 ? ['element', 'plain'] : ['plain', 'element'];
     for (const kind of order) {
-      const elapsed = await timeRender(stage, () => renderer[kind](data), kind === 'element' ? inspect : undefined);
+      const elapsed = await timeRender(stage, () => renderer[kind](data), kind === 'element' ? inspect : undefined, kind === 'element' ? renderer.ready : undefined);
       if (index >= warmup) times[kind].push(elapsed);
     }
   }

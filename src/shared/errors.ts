@@ -24,12 +24,15 @@ export class LedeError extends Error {
   readonly field?: string;
   /** HTTP status, for `http` errors. */
   readonly status?: number;
+  /** Seconds to wait before trying again, from a 429's `Retry-After`. */
+  readonly retryAfter?: number;
 
-  constructor(code: LedeErrorCode, message: string, options: { field?: string; status?: number; cause?: unknown } = {}) {
+  constructor(code: LedeErrorCode, message: string, options: { field?: string; status?: number; retryAfter?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.field = options.field;
     this.status = options.status;
+    this.retryAfter = options.retryAfter;
   }
 }
 

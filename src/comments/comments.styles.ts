@@ -1,0 +1,101 @@
+import { css } from 'lit';
+
+export const commentsStyles = css`
+  :host {
+    display: block;
+    font-family: var(--_font-ui);
+    font-size: var(--_font-size-small);
+    overflow-wrap: anywhere;
+  }
+  h2,
+  ::slotted([slot='heading']) {
+    font-family: var(--_font-heading);
+    font-size: 1.5rem;
+    margin: 0 0 var(--_space-m);
+  }
+  p {
+    margin: 0 0 var(--_space-s);
+  }
+  .form {
+    display: grid;
+    gap: var(--_space-xs);
+    margin-block: var(--_space-m);
+  }
+  label {
+    font-weight: 600;
+  }
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_color-surface-raised);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    padding: var(--_space-xs) var(--_space-s);
+  }
+  [aria-invalid='true'],
+  .error {
+    border-color: var(--_color-danger);
+  }
+  .field-error {
+    color: var(--_color-danger);
+  }
+  .muted,
+  .meta {
+    color: var(--_color-muted);
+  }
+  .actions,
+  .bar,
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs) var(--_space-s);
+  }
+  .bar {
+    justify-content: space-between;
+    border-block-end: 1px solid var(--_color-border);
+    margin-block: var(--_space-m);
+  }
+  .meta strong {
+    color: var(--_color-text);
+  }
+  .hp {
+    position: absolute;
+    inset-inline-start: -100vw;
+  }
+  .chunk {
+    content-visibility: auto;
+  }
+  .comment,
+  .more-replies {
+    margin-inline-start: calc(var(--depth, 0) * var(--lede-comments-indent, 1.25rem));
+  }
+  .comment {
+    padding-block: var(--_space-s);
+    padding-inline-start: var(--_space-s);
+    border-inline-start: 2px solid var(--_color-border);
+    margin-block-end: var(--_space-s);
+  }
+  .comment > p:not(.meta) {
+    font-family: var(--_font-body);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+  }
+  .badge {
+    color: var(--_color-accent);
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    padding-inline: var(--_space-xs);
+    font-weight: 600;
+  }
+  .outbox {
+    list-style: none;
+    padding: 0;
+  }
+  button[aria-pressed='true'] {
+    background: var(--_color-text);
+    color: var(--_color-surface);
+  }
+`;

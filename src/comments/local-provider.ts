@@ -1,0 +1,150 @@
+import type { Comment } from '../model.js';
+import { LedeError } from '../shared/errors.js';
+import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
+
+/** A comment as kept in IndexedDB, with what only this browser knows about it. */
+interface StoredComment extends Omit<Comment, 'replies' | 'replyCount'> {
+  token: string;
+  key: string;
+}
+
+const invalid = (message: string, field?: string) => new LedeError('http', message, { status: 422, field });
+
+/** Direct replies of every comment, oldest first, and the visible nested form of one comment. */
+function nest(records: StoredComment[]): { children: Map<string | null, StoredComment[]>; tree: (record: StoredComment) => Comment } {
+  const children = new Map<string | null, StoredComment[]>();
+  for (const record of records.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    children.set(record.parentId, [...(children.get(record.parentId) ?? []), record]);
+  }
+  const tree = ({ token: _token, key: _key, ...record }: StoredComment): Comment => {
+    const replies = (children.get(record.id) ?? []).map(tree);
+    return { ...record, replyCount: replies.length, ...(replies.length ? { replies } : {}) };
+  };
+  return { children, tree };
+}
+
+/**
+ * Keeps comments in this browser's IndexedDB: for demos, prototypes and offline pages. Every
+ * reader sees only their own comments; there is no moderation. Same rules as the reference
+ * server for limits, idempotency keys, edit tokens and deleted placeholders.
+ */
+export class LocalCommentProvider implements CommentProvider {
+  readonly #database: Promise<IDBDatabase>;
+
+  constructor(name = 'lede-comments') {
+    this.#database = new Promise((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('comments', { keyPath: 'id' }).createIndex('thread', 'threadId');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(new LedeError('network', `IndexedDB: ${request.error?.message}`));
+    });
+  }
+
+  /** Runs one request in a transaction and resolves when the transaction has committed. */
+  async #run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const transaction = (await this.#database).transaction('comments', mode);
+    const request = work(transaction.objectStore('comments'));
+    return new Promise((resolve, reject) => {
+      transaction.oncomplete = () => resolve(request.result);
+      transaction.onerror = transaction.onabort = () => reject(new LedeError('network', `IndexedDB: ${transaction.error?.message}`));
+    });
+  }
+
+  #thread(threadId: string): Promise<StoredComment[]> {
+    return this.#run('readonly', (store) => store.index('thread').getAll(threadId) as IDBRequest<StoredComment[]>);
+  }
+
+  async #find(id: string, token?: string): Promise<StoredComment> {
+    const record = (await this.#run('readonly', (store) => store.get(id))) as StoredComment | undefined;
+    if (!record) throw new LedeError('http', 'No such comment.', { status: 404 });
+    if (token !== undefined && token !== record.token) throw new LedeError('http', 'Not your comment.', { status: 403 });
+    return record;
+  }
+
+  #save(record: StoredComment): Promise<unknown> {
+    return this.#run('readwrite', (store) => store.put(record));
+  }
+
+  async list(threadId: string, { sort, cursor, limit }: { sort: CommentSort; cursor?: string | null; limit: number }): Promise<CommentPage> {
+    const records = await this.#thread(threadId);
+    const { children, tree } = nest(records);
+    const order: Record<CommentSort, (a: StoredComment, b: StoredComment) => number> = {
+      newest: (a, b) => b.createdAt.localeCompare(a.createdAt),
+      oldest: (a, b) => a.createdAt.localeCompare(b.createdAt),
+      top: (a, b) => b.score - a.score || b.createdAt.localeCompare(a.createdAt),
+    };
+    const top = (children.get(null) ?? []).sort(order[sort]);
+    const start = Number(cursor) || 0;
+    return {
+      comments: top.slice(start, start + limit).map(tree),
+      nextCursor: start + limit < top.length ? String(start + limit) : null,
+      total: records.filter((record) => record.status === 'published').length,
+    };
+  }
+
+  async replies(id: string): Promise<CommentPage> {
+    const parent = await this.#find(id);
+    const { children, tree } = nest(await this.#thread(parent.threadId));
+    const comments = (children.get(id) ?? []).map(tree);
+    return { comments, nextCursor: null, total: comments.length };
+  }
+
+  async post(threadId: string, { author, body, parentId }: NewComment, { idempotencyKey }: { idempotencyKey: string }): Promise<PostedComment> {
+    const records = await this.#thread(threadId);
+    const replayed = records.find((record) => record.key === idempotencyKey);
+    const name = author.name.trim();
+    const text = body.trim();
+    // Limits in code points, as the server counts them.
+    if (!name || [...name].length > 80) throw invalid('Name: 1 to 80 characters.', 'author.name');
+    if (!text || [...text].length > 5000) throw invalid('Comment: 1 to 5,000 characters.', 'body');
+    if (parentId && !records.some((record) => record.id === parentId && record.status === 'published')) throw invalid('No such comment to reply to.');
+    const record: StoredComment = replayed ?? {
+      id: crypto.randomUUID(),
+      threadId,
+      parentId: parentId ?? null,
+      author: { name },
+      body: text,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      status: 'published',
+      score: 0,
+      token: crypto.randomUUID(),
+      key: idempotencyKey,
+    };
+    if (!replayed) await this.#save(record);
+    return { comment: nest([record]).tree(record), editToken: record.token };
+  }
+
+  async edit(id: string, body: string, editToken: string): Promise<Comment> {
+    const record = await this.#find(id, editToken);
+    if (!body.trim()) throw invalid('Comment: 1 to 5,000 characters.', 'body');
+    const edited = { ...record, body: body.trim(), editedAt: new Date().toISOString() };
+    await this.#save(edited);
+    return nest([edited]).tree(edited);
+  }
+
+  async delete(id: string, editToken: string): Promise<void> {
+    const record = await this.#find(id, editToken);
+    const hasReplies = (await this.#thread(record.threadId)).some((other) => other.parentId === id);
+    // Like the server: a comment with replies stays as an erased placeholder.
+    if (hasReplies) await this.#save({ ...record, author: { name: '' }, body: '', status: 'deleted' });
+    else await this.#run('readwrite', (store) => store.delete(id));
+  }
+
+  async vote(id: string, value: -1 | 0 | 1): Promise<{ score: number; vote: number }> {
+    const record = await this.#find(id);
+    // One voter, this browser: the score is its vote.
+    await this.#save({ ...record, score: value });
+    return { score: value, vote: value };
+  }
+
+  async report(id: string): Promise<void> {
+    await this.#find(id);
+  }
+
+  async count(threadIds: string[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const thread of threadIds) counts[thread] = (await this.#thread(thread)).filter((record) => record.status === 'published').length;
+    return counts;
+  }
+}

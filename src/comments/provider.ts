@@ -1,0 +1,62 @@
+import type { Comment } from '../model.js';
+
+/** Comment orders a backend can list in. */
+export type CommentSort = 'newest' | 'oldest' | 'top';
+
+/** One page of comments, with the cursor of the next (null on the last) and the total count. */
+export interface CommentPage {
+  comments: Comment[];
+  nextCursor: string | null;
+  /** Published comments at every depth (for a list), or the parent's `replyCount` (for replies). */
+  total: number;
+}
+
+/** What the form sends. `website` and `startedAt` are the honeypot and timing fields. */
+export interface NewComment {
+  author: { name: string };
+  body: string;
+  parentId: string | null;
+  website?: string;
+  /** When the form was shown, in milliseconds since the epoch. */
+  startedAt?: number;
+}
+
+/** A stored comment and the token that lets its author edit or delete it. */
+export interface PostedComment {
+  comment: Comment;
+  editToken: string;
+}
+
+/**
+ * A comment backend. `<lede-comments>` calls only these methods, so an adapter to any other
+ * backend implements this interface and is set as the element's `provider` property.
+ *
+ * Rules every method follows:
+ * - Failures reject with a `LedeError`: `network` when the request did not complete, `timeout`,
+ *   or `http` with `status`, a message people can read, the offending `field` if any, and
+ *   `retryAfter` seconds for rate limits. The element retries posts on `network`, `timeout`,
+ *   5xx and 429, and shows any other error's message by its field.
+ * - `signal` aborts a request; the element passes one with its timeout.
+ * - Comment bodies and names are text as written, never HTML.
+ */
+export interface CommentProvider {
+  /** A page of a thread's top-level comments, each with its first replies nested. */
+  list(threadId: string, options: { sort: CommentSort; cursor?: string | null; limit: number; signal?: AbortSignal }): Promise<CommentPage>;
+  /** A page of one comment's direct replies, oldest first. */
+  replies(id: string, options: { cursor?: string | null; limit: number; signal?: AbortSignal }): Promise<CommentPage>;
+  /**
+   * Stores a comment. `idempotencyKey` is the same on every retry of one comment: a backend must
+   * store it once however often it is sent. A held comment comes back with `status: 'pending'`.
+   */
+  post(threadId: string, comment: NewComment, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<PostedComment>;
+  /** Changes a comment's body, with the token `post` returned. */
+  edit(id: string, body: string, editToken: string, options?: { signal?: AbortSignal }): Promise<Comment>;
+  /** Deletes a comment, with the token `post` returned. */
+  delete(id: string, editToken: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /** Votes +1 or -1, or withdraws a vote with 0; resolves with the new score and this voter's vote. */
+  vote(id: string, value: -1 | 0 | 1, options?: { signal?: AbortSignal }): Promise<{ score: number; vote: number }>;
+  /** Reports a comment to the moderators. */
+  report(id: string, reason: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /** Published comments per thread, for "12 comments" links. */
+  count(threadIds: string[], options?: { signal?: AbortSignal }): Promise<Record<string, number>>;
+}

@@ -1,0 +1,95 @@
+import type { Comment } from '../model.js';
+import { LedeError, toLedeError } from '../shared/errors.js';
+import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
+
+
+/**
+ * Speaks the reference server's protocol (`docs/comments-protocol.md`) at `endpoint`, e.g.
+ * `/api` or `https://comments.example/api`.
+ */
+type Request = { method?: string; body?: unknown; token?: string; key?: string; signal?: AbortSignal };
+
+const comment = (id: string) => `/comments/${encodeURIComponent(id)}`;
+const thread = (id: string) => `/threads/${encodeURIComponent(id)}/comments`;
+
+/** `?limit=…&sort=…&cursor=…`, leaving out what is unset. */
+function query({ sort, cursor, limit }: { sort?: CommentSort; cursor?: string | null; limit: number }): string {
+  return `?${new URLSearchParams({ limit: String(limit), ...(sort ? { sort } : {}), ...(cursor ? { cursor } : {}) })}`;
+}
+
+/**
+ * Speaks the reference server's protocol (`docs/comments-protocol.md`) at `endpoint`, e.g.
+ * `/api` or `https://comments.example/api`.
+ */
+export class RestCommentProvider implements CommentProvider {
+  readonly endpoint: string;
+
+  constructor(endpoint = '/api') {
+    this.endpoint = endpoint.replace(/\/+$/, '');
+  }
+
+  /** Sends one request; resolves with the parsed JSON body (undefined for 204), rejects with a `LedeError`. */
+  async #call<T>(path: string, { method, body, token, key, signal }: Request = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (key) headers['Idempotency-Key'] = key;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(this.endpoint + path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
+      text = await response.text();
+    } catch (error) {
+      // Also an answer cut off mid-body: the request may or may not have taken effect.
+      throw toLedeError(error);
+    }
+    let data: unknown;
+    try {
+      data = text ? JSON.parse(text) : undefined;
+    } catch {
+      data = undefined;
+    }
+    if (!response.ok) {
+      const problem = (data as { error?: { message?: unknown; field?: unknown } } | undefined)?.error;
+      throw new LedeError('http', typeof problem?.message === 'string' ? problem.message : `HTTP ${response.status}`, {
+        status: response.status,
+        field: typeof problem?.field === 'string' ? problem.field : undefined,
+        retryAfter: Number(response.headers.get('Retry-After')) || undefined,
+      });
+    }
+    if (response.status !== 204 && data === undefined) throw new LedeError('invalid-json', 'The server did not answer with JSON.');
+    return data as T;
+  }
+
+  list(threadId: string, options: { sort: CommentSort; cursor?: string | null; limit: number; signal?: AbortSignal }): Promise<CommentPage> {
+    return this.#call(thread(threadId) + query(options), options);
+  }
+
+  replies(id: string, options: { cursor?: string | null; limit: number; signal?: AbortSignal }): Promise<CommentPage> {
+    return this.#call(`${comment(id)}/replies${query(options)}`, options);
+  }
+
+  post(threadId: string, body: NewComment, { idempotencyKey, signal }: { idempotencyKey: string; signal?: AbortSignal }): Promise<PostedComment> {
+    return this.#call(thread(threadId), { method: 'POST', body, key: idempotencyKey, signal });
+  }
+
+  async edit(id: string, body: string, token: string, { signal }: { signal?: AbortSignal } = {}): Promise<Comment> {
+    return (await this.#call<{ comment: Comment }>(comment(id), { method: 'PATCH', body: { body }, token, signal })).comment;
+  }
+
+  async delete(id: string, token: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.#call(comment(id), { method: 'DELETE', token, signal });
+  }
+
+  vote(id: string, value: -1 | 0 | 1, { signal }: { signal?: AbortSignal } = {}): Promise<{ score: number; vote: number }> {
+    return this.#call(`${comment(id)}/votes`, { method: 'POST', body: { value }, signal });
+  }
+
+  async report(id: string, reason: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.#call(`${comment(id)}/reports`, { method: 'POST', body: { reason }, signal });
+  }
+
+  count(threadIds: string[], { signal }: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {
+    return this.#call(`/counts?${new URLSearchParams(threadIds.map((id) => ['thread', id]))}`, { signal });
+  }
+}

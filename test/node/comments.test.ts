@@ -1,0 +1,138 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { characterCount, commentParagraphs, linkTarget } from '../../src/comments/comment-text.js';
+import { freshOwnComments, isRetryable, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
+import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment } from '../../src/comments/thread.js';
+import type { Comment } from '../../src/model.js';
+import { LedeError } from '../../src/shared/errors.js';
+
+const comment = (id: string, replies: Comment[] = [], extra: Partial<Comment> = {}): Comment => ({
+  id,
+  threadId: 't',
+  parentId: null,
+  author: { name: `Author ${id}` },
+  body: id,
+  createdAt: '2026-01-05T09:00:00.000Z',
+  editedAt: null,
+  status: 'published',
+  score: 0,
+  replyCount: replies.length,
+  ...(replies.length ? { replies: replies.map((reply) => ({ ...reply, parentId: id })) } : {}),
+  ...extra,
+});
+
+test('comment text: paragraphs at blank lines, line breaks kept, links only for http(s)', () => {
+  assert.deepEqual(commentParagraphs('One\r\ntwo\n\n\n  Three  \n'), [['One', { br: true }, 'two'], ['Three']]);
+  assert.deepEqual(commentParagraphs('See https://example.com/a_(b), and www.example.org.'), [
+    ['See ', { href: 'https://example.com/a_(b)', text: 'https://example.com/a_(b)' }, ', and ', { href: 'https://www.example.org/', text: 'www.example.org' }, '.'],
+  ]);
+  assert.deepEqual(commentParagraphs('(https://example.com/x)'), [['(', { href: 'https://example.com/x', text: 'https://example.com/x' }, ')']]);
+  for (const text of ['javascript:alert(1)', 'data:text/html,<b>', 'vbscript:x', 'JaVaScRiPt:alert(1)', 'https://', 'ftp://example.com']) {
+    assert.deepEqual(commentParagraphs(text), [[text]], text);
+  }
+  assert.deepEqual(commentParagraphs('https://example.com/"><img src=x>'), [[{ href: 'https://example.com/', text: 'https://example.com/' }, '"><img src=x>']]);
+  assert.equal(linkTarget('javascript:alert(1)'), undefined);
+  assert.equal(linkTarget('HTTPS://EXAMPLE.COM'), 'https://example.com/');
+  assert.deepEqual(commentParagraphs('   \n\n  '), []);
+});
+
+test('comment text: characters are counted as code points, as the server counts them', () => {
+  assert.equal(characterCount('😀é'), 2);
+  assert.equal('😀'.length, 2);
+});
+
+test('thread: depth is capped, deeper replies name whom they answer, "more" rows follow shown replies', () => {
+  const deep = comment('a', [comment('b', [comment('c', [comment('d', [comment('e')])])])]);
+  const partial = comment('p', [comment('q')], { replyCount: 3 });
+  const rows = flattenThread([deep, partial], 2);
+  assert.deepEqual(
+    rows.map((row) => ('comment' in row ? [row.comment.id, row.depth, row.replyingTo] : ['more', row.depth, row.count])),
+    [
+      ['a', 0, undefined],
+      ['b', 1, undefined],
+      ['c', 2, undefined],
+      ['d', 2, 'Author c'],
+      ['e', 2, 'Author d'],
+      ['p', 0, undefined],
+      ['q', 1, undefined],
+      ['more', 1, 2],
+    ],
+  );
+});
+
+test('thread: a chain of 20,000 replies flattens without exhausting the stack', () => {
+  let tail = comment('n0');
+  for (let index = 1; index < 20_000; index += 1) tail = comment(`n${index}`, [tail]);
+  assert.equal(flattenThread([tail]).length, 20_000);
+});
+
+test('thread: changes are immutable and unchanged comments keep their identity', () => {
+  const thread = [comment('a', [comment('b')]), comment('c')];
+  const before = flattenThread(thread);
+  const changed = updateComment(thread, 'b', (old) => ({ ...old, score: 5 }));
+  assert.equal(changed[1], thread[1]);
+  assert.notEqual(changed[0], thread[0]);
+  assert.equal(thread[0]!.replies![0]!.score, 0);
+  const after = flattenThread(changed);
+  assert.equal(rowKey(after[2]!), rowKey(before[2]!), 'the untouched comment keeps its key');
+  assert.notEqual(rowKey(after[1]!), rowKey(before[1]!));
+  assert.notEqual(rowKey(after[0]!), rowKey(before[0]!), 'the parent of a changed reply changes');
+  assert.equal(updateComment(thread, 'missing', () => comment('x'))[0], thread[0]);
+});
+
+test('thread: inserting, appending without duplicates, finding, chunking', () => {
+  const thread = [comment('a'), comment('b')];
+  const reply = { ...comment('r'), parentId: 'a' };
+  const withReply = insertComment(thread, reply, false);
+  assert.equal(withReply[0]!.replyCount, 1);
+  assert.deepEqual(withReply[0]!.replies!.map((c) => c.id), ['r']);
+  assert.deepEqual(insertComment(thread, comment('n'), false).map((c) => c.id), ['n', 'a', 'b']);
+  assert.deepEqual(insertComment(thread, comment('n'), true).map((c) => c.id), ['a', 'b', 'n']);
+  assert.deepEqual(appendUnique(thread, [comment('b'), comment('c')]).map((c) => c.id), ['a', 'b', 'c']);
+  assert.equal(findComment(withReply, 'r')?.id, 'r');
+  assert.deepEqual(chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
+});
+
+test('outbox: retries network failures, timeouts, garbled answers, 5xx, 408 and 429, nothing else', () => {
+  const http = (status: number) => new LedeError('http', 'x', { status });
+  for (const error of [new LedeError('network', 'x'), new LedeError('timeout', 'x'), new LedeError('invalid-json', 'x'), http(500), http(503), http(429), http(408)]) {
+    assert.equal(isRetryable(error), true, `${error.code} ${error.status}`);
+  }
+  for (const status of [400, 403, 404, 409, 413, 422]) assert.equal(isRetryable(http(status)), false, String(status));
+});
+
+test('outbox: backoff doubles from 2 s to a minute with ±20 % jitter, never before Retry-After', () => {
+  assert.equal(retryDelay(1, 0, () => 0.5), 2000);
+  assert.equal(retryDelay(2, 0, () => 0.5), 4000);
+  assert.equal(retryDelay(10, 0, () => 0.5), 60_000);
+  assert.equal(retryDelay(1, 0, () => 0), 1600);
+  assert.equal(retryDelay(1, 0, () => 1), 2400);
+  assert.equal(retryDelay(1, 90, () => 0.5), 90_000);
+});
+
+test('outbox: storage keys separate threads and reply drafts; unreadable or refused storage never throws', () => {
+  assert.notEqual(storageKeys.draft('t', null), storageKeys.draft('t', 'c1'));
+  assert.notEqual(storageKeys.outbox('a'), storageKeys.outbox('b'));
+  const items = new Map<string, string>();
+  const storage = {
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+  } as Storage;
+  assert.equal(writeStored(storage, 'k', ['x']), true);
+  assert.deepEqual(readStored(storage, 'k', []), ['x']);
+  writeStored(storage, 'k', []);
+  assert.equal(items.has('k'), false);
+  items.set('bad', '{not json');
+  assert.deepEqual(readStored(storage, 'bad', { fallback: true }), { fallback: true });
+  const full = { ...storage, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as Storage;
+  assert.equal(writeStored(full, 'k', 'text'), false);
+  assert.equal(writeStored(undefined, 'k', 'text'), false);
+  assert.deepEqual(readStored(undefined, 'k', 'none'), 'none');
+});
+
+test('outbox: own comments are forgotten after a week', () => {
+  const now = Date.now();
+  const kept = freshOwnComments({ old: { token: 'a', at: now - OWN_COMMENT_TTL - 1 }, new: { token: 'b', at: now - 1000 } }, now);
+  assert.deepEqual(Object.keys(kept), ['new']);
+});

@@ -1,0 +1,287 @@
+// The real reference comment server for the browser tests, behind a small fault-injecting proxy.
+//
+// Each test page picks a scope (a random name), so browsers running side by side never share a
+// server, a fault or a client address: the first command for a scope starts its own `lede-server`
+// (server/src/cli.ts, SQLite in a temp dir) on a free loopback port. `commentServerPlugin()` stops
+// them all when the run ends. `commentServerMiddleware()` serves, on the test page's own origin:
+//   /comments-api/<scope>/*        proxied to that server's /api/*, through the current fault
+//   POST /test-api/comments/<scope>/fault  { mode, count?, status?, delay? } sets the fault:
+//        status  answer `count` requests with `status` (a JSON error) without reaching the server
+//        hang    never answer (until the browser gives up), `count` times
+//        slow    forward after `delay` ms
+//        lost    forward, then cut the answer off: the server stored it, the browser never reads it
+//        kill    forward a write, kill the server (SIGKILL) before it can answer, drop the connection
+//        none    clear it
+//   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
+//   POST /test-api/comments/<scope>/reset          clear faults, start the server if stopped, new client IP
+//   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
+//        comments straight on the server (each from its own client IP, beyond rate limits);
+//        `parent` is the index of an earlier comment in the list. Answers { ids }.
+import { Buffer } from 'node:buffer';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+export const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
+/** Any comment containing this word is held for moderation. */
+export const HOLD_WORD = 'holdforreview';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const noFault = { mode: 'none', count: 0, status: 500, delay: 0 };
+let ipCounter = 1;
+/** Where the servers keep their databases, made when the run starts. */
+let dataDir = '';
+
+/**
+ * @typedef {object} Scope
+ * @property {import('node:child_process').ChildProcess | undefined} child
+ * @property {number} port
+ * @property {string} db
+ * @property {{ mode: string, count: number, status: number, delay: number }} fault
+ * @property {string} clientIp
+ */
+/** @type {Map<string, Scope>} */
+const scopes = new Map();
+
+async function scopeNamed(name) {
+  let scope = scopes.get(name);
+  if (!scope) {
+    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp() };
+    scopes.set(name, scope);
+  }
+  return scope;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function nextIp() {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+/** Sends one request to a scope's server; resolves with status and body text. */
+function call(state, method, path, body, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(
+      { host: '127.0.0.1', port: state.port, method, path, headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        let text = '';
+        res.on('error', reject);
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Servers start one at a time: two starting together once made one of them fail. */
+let starting = Promise.resolve();
+
+/** @param {Scope} state */
+function startServer(state) {
+  starting = starting.catch(() => {}).then(() => startNow(state));
+  return starting;
+}
+
+/** @param {Scope} state */
+async function startNow(state) {
+  if (state.child) return;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', '--port', String(state.port), '--db', state.db], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      LEDE_LOG: 'silent',
+      LEDE_ADMIN_TOKEN: ADMIN_TOKEN,
+      LEDE_TRUST_PROXY: 'true',
+      LEDE_MIN_SUBMIT_SECONDS: '0',
+      LEDE_BANNED_WORDS: HOLD_WORD,
+    },
+  });
+  state.child = child;
+  let exit = '';
+  child.on('exit', (code, signal) => {
+    exit = `code ${code}, signal ${signal}`;
+    if (state.child === child) state.child = undefined;
+  });
+  for (let tries = 0; tries < 200; tries += 1) {
+    try {
+      if ((await call(state, 'GET', '/api/health')).status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (!state.child) throw new Error(`lede-server on port ${state.port} exited during start-up (${exit})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('lede-server did not start');
+}
+
+/** @param {Scope} state */
+async function stopServer(state) {
+  const child = state.child;
+  if (!child) return;
+  state.child = undefined;
+  await new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGKILL');
+  });
+}
+
+export function commentServerPlugin() {
+  return {
+    name: 'lede-comment-server',
+    serverStart() {
+      dataDir = mkdtempSync(join(tmpdir(), 'lede-comments-test-'));
+    },
+    async serverStop() {
+      await Promise.all([...scopes.values()].map(stopServer));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Forwards the browser's request to the scope's server; resolves with its response, or rejects. */
+function forward(state, context, path, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { ...context.req.headers, 'x-forwarded-for': state.clientIp };
+    delete headers.connection;
+    const upstream = request({ host: '127.0.0.1', port: state.port, method: context.method, path, headers }, (res) => {
+      readBody(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, data }), reject);
+    });
+    upstream.on('error', reject);
+    upstream.end(body);
+  });
+}
+
+const drop = (context) => {
+  context.req.socket.destroy();
+  context.respond = false;
+};
+
+/** @param {Scope} state */
+async function proxy(state, context, path) {
+  const body = await readBody(context.req);
+  const fault = state.fault;
+  const write = context.method !== 'GET';
+  const active = fault.mode !== 'none' && (fault.mode !== 'kill' || write);
+  if (active && fault.count > 0 && --fault.count === 0) state.fault = { ...fault, mode: 'none' };
+  if (active && fault.mode === 'status') {
+    context.status = fault.status;
+    context.body = { error: { code: 'internal', message: `Injected ${fault.status}.` } };
+    return;
+  }
+  if (active && fault.mode === 'hang') {
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 30000);
+      context.req.on('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    return drop(context);
+  }
+  if (active && fault.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delay));
+  let response;
+  try {
+    const forwarded = forward(state, context, path, body);
+    // Killing the server rejects the request before it is awaited below: that must not count as unhandled.
+    forwarded.catch(() => {});
+    if (active && fault.mode === 'kill') {
+      // The request is on its way; the process dies before it can answer (or just after committing).
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await stopServer(state);
+    }
+    response = await forwarded;
+  } catch {
+    // The server is down: the browser sees what it would see, a failed connection.
+    return drop(context);
+  }
+  if (active && fault.mode === 'kill') return drop(context);
+  if (active && fault.mode === 'lost') {
+    // Headers and a few bytes, then the connection drops: the browser cannot mistake it for an answer
+    // (a connection closed before any byte may be retried by the browser itself).
+    context.respond = false;
+    context.res.writeHead(response.status, { 'content-type': 'application/json', 'content-length': String(response.data.length + 100) });
+    context.res.write(response.data.subarray(0, 10));
+    setTimeout(() => context.req.socket.destroy(), 20);
+    return;
+  }
+  context.status = response.status;
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (!['content-length', 'connection', 'transfer-encoding', 'keep-alive'].includes(name) && value !== undefined) context.set(name, value);
+  }
+  context.body = response.data;
+}
+
+async function seed(state, { thread, comments }) {
+  const ids = [];
+  for (const { name, body, parent } of comments) {
+    const response = await call(
+      state,
+      'POST',
+      `/api/threads/${encodeURIComponent(thread)}/comments`,
+      { author: { name }, body, parentId: parent === undefined ? null : ids[parent], startedAt: 0 },
+      { 'x-forwarded-for': nextIp() },
+    );
+    if (response.status >= 300) throw new Error(`seed failed: ${response.status} ${response.text}`);
+    ids.push(JSON.parse(response.text).comment.id);
+  }
+  return { ids };
+}
+
+export function commentServerMiddleware() {
+  return async (context, next) => {
+    const api = /^\/comments-api\/([\w-]+)(\/.*)$/.exec(context.url);
+    if (api) return proxy(await scopeNamed(api[1]), context, `/api${api[2]}`);
+    const [, name, command] = /^\/test-api\/comments\/([\w-]+)\/([a-z]+)$/.exec(context.path) ?? [];
+    if (!name || !command || context.method !== 'POST') return next();
+    const state = await scopeNamed(name);
+    const input = JSON.parse((await readBody(context.req)).toString() || '{}');
+    switch (command) {
+      case 'fault':
+        state.fault = { ...noFault, mode: 'status', ...input };
+        break;
+      case 'stop':
+        await stopServer(state);
+        break;
+      case 'start':
+        await startServer(state);
+        break;
+      case 'reset':
+        state.fault = noFault;
+        state.clientIp = nextIp();
+        await startServer(state);
+        break;
+      case 'seed':
+        context.body = await seed(state, input);
+        return;
+      default:
+        return next();
+    }
+    context.body = { ok: true };
+  };
+}
