@@ -7,7 +7,7 @@ import type { Article } from '../model.js';
 import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
-import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
+import { LedeArticleLoadEvent, reportError } from '../shared/events.js';
 import { parseIsoDate, readingMinutes } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
@@ -287,8 +287,7 @@ export class LedeArticle extends LitElement {
 
   private report(error: LedeError): void {
     this.error = error;
-    console.warn(`lede-article: ${error.message}`);
-    this.dispatchEvent(new LedeErrorEvent(error));
+    reportError(this, error);
   }
 
   /**

@@ -5,12 +5,11 @@ import type { Article, Credit, Person } from '../model.js';
 import { creditLabels, creditLines } from '../parsers/credits-format.js';
 import { articleContext } from '../shared/context.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
-import { LedeErrorEvent } from '../shared/events.js';
+import { reportError } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { listPeople } from '../shared/people.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { safeUrl } from '../shared/url.js';
 import { validateArray, validateCredit, validatePerson, type FieldReader } from '../shared/validate.js';
 import { bylineStyles } from './byline.styles.js';
 import { bylineMessages } from './messages.js';
@@ -179,9 +178,7 @@ export class LedeByline extends LitElement {
 
   private report(error: LedeError | undefined): void {
     this.error = error;
-    if (!error) return;
-    console.warn(`lede-byline: ${error.message}`);
-    this.dispatchEvent(new LedeErrorEvent(error));
+    if (error) reportError(this, error);
   }
 
   override render(): TemplateResult {
@@ -197,7 +194,7 @@ export class LedeByline extends LitElement {
     const printed = this.lightByline || named.length === 0;
     const hasCredits = credits.length > 0;
     // No white space between the parts: the separators come from CSS, the same in every build.
-    return html`<div class="line" part="byline">${printed ? html`<slot @slotchange=${this.readLightContent}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, renderPerson)}</span>${source ? html`<span class="source">${source}</span>` : nothing}`}${dateline ? html`<span class="dateline">${dateline}</span>` : nothing}${hasCredits ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>` : nothing}</div>
+    return html`<div class="line" part="byline">${printed ? html`<slot @slotchange=${this.readLightContent}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, true)}</span>${source ? html`<span class="source">${source}</span>` : nothing}`}${dateline ? html`<span class="dateline">${dateline}</span>` : nothing}${hasCredits ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>` : nothing}</div>
       <div id="panel" part="panel" ?hidden=${!this.open || !hasCredits}>${this.open && hasCredits ? html`<dl>${creditLines(credits, locale).map(([label, names]) => html`<dt>${label}</dt><dd>${names}</dd>`)}</dl>` : nothing}</div>
       <slot name="credits" ?hidden=${this.open && hasCredits} @slotchange=${this.readLightContent}></slot>
       ${this.error && this.onError === 'show' ? html`<p class="error" role="alert" part="error">${messages.invalid}</p>` : nothing}`;
@@ -206,11 +203,4 @@ export class LedeByline extends LitElement {
   private toggle(): void {
     this.open = !this.open;
   }
-}
-
-function renderPerson(person: Person): TemplateResult {
-  const url = safeUrl(person.url);
-  const image = safeUrl(person.image?.url);
-  const avatar = image ? html`<img class="avatar" src=${image} alt="" width="24" height="24" loading="lazy" decoding="async" />` : nothing;
-  return url ? html`<a href=${url} rel="author">${avatar}${person.name}</a>` : html`${avatar}${person.name}`;
 }
