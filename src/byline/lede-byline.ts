@@ -101,10 +101,10 @@ export class LedeByline extends LitElement {
   /** Force the light or dark palette; follows the reader's preference when absent. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  @state() private lightByline = false;
-  @state() private lightCreditsText?: string;
   @state() private error?: LedeError;
 
+  /** Whether the page printed a byline of its own in the default slot; read at each update. */
+  private lightByline = false;
   private readonly localeController = new LocaleController(this);
   private readonly article = new ContextConsumer(this, { context: articleContext, subscribe: true });
   /** The credit line last read, and its credits once the parser has read it. */
@@ -119,20 +119,16 @@ export class LedeByline extends LitElement {
     return this.resolved;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.readLightContent();
-  }
-
   /** Re-reads the printed byline and credits paragraph; call after changing them by hand. */
   readLightContent(): void {
-    this.lightByline = [...this.childNodes].some((node) => (node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''));
-    this.lightCreditsText = this.querySelector(':scope > [slot="credits"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const article: Article | undefined = this.article.value;
-    const text = [this.creditsText, this.lightCreditsText, article?.creditsText].find(isText);
+    this.lightByline = [...this.childNodes].some((node) => (node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''));
+    const printedCredits = this.querySelector(':scope > [slot="credits"]')?.textContent?.replace(/\s+/g, ' ').trim();
+    const text = [this.creditsText, printedCredits, article?.creditsText].find(isText);
     if (text !== this.parsed?.text) this.parse(text);
     const inputs = [this.credits, this.authors, this.parsed, article];
     if (inputs.every((input, index) => input === this.inputs[index])) return;
