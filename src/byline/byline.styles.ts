@@ -12,15 +12,6 @@ export const bylineStyles = [
       margin-inline: 0.4em;
     }
 
-    .avatar {
-      inline-size: 1.5em;
-      block-size: 1.5em;
-      margin-block: -0.25em;
-      margin-inline-end: 0.25em;
-      border-radius: 50%;
-      vertical-align: middle;
-    }
-
     a {
       color: inherit;
     }

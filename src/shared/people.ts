@@ -13,7 +13,7 @@ function renderPerson(person: Person, portraits: boolean): TemplateResult | stri
 
 /**
  * People as a list in the locale's words ("A, B and C"), the joining words as text and each name
- * rendered with its link, and with its portrait when `portraits` is set (elements style `.avatar`).
+ * rendered with its link, and with its portrait when `portraits` is set (styled by `.avatar` in the theme styles).
  */
 export function listPeople(people: readonly Person[], locale: string, portraits = false): (TemplateResult | string)[] {
   let index = 0;
