@@ -6,6 +6,7 @@ import { creditLabels, creditLines } from '../parsers/credits-format.js';
 import { articleContext } from '../shared/context.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
 import { reportError } from '../shared/events.js';
+import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { listPeople } from '../shared/people.js';
@@ -126,9 +127,8 @@ export class LedeByline extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const article: Article | undefined = this.article.value;
-    this.lightByline = [...this.childNodes].some((node) => (node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''));
-    const printedCredits = this.querySelector(':scope > [slot="credits"]')?.textContent?.replace(/\s+/g, ' ').trim();
-    const text = [this.creditsText, printedCredits, article?.creditsText].find(isText);
+    this.lightByline = [...this.childNodes].some(isUnslottedContent);
+    const text = [this.creditsText, slotText(this, 'credits'), article?.creditsText].find(isText);
     if (text !== this.parsed?.text) this.parse(text);
     const inputs = [this.credits, this.authors, this.parsed, article];
     if (inputs.every((input, index) => input === this.inputs[index])) return;
