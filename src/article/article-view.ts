@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import type { Article, ArticleBlock, ImageRef, Person } from '../model.js';
+import type { Article, ArticleBlock, ImageRef } from '../model.js';
 import { formatDate } from '../shared/format.js';
 import { listPeople } from '../shared/people.js';
 import { safeUrl } from '../shared/url.js';
@@ -64,15 +64,10 @@ function renderHeadline(level: number, text: string): TemplateResult {
 function renderByline(article: Article, { locale, messages }: ViewOptions): TemplateResult | typeof nothing {
   const authors = article.authors ?? [];
   if (authors.length > 0) {
-    return html`<p class="byline">${messages.by} ${listPeople(authors, locale, renderPerson)}</p>`;
+    return html`<p class="byline">${messages.by} ${listPeople(authors, locale)}</p>`;
   }
   if (!article.byline) return nothing;
   return html`<p class="byline">${/^by\s/i.test(article.byline) ? article.byline : `${messages.by} ${article.byline}`}</p>`;
-}
-
-function renderPerson(person: Person): TemplateResult | string {
-  const url = safeUrl(person.url);
-  return url ? html`<a href=${url} rel="author">${person.name}</a>` : person.name;
 }
 
 function renderDates(article: Article, { locale, messages }: ViewOptions): TemplateResult | typeof nothing {

@@ -8,10 +8,11 @@ import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { fetchText } from '../shared/fetch.js';
-import { LedeArticleLoadEvent, LedeErrorEvent } from '../shared/events.js';
+import { LedeArticleLoadEvent, reportError } from '../shared/events.js';
 import { parseIsoDate, readingMinutes } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
+import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { parseJson } from '../shared/validate.js';
@@ -51,31 +52,21 @@ interface LightContent {
 
 const noLightContent: LightContent = { slots: new Set(), hasBody: false, bodyText: '' };
 
-function isBodyNode(node: Node): boolean {
-  if (node instanceof Element) return !node.slot && !['SCRIPT', 'TEMPLATE', 'STYLE', 'LINK'].includes(node.tagName);
-  return node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '';
-}
-
 function readLightContent(host: HTMLElement): LightContent {
   // Elements made from data have no children: skip the selector queries below.
   if (!host.firstChild) return noLightContent;
   const slots = new Set<string>();
   for (const child of host.children) if (child.slot) slots.add(child.slot);
-  const bodyNodes = [...host.childNodes].filter(isBodyNode);
+  const bodyNodes = [...host.childNodes].filter(isUnslottedContent);
   const bodyText = bodyNodes
     .map((node) => node.textContent ?? '')
     .join('\n\n')
     .trim();
-  // Children a slotted element places in its own named slots (a <lede-byline>'s credits
-  // paragraph) are not part of its printed text.
-  const ownText = (element: Element | null) =>
-    element && [...element.childNodes].filter((node) => !(node instanceof Element && node.slot)).map((node) => node.textContent).join('');
-  const slotText = (name: string) => ownText(host.querySelector(`:scope > [slot="${name}"]`))?.replace(/\s+/g, ' ').trim() || undefined;
   const times = [...host.querySelectorAll(':scope > [slot="date"] time[datetime], :scope > time[slot="date"][datetime]')]
     .map((time) => time.getAttribute('datetime') ?? '')
     .filter((value) => parseIsoDate(value));
-  const headline = slotText('headline');
-  const byline = slotText('byline')?.replace(/^by\s+/i, '');
+  const headline = slotText(host, 'headline');
+  const byline = slotText(host, 'byline')?.replace(/^by\s+/i, '');
   return {
     slots,
     hasBody: bodyNodes.length > 0,
@@ -83,10 +74,10 @@ function readLightContent(host: HTMLElement): LightContent {
     article: headline
       ? {
           headline,
-          kicker: slotText('kicker'),
-          dek: slotText('dek'),
+          kicker: slotText(host, 'kicker'),
+          dek: slotText(host, 'dek'),
           byline,
-          dateline: slotText('dateline'),
+          dateline: slotText(host, 'dateline'),
           datePublished: times[0],
           dateModified: times[1],
         }
@@ -283,8 +274,7 @@ export class LedeArticle extends LitElement {
 
   private report(error: LedeError): void {
     this.error = error;
-    console.warn(`lede-article: ${error.message}`);
-    this.dispatchEvent(new LedeErrorEvent(error));
+    reportError(this, error);
   }
 
   /**

@@ -4,28 +4,28 @@
  * element upgrades. The printed byline is inline, so the credits toggle joins its line instead of
  * adding one. Plain strings, no Lit: `vite.config.ts` imports it.
  */
+import { pageToken, type TokenReader } from '../shared/tokens.js';
 
-/** The host box: small print in the interface typeface. */
-export function bylineHostCss(host: string): string {
+/**
+ * The host box (small print in the interface typeface) and its children: the printed byline
+ * (default slot) inline, the credits paragraph below it.
+ */
+export function bylineCss(host: string, child: (selector: string) => string, token: TokenReader): string {
   return `${host} {
   display: block;
-  font-family: var(--lede-font-ui, system-ui, sans-serif);
-  font-size: var(--lede-font-size-small, 0.875rem);
+  font-family: ${token('font-ui')};
+  font-size: ${token('font-size-small')};
   line-height: 1.5;
-  color: var(--lede-color-muted, light-dark(#595959, #b3b0aa));
+  color: ${token('color-muted')};
+  background: none;
 }
-`;
-}
-
-/** The children: the printed byline (default slot) inline, the credits paragraph below it. */
-export function bylineChildCss(child: (selector: string) => string): string {
-  return `${child(':not([slot])')} {
+${child(':not([slot])')} {
   display: inline;
   margin: 0;
 }
 ${child('[slot="credits"]')} {
   display: block;
-  margin: var(--lede-space-xs, 0.25rem) 0 0;
+  margin: ${token('space-xs')} 0 0;
 }
 `;
 }
@@ -34,6 +34,6 @@ ${child('[slot="credits"]')} {
 export function bylinePageCss(): string {
   const host = 'lede-byline:not(:defined)';
   return `@layer lede {
-${bylineHostCss(host)}${bylineChildCss((selector) => `${host} > ${selector}`)}}
+${bylineCss(host, (selector) => `${host} > ${selector}`, pageToken)}}
 `;
 }

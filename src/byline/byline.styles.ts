@@ -1,39 +1,25 @@
 import { css, unsafeCSS } from 'lit';
-import { bylineChildCss, bylineHostCss } from './byline.layout.js';
+import { shadowToken } from '../shared/tokens.js';
+import { bylineCss } from './byline.layout.js';
 
+// The toggle's negative block margins keep its 24px target from making the line taller than the printed one.
 export const bylineStyles = [
-  unsafeCSS(bylineHostCss(':host')),
-  unsafeCSS(bylineChildCss((selector) => `::slotted(${selector})`)),
+  unsafeCSS(bylineCss(':host', (selector) => `::slotted(${selector})`, shadowToken)),
   css`
-    :host {
-      background: none;
-    }
-
-    .line > :not(:first-child):is(.source, .dateline)::before {
+    .source::before,
+    .dateline::before {
       content: '·';
       margin-inline: 0.4em;
-    }
-
-    .avatar {
-      inline-size: 1.5em;
-      block-size: 1.5em;
-      margin-block: -0.25em;
-      margin-inline-end: 0.25em;
-      border-radius: 50%;
-      vertical-align: middle;
     }
 
     a {
       color: inherit;
     }
 
-    /* Negative block margins keep the 24px target from making the line taller than the printed one. */
     .toggle {
       margin-block: -2px;
       margin-inline-start: 0.5em;
       padding: 0 var(--_space-s);
-      font-size: inherit;
-      line-height: inherit;
       color: var(--_color-link);
     }
 
@@ -41,7 +27,7 @@ export const bylineStyles = [
       content: ' ▾';
     }
 
-    .toggle[aria-expanded='true']::after {
+    [aria-expanded='true']::after {
       content: ' ▴';
     }
 

@@ -1,40 +1,40 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import type { Article, Credit, CreditRole, Person } from '../model.js';
-import { creditLabel, creditRoles, groupCredits } from '../parsers/credits-format.js';
+import type { Article, Credit, Person } from '../model.js';
+import { creditLabels, creditLines } from '../parsers/credits-format.js';
 import { articleContext } from '../shared/context.js';
-import { LedeError, toLedeError } from '../shared/errors.js';
-import { LedeErrorEvent } from '../shared/events.js';
-import { formatList } from '../shared/format.js';
+import { toLedeError, type LedeError } from '../shared/errors.js';
+import { reportError } from '../shared/events.js';
+import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { listPeople } from '../shared/people.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { safeUrl } from '../shared/url.js';
+import { validateArray, validateCredit, validatePerson, type FieldReader } from '../shared/validate.js';
 import { bylineStyles } from './byline.styles.js';
 import { bylineMessages } from './messages.js';
 
 /** The parser once loaded: later bylines read their credit lines at once, in the same update. */
 let loadedParser: ((text: string) => Credit[]) | undefined;
 
-/** Roles whose people the compact byline names when no `authors` are given. */
-const bylineRoles = new Set<CreditRole>(['author', 'writing']);
-
 const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** The entries of a list property that are usable; `undefined` when the value is not a list at all. */
-function validEntries<T extends { name: string }>(value: unknown, valid: (entry: T) => boolean): { entries: T[]; dropped: number } | undefined {
-  if (value === undefined || value === null) return { entries: [], dropped: 0 };
-  if (!Array.isArray(value)) return undefined;
-  const entries = value.filter((entry: T | null) => typeof entry === 'object' && entry !== null && isText(entry.name) && valid(entry)) as T[];
-  return { entries, dropped: value.length - entries.length };
+/**
+ * A list property's usable entries: `undefined` when it is absent or not a list (the next source
+ * fills in), else the entries that validate. What was wrong goes to `problems`.
+ */
+function readList<T>(value: unknown, field: string, read: FieldReader<T>, problems: LedeError[]): T[] | undefined {
+  const attempt = <R>(work: () => R) => {
+    try {
+      return work();
+    } catch (error) {
+      problems.push(error as LedeError);
+      return undefined;
+    }
+  };
+  return attempt(() => validateArray(value, field, (entry, path) => attempt(() => read(entry, path))) ?? (value ? [] : undefined));
 }
-
-const validCredit = (credit: Credit) => Array.isArray(credit.roles) && credit.roles.every((role) => creditRoles.includes(role));
-
-/** A slotted element's text, white space collapsed. */
-const slotText = (host: Element, selector: string) => host.querySelector(`:scope > ${selector}`)?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
 /**
  * A byline with the story's full credits: "By Michael Perry and Angus MacSwan", and a disclosure
@@ -102,10 +102,10 @@ export class LedeByline extends LitElement {
   /** Force the light or dark palette; follows the reader's preference when absent. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  @state() private lightByline = false;
-  @state() private lightCreditsText?: string;
   @state() private error?: LedeError;
 
+  /** Whether the page printed a byline of its own in the default slot; read at each update. */
+  private lightByline = false;
   private readonly localeController = new LocaleController(this);
   private readonly article = new ContextConsumer(this, { context: articleContext, subscribe: true });
   /** The credit line last read, and its credits once the parser has read it. */
@@ -120,34 +120,26 @@ export class LedeByline extends LitElement {
     return this.resolved;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.readLightContent();
-  }
-
   /** Re-reads the printed byline and credits paragraph; call after changing them by hand. */
   readLightContent(): void {
-    this.lightByline = [...this.childNodes].some((node) => (node instanceof Element ? !node.slot : node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== ''));
-    this.lightCreditsText = slotText(this, '[slot="credits"]');
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const article: Article | undefined = this.article.value;
-    const text = [this.creditsText, this.lightCreditsText, article?.creditsText].find(isText);
+    this.lightByline = [...this.childNodes].some(isUnslottedContent);
+    const text = [this.creditsText, slotText(this, 'credits'), article?.creditsText].find(isText);
     if (text !== this.parsed?.text) this.parse(text);
     const inputs = [this.credits, this.authors, this.parsed, article];
     if (inputs.every((input, index) => input === this.inputs[index])) return;
     this.inputs = inputs;
-    const credits = validEntries(this.credits, validCredit);
-    const authors = validEntries<Person>(this.authors, () => true);
-    if (changed.has('credits') || changed.has('authors')) {
-      const field = credits === undefined || credits.dropped > 0 ? 'credits' : authors === undefined || authors.dropped > 0 ? 'authors' : undefined;
-      this.report(field ? new LedeError('invalid-data', `lede-byline: ${field} held data that is not a list of named entries; it was left out.`, { field }) : undefined);
-    }
-    // A value that is not a list counts as absent: the next source fills in.
+    const problems: LedeError[] = [];
+    const credits = readList(this.credits, 'credits', validateCredit, problems);
+    const authors = readList(this.authors, 'authors', validatePerson, problems);
+    if (changed.has('credits') || changed.has('authors')) this.report(problems[0]);
     this.resolved = {
-      authors: this.authors && authors ? authors.entries : (article?.authors ?? []),
-      credits: this.credits && credits ? credits.entries : (this.parsed?.credits ?? article?.credits ?? []),
+      authors: authors ?? article?.authors ?? [],
+      credits: credits ?? this.parsed?.credits ?? article?.credits ?? [],
     };
     // The enclosing article writes the JSON-LD; let it know the people changed.
     this.closest('lede-article')?.requestUpdate();
@@ -168,9 +160,8 @@ export class LedeByline extends LitElement {
       ? import('../parsers/credits.js').then(
           ({ parseCredits }) => {
             loadedParser = parseCredits;
-            if (this.parsed?.text !== text) return;
-            this.parsed = { text, credits: parseCredits(text) };
-            this.parsing = undefined;
+            // A newer credit line may have come while the parser loaded; it has its own promise.
+            if (this.parsed?.text === text) this.parse(text);
             this.requestUpdate();
           },
           (error: unknown) => {
@@ -183,9 +174,7 @@ export class LedeByline extends LitElement {
 
   private report(error: LedeError | undefined): void {
     this.error = error;
-    if (!error) return;
-    console.warn(error.message);
-    this.dispatchEvent(new LedeErrorEvent(error));
+    if (error) reportError(this, error);
   }
 
   override render(): TemplateResult {
@@ -193,47 +182,21 @@ export class LedeByline extends LitElement {
     const messages = pickMessages(bylineMessages, locale);
     const article: Article | undefined = this.article.value;
     const { authors, credits } = this.resolved;
-    const named: Person[] = authors.length > 0 ? authors : credits.filter((credit) => credit.roles.some((role) => bylineRoles.has(role)));
+    // Without `authors`, the line names those credited as author or writer.
+    const named: Person[] = authors.length > 0 ? authors : credits.filter((credit) => credit.roles.some((role) => role === 'author' || role === 'writing'));
     const source = [this.source, article?.byline].find(isText);
     const dateline = [this.dateline, article?.dateline].find(isText);
-    const by = creditLabel('author', locale).label;
+    const by = creditLabels(locale)[0];
     const printed = this.lightByline || named.length === 0;
+    const hasCredits = credits.length > 0;
     // No white space between the parts: the separators come from CSS, the same in every build.
-    const line = [
-      printed ? html`<slot @slotchange=${this.onSlotChange}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, (person) => this.renderPerson(person))}</span>`,
-      !printed && source ? html`<span class="source">${source}</span>` : nothing,
-      dateline ? html`<span class="dateline">${dateline}</span>` : nothing,
-      credits.length > 0
-        ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open ? 'true' : 'false'} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>`
-        : nothing,
-    ];
-    return html`<div class="line" part="byline">${line}</div>
-      <div id="panel" part="panel" ?hidden=${!this.open || credits.length === 0}>${this.open ? this.renderCredits(credits, locale) : nothing}</div>
-      <slot name="credits" ?hidden=${this.open && credits.length > 0} @slotchange=${this.onSlotChange}></slot>
+    return html`<div class="line" part="byline">${printed ? html`<slot @slotchange=${this.readLightContent}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, true)}</span>${source ? html`<span class="source">${source}</span>` : nothing}`}${dateline ? html`<span class="dateline">${dateline}</span>` : nothing}${hasCredits ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>` : nothing}</div>
+      <div id="panel" part="panel" ?hidden=${!this.open || !hasCredits}>${this.open && hasCredits ? html`<dl>${creditLines(credits, locale).map(([label, names]) => html`<dt>${label}</dt><dd>${names}</dd>`)}</dl>` : nothing}</div>
+      <slot name="credits" ?hidden=${this.open && hasCredits} @slotchange=${this.readLightContent}></slot>
       ${this.error && this.onError === 'show' ? html`<p class="error" role="alert" part="error">${messages.invalid}</p>` : nothing}`;
   }
 
-  private toggle = (): void => {
+  private toggle(): void {
     this.open = !this.open;
-  };
-
-  private onSlotChange = (): void => this.readLightContent();
-
-  private renderPerson(person: Person): TemplateResult {
-    const url = safeUrl(person.url);
-    const image = safeUrl(person.image?.url);
-    const avatar = image ? html`<img class="avatar" src=${image} alt="" width="24" height="24" loading="lazy" decoding="async" />` : nothing;
-    return url ? html`<a href=${url} rel="author">${avatar}${person.name}</a>` : html`${avatar}${person.name}`;
-  }
-
-  private renderCredits(credits: Credit[], locale: string): TemplateResult | typeof nothing {
-    if (credits.length === 0) return nothing;
-    return html`<dl>
-      ${groupCredits(credits).map(([role, group]) => {
-        const names = group.map((credit) => (credit.location ? `${credit.name} (${credit.location})` : credit.name));
-        return html`<dt>${creditLabel(role, locale).label}</dt>
-          <dd>${formatList(names, locale)}</dd>`;
-      })}
-    </dl>`;
   }
 }

@@ -3,58 +3,38 @@
  * Pure: no DOM, safe in Node.
  * @module
  */
-import type { Credit, CreditRole } from '../model.js';
+import type { Credit } from '../model.js';
 import { canonicalLocale, formatList } from '../shared/format.js';
-import { pickMessages, type MessageTable } from '../shared/messages.js';
+import { creditRoles } from '../shared/validate.js';
 
-/** Every role, in the order credits are listed. */
-export const creditRoles: readonly CreditRole[] = [
-  'author',
-  'reporting',
-  'additional-reporting',
-  'writing',
-  'editing',
-  'compiling',
-  'contributing',
-  'photography',
-  'graphics',
-  'video',
-  'research',
-  'translation',
-];
+export { creditRoles };
 
-interface CreditLabels {
-  /** One label per role, in `creditRoles` order, separated by "|". */
-  roles: string;
-  /** What follows a label: ": " in English, " : " in French. */
-  colon: string;
-}
-
-const labels: MessageTable<CreditLabels> = {
-  en: {
-    roles: 'By|Reporting|Additional reporting|Writing|Editing|Compiling|Contributing|Photography|Graphics|Video|Research|Translation',
-    colon: ': ',
-  },
-  ar: {
-    roles: 'بقلم|تغطية|تغطية إضافية|كتابة|تحرير|إعداد|مساهمة|تصوير|رسوم|فيديو|بحث|ترجمة',
-  },
-  fr: {
-    roles: 'Par|Reportage|Reportage complémentaire|Rédaction|Édition|Compilation|Contributions|Photographie|Infographie|Vidéo|Recherche|Traduction',
-    colon: '\u202f: ',
-  },
+/**
+ * Per language: one label per role in `creditRoles` order, then what follows a label (": " in
+ * English, " : " in French), all separated by "|". One string a language keeps the table small.
+ */
+const labels: Record<string, string> = {
+  en: 'By|Reporting|Additional reporting|Writing|Editing|Compiling|Contributing|Photography|Graphics|Video|Research|Translation|: ',
+  ar: 'بقلم|تغطية|تغطية إضافية|كتابة|تحرير|إعداد|مساهمة|تصوير|رسوم|فيديو|بحث|ترجمة|: ',
+  fr: 'Par|Reportage|Reportage complémentaire|Rédaction|Édition|Compilation|Contributions|Photographie|Infographie|Vidéo|Recherche|Traduction|\u202f: ',
 };
 
-/** A role's label in the locale ("Reporting", "تغطية", "Reportage"), and what follows it. */
-export function creditLabel(role: CreditRole, locale: string): { label: string; colon: string } {
-  const { roles, colon } = pickMessages(labels, locale);
-  return { label: roles.split('|')[creditRoles.indexOf(role)] ?? role, colon };
+/** The role labels of a locale's language (English when it has none), then what follows a label. */
+export function creditLabels(locale: string): string[] {
+  return (labels[canonicalLocale(locale).split('-')[0]!] ?? labels.en!).split('|');
 }
 
-/** The credits grouped by role, in `creditRoles` order; each person under every role they had. */
-export function groupCredits(credits: readonly Credit[]): [CreditRole, Credit[]][] {
-  return creditRoles
-    .map((role): [CreditRole, Credit[]] => [role, credits.filter((credit) => credit.roles.includes(role))])
-    .filter(([, group]) => group.length > 0);
+/**
+ * The credits by role, in `creditRoles` order, as [label, names] pairs: "Reporting",
+ * "Nidal al-Mughrabi (Gaza) and Ali Sawafta (Ramallah)". Each person appears under every role
+ * they had; names are joined with `Intl.ListFormat` for the locale.
+ */
+export function creditLines(credits: readonly Credit[], locale: string): [label: string, names: string][] {
+  const roleLabels = creditLabels(locale);
+  return creditRoles.flatMap((role, index) => {
+    const names = credits.filter((credit) => credit.roles.includes(role)).map((credit) => (credit.location ? `${credit.name} (${credit.location})` : credit.name));
+    return names.length > 0 ? [[roleLabels[index]!, formatList(names, locale)]] : [];
+  });
 }
 
 /**
@@ -65,12 +45,9 @@ export function groupCredits(credits: readonly Credit[]): [CreditRole, Credit[]]
 export function formatCredits(credits: readonly Credit[] | null | undefined, locale = 'en'): string {
   if (!Array.isArray(credits)) return '';
   const tag = canonicalLocale(locale);
+  const colon = creditLabels(tag)[creditRoles.length];
   const valid = credits.filter((credit) => typeof credit?.name === 'string' && Array.isArray(credit.roles));
-  return groupCredits(valid)
-    .map(([role, group]) => {
-      const { label, colon } = creditLabel(role, tag);
-      const names = group.map((credit) => (credit.location ? `${credit.name} (${credit.location})` : credit.name));
-      return `${label}${colon}${formatList(names, tag)}.`;
-    })
+  return creditLines(valid, tag)
+    .map(([label, names]) => `${label}${colon}${names}.`)
     .join(' ');
 }

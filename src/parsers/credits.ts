@@ -4,8 +4,9 @@
  *
  * A tokenizer turns the text into words and punctuation in one pass; a scanner then walks the
  * tokens once, cutting them into clauses at role phrases ("reporting by", "written by") and at
- * clause ends (`.`, `;`, brackets, line breaks), and reads each clause as a list of names. No
- * regular expression runs over the whole text, so time stays linear in its length.
+ * clause ends (`.`, `;`, brackets, line breaks), and reads each clause as a list of names. The
+ * tokenizer's regular expression has no alternatives that can match the same text, so it never
+ * backtracks far, and time stays linear in the text's length.
  * Pure: no DOM, safe in Node.
  * @module
  */
@@ -19,21 +20,14 @@ interface Token {
   word: boolean;
 }
 
-/** Words that name a role when followed by "by", "from" or ":". */
-const roleWords: Record<string, CreditRole> = {};
-for (const [role, words] of [
-  ['reporting', 'reporting reported'],
-  ['writing', 'writing written wrote story words text'],
-  ['editing', 'editing edited editor editors'],
-  ['compiling', 'compiling compiled'],
-  ['contributing', 'contributing contributed contributions contributors produced production'],
-  ['photography', 'photos photo photography photographs photographed pictures images'],
-  ['graphics', 'graphics graphic design designed illustration illustrations'],
-  ['video', 'video videos'],
-  ['research', 'research researched fact-checking'],
-  ['translation', 'translation translated'],
-] as const) {
-  for (const word of words.split(' ')) roleWords[word] = role;
+/**
+ * Words that name a role when followed by "by", "from" or ":". One group a role, separated by
+ * "|"; each group's first word is the role's name.
+ */
+const roleWords = new Map<string, CreditRole>();
+for (const group of 'reporting reported|writing written wrote story words text|editing edited editor editors|compiling compiled|contributing contributes contributed contributions contributors produced production|photography photos photo photographs photographed pictures images|graphics graphic design designed illustration illustrations|video videos|research researched fact-checking|translation translated'.split('|')) {
+  const words = group.split(' ');
+  for (const word of words) roleWords.set(word, words[0] as CreditRole);
 }
 
 const set = (words: string) => new Set(words.split(' '));
@@ -51,50 +45,35 @@ const regionStarts = set('new north south east west united saudi sri hong puerto
 const joiners = set('and & / , with');
 const suffixes = set('jr. sr. ii iii iv');
 
-const letter = /[\p{L}\p{M}\p{N}]/u;
-/** ASCII letters and digits without a regular expression: the tokenizer asks this for every character. */
-function isLetter(char: string): boolean {
-  const code = char.charCodeAt(0);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return letter.test(char);
-}
+/**
+ * A word (letters and digits, joined by apostrophes, hyphens or periods that a letter follows:
+ * O'Brien, al-Mughrabi, D.C) with any period right after it; a mark that structures credits; or a
+ * spaced dash. No two parts can match the same text, so the scan never backtracks far.
+ */
+const tokenPattern = /([\p{L}\p{M}\p{N}]+(?:['’\-‐.][\p{L}\p{M}\p{N}]+)*)(\.?)|[,;.()[\]&/:\n]|[—–-](?= )/gu;
+/** The word after an abbreviation's period, to see whether it opens a sentence. */
+const nextWord = / +([\p{L}\p{M}\p{N}]+)/uy;
 const isUpper = (text: string) => text !== text.toLowerCase();
 const startsLower = (text: string) => text[0] !== text[0]!.toUpperCase();
 
 /** Splits text into words and the punctuation that structures credits; other symbols are spaces. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const push = (value: string, word: boolean) => tokens.push({ text: value, key: value.toLowerCase(), word });
-  const length = text.length;
-  let index = 0;
-  while (index < length) {
-    const char = text[index]!;
-    if (isLetter(char)) {
-      const start = index;
-      // Apostrophes, hyphens and periods stay inside a word when a letter follows: O'Brien, al-Mughrabi, D.C.
-      while (index < length && (isLetter(text[index]!) || ("'’-‐.".includes(text[index]!) && index + 1 < length && isLetter(text[index + 1]!)))) index++;
-      let word = text.slice(start, index);
-      let endsSentence = false;
-      if (text[index] === '.' && (word.length === 1 || word.includes('.') || abbreviations.has(word.toLowerCase()))) {
-        word += '.';
-        index++;
-        let next = index;
-        while (text[next] === ' ') next++;
-        let end = next;
-        while (end < length && isLetter(text[end]!)) end++;
-        endsSentence = next > index && sentenceStarts.has(text.slice(next, end).toLowerCase()) && isUpper(text[next]!);
-      }
-      push(word, true);
-      if (endsSentence) push('.', false);
-    } else if (',;.()[]&/:\n'.includes(char)) {
-      push(char, false);
-      index++;
-    } else if ((char === '—' || char === '–' || char === '-') && text[index + 1] === ' ') {
+  const push = (value: string, word = false) => tokens.push({ text: value, key: value.toLowerCase(), word });
+  for (const match of text.matchAll(tokenPattern)) {
+    const [mark, word, period] = match;
+    if (!word) {
       // A spaced dash ends a clause: "Editing by A - REUTERS" credits no editing to the agency's tag.
-      push('.', false);
-      index++;
+      push(',;.()[]&/:\n'.includes(mark) ? mark : '.');
+    } else if (period && (word.length === 1 || word.includes('.') || abbreviations.has(word.toLowerCase()))) {
+      // The period belongs to the word ("Jr.", "D.C."), and ends the sentence too when one starts after it.
+      push(word + period, true);
+      nextWord.lastIndex = match.index + mark.length;
+      const next = nextWord.exec(text)?.[1];
+      if (next && sentenceStarts.has(next.toLowerCase()) && isUpper(next[0]!)) push('.');
     } else {
-      index++;
+      push(word, true);
+      if (period) push('.');
     }
   }
   return tokens;
@@ -105,7 +84,8 @@ function unshout(word: string): string {
   return word.length > 2 && !word.includes('.') && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
 }
 
-const joinWords = (tokens: Token[]) => tokens.map((token) => token.text).join(' ');
+/** Place words as written, with capitals toned down: "GAZA" → "Gaza". */
+const placeName = (tokens: Token[]) => tokens.map((token) => unshout(token.text)).join(' ');
 
 /** One name of a list, with what followed it ("in Gaza") and what separated it from the last. */
 interface Entry {
@@ -120,29 +100,21 @@ function splitEntries(tokens: Token[]): Entry[] {
   const entries: Entry[] = [];
   let current: Entry = { name: [], location: [], afterComma: false };
   let inLocation = false;
-  let commaOnly = false;
   for (const token of tokens) {
+    const named = current.name.length > 0;
     if (joiners.has(token.key)) {
-      if (current.name.length > 0) entries.push(current);
+      if (named) entries.push(current);
       // ", and" is a plain list joiner; only a bare comma may continue a place ("Paris, France").
-      commaOnly = current.name.length > 0 ? token.key === ',' : false;
-      current = { name: [], location: [], afterComma: commaOnly };
+      current = { name: [], location: [], afterComma: named && token.key === ',' };
       inLocation = false;
-    } else if (token.word && (token.key === 'in' || token.key === 'via' || token.key === 'from') && current.name.length > 0) {
+    } else if (named && (token.key === 'in' || token.key === 'via' || token.key === 'from')) {
       inLocation = true;
-    } else if (token.word) {
+    } else {
       (inLocation ? current.location : current.name).push(token);
     }
   }
   if (current.name.length > 0) entries.push(current);
   return entries;
-}
-
-/** A comma-separated piece that continues a place rather than naming someone: "D.C.", "Illinois", "South Africa". */
-function continuesPlace(entry: Entry): boolean {
-  const [first, second] = entry.name;
-  if (!entry.afterComma || entry.location.length > 0 || !first || !isUpper(first.text[0]!) || organizationWords.has(first.key)) return false;
-  return entry.name.length === 1 || (entry.name.length === 2 && regionStarts.has(first.key) && second !== undefined);
 }
 
 /** Reads one clause as the credits of `roles`. */
@@ -151,34 +123,41 @@ function readClause(tokens: Token[], roles: CreditRole[], add: (credit: Credit) 
   let lastPlaced: Credit | undefined;
   // Names since the last one with a place: "C, D, E in Jerusalem" puts all three in Jerusalem.
   let unplaced: Credit[] = [];
-  for (const entry of splitEntries(tokens)) {
-    const previous = read[read.length - 1];
-    if (previous && suffixes.has(entry.name[0]!.key) && entry.name.length === 1 && entry.location.length === 0) {
-      previous.name += `, ${entry.name[0]!.text}`;
+  for (const { name: words, location, afterComma } of splitEntries(tokens)) {
+    const previous = read.at(-1);
+    const first = words[0]!;
+    const bare = words.length === 1 && location.length === 0;
+    if (previous && bare && suffixes.has(first.key)) {
+      previous.name += `, ${first.text}`;
       continue;
     }
-    if (lastPlaced && lastPlaced === previous && continuesPlace(entry)) {
-      lastPlaced.location += `, ${entry.name.map((token) => unshout(token.text)).join(' ')}`;
+    // A comma-separated piece that continues a place rather than naming someone: "D.C.", "Illinois", "South Africa".
+    if (
+      lastPlaced &&
+      lastPlaced === previous &&
+      afterComma &&
+      location.length === 0 &&
+      isUpper(first.text[0]!) &&
+      !organizationWords.has(first.key) &&
+      (words.length === 1 || (words.length === 2 && regionStarts.has(first.key)))
+    ) {
+      lastPlaced.location += `, ${placeName(words)}`;
       continue;
     }
-    let name = entry.name;
+    let name = words;
     while (name[0]?.key === 'the' || name[0]?.key === 'by') name = name.slice(1);
     // Job titles before a name are dropped; a title with no name after it is a body ("Reuters reporters").
-    let titleEnd = -1;
-    name.forEach((token, index) => {
-      if (titles.has(token.key)) titleEnd = index;
-    });
+    const titleEnd = name.findLastIndex((token) => titles.has(token.key));
     const titleOnly = titleEnd >= 0 && titleEnd === name.length - 1;
-    if (titleEnd >= 0 && !titleOnly) name = name.slice(titleEnd + 1);
-    const organization = titleOnly || name.some((token) => organizationWords.has(token.key));
+    if (!titleOnly) name = name.slice(titleEnd + 1);
     // A long run of words is prose that slipped into the clause, not a name; so is a run of lower case.
-    if (name.length === 0 || name.length > 6 || name.every((token) => startsLower(token.text))) continue;
-    const credit: Credit = { name: joinWords(name), roles: [...roles] };
-    if (organization) credit.kind = 'organization';
+    if (name.length > 6 || name.every((token) => startsLower(token.text))) continue;
+    const credit: Credit = { name: name.map((token) => token.text).join(' '), roles: [...roles] };
+    if (titleOnly || name.some((token) => organizationWords.has(token.key))) credit.kind = 'organization';
     read.push(credit);
-    const place = entry.location[0]?.key === 'the' ? entry.location.slice(1) : entry.location;
+    const place = location[0]?.key === 'the' ? location.slice(1) : location;
     if (place.length > 0) {
-      credit.location = place.map((token) => unshout(token.text)).join(' ');
+      credit.location = placeName(place);
       for (const earlier of unplaced) earlier.location ??= credit.location;
       unplaced = [];
       lastPlaced = credit;
@@ -194,18 +173,17 @@ type Mode = CreditRole[] | 'pending' | 'skip';
 
 /** Words that may sit between role words before "by": "Reporting and writing by", "Research was contributed by". */
 const roleGlue = set('and , & / was were is additional');
+/** Words after "contributed" or "Contributing" before the names or place: "contributed to this report", "Contributing to this story were". */
+const fillers = set('to this report reporting the story article were was');
+/** Words that follow the names they credit: "A and B contributed to this report", "A reported from Gaza". */
+const afterNames = set('contributed contributes reported');
 
 /** The roles a role phrase gives: its own, plus those named in the words just before it ("Reporting and writing by"). */
 function phraseRoles(role: CreditRole, clause: Token[]): CreditRole[] {
-  const named: CreditRole[] = [];
-  for (const token of clause) {
-    const word = roleWords[token.key];
-    if (word) named.push(word);
-  }
-  if (clause[clause.length - 1]?.key === 'additional' && role === 'reporting') return ['additional-reporting'];
+  if (clause.at(-1)?.key === 'additional' && role === 'reporting') return ['additional-reporting'];
+  const named = clause.flatMap((token) => roleWords.get(token.key) ?? []);
   // "Research was contributed by": the named role says what the contribution was.
-  if (role === 'contributing' && named.length > 0) return [...new Set(named)];
-  return [...new Set([...named, role])];
+  return [...new Set(role === 'contributing' && named.length > 0 ? named : [...named, role])];
 }
 
 /**
@@ -220,7 +198,7 @@ function phraseRoles(role: CreditRole, clause: Token[]): CreditRole[] {
  * no one. See docs/credits.md for the full list.
  */
 export function parseCredits(text: unknown): Credit[] {
-  if (typeof text !== 'string' || text.trim() === '') return [];
+  if (typeof text !== 'string') return [];
   const byName = new Map<string, Credit>();
   const add = (credit: Credit) => {
     const key = credit.name.toLowerCase();
@@ -244,45 +222,41 @@ export function parseCredits(text: unknown): Credit[] {
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    const next = tokens[index + 1];
+    const key = token.key;
+    const next = tokens[index + 1]?.key;
+    const role = roleWords.get(key);
+    const skipFillers = () => {
+      while (fillers.has(tokens[index + 1]?.key ?? '')) index++;
+    };
     if (!token.word) {
-      if (token.text === ':' && mode === 'pending') {
+      if (key === ':' && mode === 'pending') {
         // "Reporting: A" names a role; any other label ("Sources: …") credits no one.
-        const label = clause[clause.length - 1];
-        const role = label ? roleWords[label.key] : undefined;
-        flush(role ? phraseRoles(role, clause.slice(0, -1)) : 'skip');
-      } else if (token.text === ',' || token.text === '&' || token.text === '/') {
+        const label = roleWords.get(clause.at(-1)?.key ?? '');
+        flush(label ? phraseRoles(label, clause.slice(0, -1)) : 'skip');
+      } else if (joiners.has(key)) {
         clause.push(token);
-      } else if (token.text === ';') {
-        // "Reporting by A in X; B in Y": the role goes on, a place after B is B's alone.
-        flush(mode);
       } else {
-        flush('pending');
+        // "Reporting by A in X; B in Y": the role goes on, a place after B is B's alone.
+        flush(key === ';' ? mode : 'pending');
       }
-      continue;
-    }
-    const role = roleWords[token.key];
-    const afterNames = token.key === 'contributed' || token.key === 'contributes' || token.key === 'reported';
-    if (role && (next?.key === 'by' || (next?.key === 'from' && !afterNames))) {
+    } else if (role && (next === 'by' || (next === 'from' && !afterNames.has(key)))) {
       // "Reporting by", "includes reporting from", "Research was contributed by": role words just
       // before the phrase are part of it, not names of the clause before.
       let cut = clause.length;
-      while (cut > 0 && (roleWords[clause[cut - 1]!.key] || roleGlue.has(clause[cut - 1]!.key))) cut--;
-      const roles = phraseRoles(role, clause.slice(cut));
-      clause.length = cut;
-      flush(roles);
+      while (cut > 0 && (roleWords.has(clause[cut - 1]!.key) || roleGlue.has(clause[cut - 1]!.key))) cut--;
+      flush(phraseRoles(role, clause.splice(cut)));
       index++;
-    } else if (afterNames) {
+    } else if (afterNames.has(key)) {
       // After the names: "A and B contributed to this report", "A reported from Gaza, and B from Tel Aviv".
       if (mode === 'pending') mode = [role!];
-      while (['to', 'this', 'report', 'reporting', 'the', 'story', 'article'].includes(tokens[index + 1]?.key ?? '')) index++;
+      skipFillers();
       if (tokens[index + 1]?.key === 'from') clause.push({ text: 'in', key: 'in', word: true });
       else flush('skip');
-    } else if (token.key === 'contributing' && next?.key === 'to') {
+    } else if (key === 'contributing' && next === 'to') {
       // "Contributing to this report were A and B".
       flush(['contributing']);
-      while (['to', 'this', 'report', 'the', 'story', 'article', 'were', 'was'].includes(tokens[index + 1]?.key ?? '')) index++;
-    } else if (token.key === 'by' && clause.length === 0 && mode === 'pending') {
+      skipFillers();
+    } else if (key === 'by' && clause.length === 0 && mode === 'pending') {
       mode = ['author'];
     } else {
       clause.push(token);

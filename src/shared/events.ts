@@ -16,6 +16,12 @@ export class LedeErrorEvent extends Event {
   }
 }
 
+/** Tells the page what an element could not use: a console warning that names the element, and a `lede-error` event. */
+export function reportError(host: HTMLElement, error: LedeError): void {
+  console.warn(`${host.localName}: ${error.message}`);
+  host.dispatchEvent(new LedeErrorEvent(error));
+}
+
 /** Fired by `<lede-article>` each time it has resolved new article data from any source. Bubbles. */
 export class LedeArticleLoadEvent extends Event {
   static readonly eventName = 'lede-article-load';

@@ -1,14 +1,24 @@
+import { html, nothing, type TemplateResult } from 'lit';
 import type { Person } from '../model.js';
 import { formatListToParts } from './format.js';
+import { safeUrl } from './url.js';
+
+/** A name, linked to the person's page (`rel="author"`, http(s) only) when given, after their portrait with `portraits`. */
+function renderPerson(person: Person, portraits: boolean): TemplateResult | string {
+  const url = safeUrl(person.url);
+  const image = portraits ? safeUrl(person.image?.url) : undefined;
+  const portrait = image ? html`<img class="avatar" src=${image} alt="" width="24" height="24" loading="lazy" decoding="async" />` : nothing;
+  return url ? html`<a href=${url} rel="author">${portrait}${person.name}</a>` : image ? html`${portrait}${person.name}` : person.name;
+}
 
 /**
- * People as a list in the locale's words ("A, B and C"), each name rendered by `render` (a link,
- * an avatar) and the joining words kept as text.
+ * People as a list in the locale's words ("A, B and C"), the joining words as text and each name
+ * rendered with its link, and with its portrait when `portraits` is set (styled by `.avatar` in the theme styles).
  */
-export function listPeople<T>(people: readonly Person[], locale: string, render: (person: Person) => T): (T | string)[] {
+export function listPeople(people: readonly Person[], locale: string, portraits = false): (TemplateResult | string)[] {
   let index = 0;
   return formatListToParts(
     people.map((person) => person.name),
     locale,
-  ).map((part) => (part.type === 'element' ? render(people[index++]!) : part.value));
+  ).map((part) => (part.type === 'element' ? renderPerson(people[index++]!, portraits) : part.value));
 }

@@ -8,7 +8,8 @@ import { privateTokenDeclarations } from './tokens.js';
  * reader's `prefers-color-scheme` when it is absent) picks the side, and a page may set its own
  * `light-dark(…, …)` pair for any colour token.
  *
- * The defaults are in `tokens.ts`; the full token table is in `docs/theming.md`.
+ * The defaults are in `tokens.ts`; the full token table is in `docs/theming.md`. `.avatar` styles the
+ * portraits `listPeople()` renders: text-sized, so they never make a line taller.
  */
 export const themeStyles = css`
   :host {
@@ -41,6 +42,15 @@ export const themeStyles = css`
   a {
     color: var(--_color-link);
     text-underline-offset: 0.15em;
+  }
+
+  .avatar {
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    margin-block: -0.25em;
+    margin-inline-end: 0.25em;
+    border-radius: 50%;
+    vertical-align: middle;
   }
 
   .error {
