@@ -32,4 +32,5 @@ export { formatDate, formatList, formatNumber, formatRelativeTime, readingMinute
 export { LocaleController, resolveLocale } from './shared/locale-controller.js';
 export { sanitizeHtml, type SanitizerChoice } from './shared/sanitize.js';
 export { safeUrl } from './shared/url.js';
+export type { Json } from './shared/validate.js';
 export type * from './model.js';
