@@ -29,45 +29,8 @@ export const relatedStyles = [
       font: inherit;
     }
 
-    .title:hover {
-      text-decoration: underline;
-    }
-
     .story::before {
       content: '';
-    }
-
-    .kicker,
-    .meta,
-    .excerpt {
-      overflow: hidden;
-      font-size: var(--_font-size-small);
-      color: var(--_color-muted);
-    }
-
-    .kicker,
-    .meta {
-      white-space: nowrap;
-      text-overflow: ellipsis;
-    }
-
-    .kicker {
-      grid-area: k;
-      font-weight: 700;
-      letter-spacing: 0.04em;
-      text-transform: uppercase;
-      color: var(--_color-accent);
-    }
-
-    .meta {
-      grid-area: d;
-    }
-
-    .excerpt {
-      grid-area: e;
-      display: -webkit-box;
-      -webkit-box-orient: vertical;
-      -webkit-line-clamp: 2;
     }
 
     .skeleton .title {
