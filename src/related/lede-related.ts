@@ -1,7 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { LedeError, toLedeError } from '../shared/errors.js';
+import { toLedeError, type LedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
@@ -10,14 +10,21 @@ import { relatedMessages } from './messages.js';
 import { relatedStyles } from './related.styles.js';
 import type { RelatedCards } from './related-view.js';
 
-/** The cards' module, loaded once for every element; a failed load is tried again on the next call. */
-let viewLoading: Promise<typeof import('./related-view.js')> | undefined;
+type RelatedView = typeof import('./related-view.js');
 
-function loadView(): Promise<typeof import('./related-view.js')> {
-  return (viewLoading ??= import('./related-view.js').catch((error: unknown) => {
-    viewLoading = undefined;
-    throw error;
-  }));
+/** The cards' module, once loaded: from then on elements make their cards synchronously. */
+let view: RelatedView | undefined;
+let viewLoading: Promise<RelatedView> | undefined;
+
+/** Loads the cards' module once for every element; a failed load is tried again on the next call. */
+function loadView(): Promise<RelatedView> {
+  return (viewLoading ??= import('./related-view.js').then(
+    (module) => (view = module),
+    (error: unknown) => {
+      viewLoading = undefined;
+      throw error;
+    },
+  ));
 }
 
 /**
@@ -32,6 +39,10 @@ function loadView(): Promise<typeof import('./related-view.js')> {
  *
  * The current article (`current-url`, the enclosing `<lede-article>`'s `url`, and the page's own
  * address) is left out, as are repeated URLs; at most `max` stories show.
+ *
+ * The cards (fetching, choosing and rendering stories) load by `import()` once there are stories to
+ * show; until then a server-rendered list stays as `lede.css` lays it out (the `pending` custom
+ * state), and skeletons hold a `src`'s place.
  *
  * @summary Related stories.
  * @tagname lede-related
@@ -101,7 +112,7 @@ export class LedeRelated extends LitElement {
   @property({ type: Number }) timeout = 10000;
 
   /** @internal Near the viewport, or was: a lazy `src` is fetched from then on. */
-  @state() near = false;
+  near?: boolean;
   @state() private error?: LedeError;
 
   private readonly localeController = new LocaleController(this);
@@ -109,7 +120,7 @@ export class LedeRelated extends LitElement {
   private readonly internals = this.attachInternals();
   private observer?: IntersectionObserver;
   /** A server-rendered list was there when connected. */
-  private hasList = false;
+  private hasList?: boolean;
   /** Fetching, choosing and rendering stories, loaded when there are stories to show. */
   private cards?: RelatedCards;
   /** The cards loading for this element; `updateComplete` waits for them. */
@@ -117,11 +128,12 @@ export class LedeRelated extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.hasList = !!this.querySelector(':scope > :is(ul, ol) > li');
+    this.hasList = !!this.querySelector(':scope>:is(ul,ol)>li');
     this.observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
           this.near = true;
+          this.requestUpdate();
           this.observer?.disconnect();
         }
       },
@@ -142,21 +154,12 @@ export class LedeRelated extends LitElement {
     return super.getUpdateComplete();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const input = this.stories;
-    if (changed.has('stories') && input != null && !Array.isArray(input)) this.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
-    // The cards load for data, a server-rendered list, or a src once it is wanted.
-    if (!this.cards && (Array.isArray(input) || this.hasList || (this.src && (this.near || this.loading === 'eager')))) {
-      this.cardsReady ??= loadView().then(
-        ({ RelatedCards }) => {
-          this.cards ??= new RelatedCards(this);
-          this.requestUpdate();
-        },
-        (error: unknown) => {
-          this.cardsReady = undefined;
-          this.report(toLedeError(error));
-        },
-      );
+  protected override willUpdate(): void {
+    // The cards load for data (which they check), a server-rendered list, or a src once it is wanted.
+    if (!this.cards && (this.stories != null || this.hasList || (this.src && (this.near || this.loading === 'eager')))) {
+      if (view) this.cards = new view.RelatedCards(this);
+      // A failed load is reported once and tried again only from the error state's button.
+      else this.cardsReady ??= loadView().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error)));
     }
     // Until its cards can show, a server-rendered list stays as the page stylesheet lays it out.
     this.internals.states[!this.cards && this.hasList ? 'add' : 'delete']('pending');
@@ -172,22 +175,19 @@ export class LedeRelated extends LitElement {
 
   override render(): TemplateResult | typeof nothing {
     if (this.internals.states.has('pending')) return html`<slot name="heading"></slot><slot></slot>`;
-    const messages = pickMessages(relatedMessages, this.localeController.locale);
+    const locale = this.localeController.locale;
+    const messages = pickMessages(relatedMessages, locale);
     // Without data, a src or a list there is nothing to recommend.
-    const stories = this.cards ? this.cards.shown : this.src || Array.isArray(this.stories) ? undefined : [];
+    const stories = this.cards ? this.cards.shown : this.src || this.stories != null ? undefined : [];
     const failed = !stories && this.error;
     if (failed && this.onError === 'hide') return nothing;
     // Nothing to recommend: no empty heading either.
     if (stories?.length === 0) return nothing;
     const level = unsafeStatic(`h${Math.min(6, Math.max(2, Math.round(this.headingLevel) || 2))}`);
-    const carousel = this.layout === 'carousel';
     return html`<section part="section">
       <div class="head">
         <slot name="heading">${staticHtml`<${level}>${this.heading ?? messages.heading}</${level}>`}</slot>
-        ${carousel && !failed
-          ? html`<button type="button" aria-label=${messages.previous} aria-controls="stories" @click=${this.scrollPage}>‹</button>
-              <button type="button" aria-label=${messages.next} aria-controls="stories" data-next @click=${this.scrollPage}>›</button>`
-          : nothing}
+        ${stories ? this.cards!.renderButtons(locale) : nothing}
       </div>
       ${failed
         ? html`<div class="error" role="alert" part="error">
@@ -195,7 +195,7 @@ export class LedeRelated extends LitElement {
             <button type="button" @click=${this.retry}>${messages.retry}</button>
           </div>`
         : stories
-          ? this.cards!.render(stories, this.localeController.locale)
+          ? this.cards!.render(stories, locale)
           : html`<p class="visually-hidden" role="status">${messages.loading}</p>
               <ul id="stories" class="stories" part="list" aria-hidden="true">
                 ${Array.from({ length: Math.max(1, this.max) }, () => html`<li class="story skeleton"><span class="title"></span></li>`)}
@@ -205,14 +205,8 @@ export class LedeRelated extends LitElement {
 
   /** Requests the feed again, and loads the cards again if that is what failed. */
   private retry = (): void => {
+    this.cardsReady = undefined;
     this.report();
     this.cards?.retry();
-  };
-
-  /** The carousel's buttons scroll by one visible width, mirrored in right-to-left text. */
-  private scrollPage = (event: Event): void => {
-    const list = this.renderRoot.querySelector('.stories')!;
-    const direction = (event.currentTarget as HTMLElement).hasAttribute('data-next') === this.matches(':dir(ltr)') ? 1 : -1;
-    list.scrollBy({ left: direction * list.clientWidth });
   };
 }

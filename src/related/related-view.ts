@@ -13,15 +13,23 @@ import type { Story } from '../model.js';
 import type { FeedResult } from '../parsers/feeds.js';
 import { readStories, selectStories } from '../parsers/stories.js';
 import { articleContext } from '../shared/context.js';
-import { toLedeError } from '../shared/errors.js';
+import { LedeError, toLedeError } from '../shared/errors.js';
 import { fetchText } from '../shared/fetch.js';
 import { formatDate, formatRelativeTime } from '../shared/format.js';
+import { pickMessages, type MessageTable } from '../shared/messages.js';
 import { safeUrl } from '../shared/url.js';
 import { cardStyles } from './cards.styles.js';
 import { LedeStoryClickEvent } from './events.js';
 import type { LedeRelated } from './lede-related.js';
 
 const cachePrefix = 'lede-related:';
+
+/** The carousel's buttons come with the cards, so their labels do too. */
+const carouselMessages: MessageTable<{ previous: string; next: string }> = {
+  en: { previous: 'Previous stories', next: 'Next stories' },
+  ar: { previous: 'القصص السابقة', next: 'القصص التالية' },
+  fr: { previous: 'Articles précédents', next: 'Articles suivants' },
+};
 
 function warnSkipped(skipped: string[]): void {
   if (skipped.length) console.warn(`lede-related: skipped ${skipped.length} unusable item(s): ${skipped.join('; ')}`);
@@ -77,6 +85,8 @@ export class RelatedCards implements ReactiveController {
 
   private readonly host: LedeRelated;
   private light: Story[] = [];
+  /** The `stories` value last checked. */
+  private checked?: unknown;
   /** The src and timeout last requested. */
   private requested?: string;
   /** The article the element sits in, if any: its page is left out. */
@@ -120,6 +130,10 @@ export class RelatedCards implements ReactiveController {
 
   hostUpdate(): void {
     const host = this.host;
+    if (host.stories !== this.checked) {
+      this.checked = host.stories;
+      if (host.stories != null && !Array.isArray(host.stories)) host.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
+    }
     // Once per src and timeout, when it becomes wanted: neither coming into view later nor
     // switching to eager requests it again.
     const wanted = host.src && (host.near || host.loading === 'eager') ? `${host.timeout} ${host.src}` : undefined;
@@ -145,6 +159,21 @@ export class RelatedCards implements ReactiveController {
     const feed = this.feed.value;
     return (feed?.src === src ? feed.stories : this.feed.status === TaskStatus.ERROR ? readCache(src) : undefined) ?? (this.light.length ? this.light : undefined);
   }
+
+  /** The carousel's previous and next buttons, for the heading's row. */
+  renderButtons(locale: string): TemplateResult | typeof nothing {
+    if (this.host.layout !== 'carousel') return nothing;
+    const messages = pickMessages(carouselMessages, locale);
+    return html`<button type="button" aria-label=${messages.previous} aria-controls="stories" @click=${this.scrollPage}>‹</button>
+      <button type="button" aria-label=${messages.next} aria-controls="stories" data-next @click=${this.scrollPage}>›</button>`;
+  }
+
+  /** The buttons scroll by one visible width, mirrored in right-to-left text. */
+  private scrollPage = (event: Event): void => {
+    const list = this.host.renderRoot.querySelector('.stories')!;
+    const direction = (event.currentTarget as HTMLElement).hasAttribute('data-next') === this.host.matches(':dir(ltr)') ? 1 : -1;
+    list.scrollBy({ left: direction * list.clientWidth });
+  };
 
   /** The list of cards. */
   render(stories: Story[], locale: string): TemplateResult {
