@@ -55,7 +55,7 @@ ${part(`${title}::after`)}{content:"";position:absolute;inset:0}
  * through a slot). `:is()` forgives browsers that do not know `:state()`.
  */
 export function relatedPageCss(): string {
-  const host = (attribute = '') => `lede-related:is(:not(:defined),:state(pending))${attribute}`;
+  const host = (attribute = '') => `:is(lede-related:not(:defined),lede-related:state(pending))${attribute}`;
   const heading = `${host()}>[slot=heading]`;
   return `/* Lede: the same card layout for a server-rendered <lede-related> list until its cards show. */
 @layer lede {
