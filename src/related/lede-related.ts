@@ -119,6 +119,8 @@ export class LedeRelated extends LitElement {
   /** Carries the `pending` state that keeps `lede.css` laying out the server-rendered list. */
   private readonly internals = this.attachInternals();
   private observer?: IntersectionObserver;
+  /** The server-rendered list shows through a slot while the cards load. */
+  private pending?: boolean;
   /** A server-rendered list was there when connected. */
   private hasList?: boolean;
   /** Fetching, choosing and rendering stories, loaded when there are stories to show. */
@@ -162,7 +164,12 @@ export class LedeRelated extends LitElement {
       else this.cardsReady ??= loadView().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error)));
     }
     // Until its cards can show, a server-rendered list stays as the page stylesheet lays it out.
-    this.internals.states[!this.cards && this.hasList ? 'add' : 'delete']('pending');
+    this.pending = !this.cards && !!this.hasList;
+    try {
+      this.internals.states[this.pending ? 'add' : 'delete']('pending');
+    } catch {
+      // A browser without custom states (before 2024) keeps the list readable, if not laid out.
+    }
   }
 
   /** @internal Shows and dispatches a failure; without one, clears the error state. */
@@ -174,7 +181,7 @@ export class LedeRelated extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    if (this.internals.states.has('pending')) return html`<slot name="heading"></slot><slot></slot>`;
+    if (this.pending) return html`<slot name="heading"></slot><slot></slot>`;
     const locale = this.localeController.locale;
     const messages = pickMessages(relatedMessages, locale);
     // Without data, a src or a list there is nothing to recommend.
