@@ -2,6 +2,7 @@
 // defined and its cards take the same boxes after the upgrade. This file defines <lede-related>
 // itself, after measuring, so nothing registers it early.
 import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement } from 'lit';
 import { relatedPageCss } from '../src/related/related.layout.js';
 import { LedeRelated } from '../src/related/lede-related.js';
 import { defineElement } from '../src/shared/define.js';
@@ -34,10 +35,12 @@ function textBox(element: Element): DOMRect {
  * after it), the image, the host, and what follows it.
  */
 function boxes(element: Element): number[][] {
-  const stories = element.shadowRoot ? [...element.shadowRoot.querySelectorAll('.story')] : [...element.querySelectorAll('li')];
+  // The cards once they show; until then (before the upgrade, and while they load) the light list.
+  const cards = element.shadowRoot?.querySelector('.story') ? element.shadowRoot : undefined;
+  const stories = cards ? [...cards.querySelectorAll('.story')] : [...element.querySelectorAll('li')];
   const heading = element.querySelector('[slot="heading"]');
   const headingBox = heading ? [round(textBox(heading)), round(heading.getBoundingClientRect()).filter((_, index) => index % 2 === 1)] : [];
-  const image = (element.shadowRoot ?? element).querySelector('img')!;
+  const image = (cards ?? element).querySelector('img')!;
   return [...headingBox, ...[...stories, image, element, element.nextElementSibling!].map((box) => round(box.getBoundingClientRect()))];
 }
 
@@ -66,7 +69,16 @@ describe('<lede-related> upgrade', () => {
     const before = elements.map(boxes);
 
     defineElement('lede-related', LedeRelated);
+    // The first render, before the cards' module can have arrived (updateComplete waits for it):
+    // the list still shows through a slot, laid out by the page stylesheet, in the same boxes.
+    await Promise.all(elements.map((element) => LitElement.prototype['getUpdateComplete'].call(element)));
+    elements.forEach((element, index) => {
+      expect(element.matches(':state(pending)'), `${index} pending`).to.equal(true);
+      expect(element.shadowRoot!.querySelector('slot:not([name])'), `${index} slot`).to.exist;
+      expect(boxes(element), `${index} ${element.getAttribute('layout')} while the cards load`).to.deep.equal(before[index]);
+    });
     await Promise.all(elements.map((element) => (element as LedeRelated).updateComplete));
+    expect(elements.some((element) => element.matches(':state(pending)'))).to.equal(false);
 
     // Without a server-rendered heading, the page stylesheet reserved the row for the default one.
     expect(elements[9]!.shadowRoot!.querySelector('h2')!.textContent).to.equal('You may also like');

@@ -28,8 +28,8 @@ export interface RelatedSelectors {
 export function relatedCss({ host, list, item, title, media, head }: RelatedSelectors): string {
   const grid = `${host('[layout=grid]')},${host('[layout=carousel]')}`;
   const plainList = `${host('[layout=list]')},${host(':not([layout])')}`;
-  // Every host selector with every part selector; commas inside :is() do not separate.
-  const split = (selectors: string) => selectors.split(/,(?![^(]*\))/);
+  // Every host selector with every part selector; commas inside :is(), also nested one deep, do not separate.
+  const split = (selectors: string) => selectors.split(/,(?!(?:[^()]|\([^()]*\))*\))/);
   const part = (selector: string, hosts = host()) => split(hosts).flatMap((prefix) => split(selector).map((one) => `${prefix} ${one}`)).join();
   return `${host()}{display:block;container-type:inline-size;margin-block:var(--_space-l);font:1rem/1.35 var(--_font-ui);color:var(--_color-text)}
 ${head}{display:flex;align-items:center;gap:var(--_space-s);min-block-size:2.75rem;margin:0 0 var(--_space-s);font:700 1.25rem/1.25 var(--_font-heading)}
@@ -49,11 +49,15 @@ ${part(`${title}::after`)}{content:"";position:absolute;inset:0}
 `;
 }
 
-/** The page stylesheet's part: the same layout for a server-rendered list before the upgrade. */
+/**
+ * The page stylesheet's part: the same layout for a server-rendered list before the upgrade, and
+ * after it until the element's cards have loaded (its `pending` state, while it shows the list
+ * through a slot). `:is()` forgives browsers that do not know `:state()`.
+ */
 export function relatedPageCss(): string {
-  const host = (attribute = '') => `lede-related:not(:defined)${attribute}`;
+  const host = (attribute = '') => `:is(lede-related:not(:defined),lede-related:state(pending))${attribute}`;
   const heading = `${host()}>[slot=heading]`;
-  return `/* Lede: the same card layout for a server-rendered <lede-related> list before JavaScript runs. */
+  return `/* Lede: the same card layout for a server-rendered <lede-related> list until its cards show. */
 @layer lede {
 ${relatedCss({ host, list: '>:is(ul,ol)', item: '>:is(ul,ol)>li', title: '>:is(ul,ol)>li>a', media: '>:is(ul,ol)>li::before,>:is(ul,ol)>li>img', head: `${heading},${host()}:not(:has(>[slot=heading]))::before` })}
 ${host()}{--_space-s:var(--lede-space-s,.5rem);--_space-m:var(--lede-space-m,1rem);--_space-l:var(--lede-space-l,1.5rem);--_radius:var(--lede-radius,.375rem);--_font-ui:var(--lede-font-ui,system-ui,-apple-system,"Segoe UI","Noto Sans",Roboto,sans-serif);--_font-heading:var(--lede-font-heading,var(--lede-font-body,Charter,"Iowan Old Style","Noto Serif",Georgia,serif));--_color-text:var(--lede-color-text,light-dark(#1b1b1b,#e9e7e3));--_color-surface-raised:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427));color-scheme:light dark}

@@ -1,0 +1,229 @@
+/**
+ * `<lede-related>`'s cards: reading stories (data, the server-rendered list, a fetched feed, the
+ * session's cached copy), choosing which to show, and the cards with their click and keyboard
+ * handling. Loaded by `import()` only once an element has stories to show: at once for data or a
+ * server-rendered list, when it nears the viewport for a `src`. Until then the element shows the
+ * server-rendered list as `lede.css` lays it out, or skeletons.
+ */
+import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { ContextConsumer } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import type { Story } from '../model.js';
+import type { FeedResult } from '../parsers/feeds.js';
+import { readStories, selectStories } from '../parsers/stories.js';
+import { articleContext } from '../shared/context.js';
+import { LedeError, toLedeError } from '../shared/errors.js';
+import { fetchText } from '../shared/fetch.js';
+import { formatDate, formatRelativeTime } from '../shared/format.js';
+import { pickMessages, type MessageTable } from '../shared/messages.js';
+import { safeUrl } from '../shared/url.js';
+import { cardStyles } from './cards.styles.js';
+import { LedeStoryClickEvent } from './events.js';
+import type { LedeRelated } from './lede-related.js';
+
+const cachePrefix = 'lede-related:';
+
+/** The carousel's buttons come with the cards, so their labels do too. */
+const carouselMessages: MessageTable<{ previous: string; next: string }> = {
+  en: { previous: 'Previous stories', next: 'Next stories' },
+  ar: { previous: 'القصص السابقة', next: 'القصص التالية' },
+  fr: { previous: 'Articles précédents', next: 'Articles suivants' },
+};
+
+function warnSkipped(skipped: string[]): void {
+  if (skipped.length) console.warn(`lede-related: skipped ${skipped.length} unusable item(s): ${skipped.join('; ')}`);
+}
+
+/** Each `stories` value read once: every render asks, and skipped items are warned about once. */
+const read = new WeakMap<readonly unknown[], Story[]>();
+
+function readData(items: readonly unknown[]): Story[] {
+  let stories = read.get(items);
+  if (!stories) {
+    const result = readStories(items);
+    warnSkipped(result.skipped);
+    read.set(items, (stories = result.stories));
+  }
+  return stories;
+}
+
+/** The stories of a server-rendered `<ul><li><a href>…</a></li></ul>`, with an `<img>` or `<time>` if given. */
+function readLight(host: HTMLElement): Story[] {
+  return readStories(
+    [...host.querySelectorAll(':scope > :is(ul, ol) > li')].map((item) => {
+      const link = item.querySelector('a[href]');
+      const image = item.querySelector('img');
+      return {
+        url: link?.getAttribute('href'),
+        title: link?.textContent,
+        image: image && { url: image.getAttribute('src'), alt: image.alt },
+        datePublished: item.querySelector('time')?.dateTime,
+      };
+    }),
+  ).stories;
+}
+
+/** The session's last good result for `src`, shown when the network fails. */
+function readCache(src: string): Story[] | undefined {
+  try {
+    const cached = sessionStorage.getItem(cachePrefix + src);
+    return cached ? readStories(JSON.parse(cached) as unknown[]).stories : undefined;
+  } catch {
+    // Storage disabled, or an entry someone else wrote: as good as no cache.
+    return undefined;
+  }
+}
+
+/**
+ * Everything `<lede-related>` does once it has stories to show: fetching the feed, choosing the
+ * stories, and rendering the cards. The element makes one when it first needs it.
+ */
+export class RelatedCards implements ReactiveController {
+  /** The stories to render, worked out before each render; undefined while loading. */
+  shown?: Story[];
+
+  private readonly host: LedeRelated;
+  private light: Story[] = [];
+  /** The `stories` value last checked. */
+  private checked?: unknown;
+  /** The src and timeout last requested. */
+  private requested?: string;
+  /** The article the element sits in, if any: its page is left out. */
+  private readonly article: ContextConsumer<typeof articleContext, LedeRelated>;
+
+  private readonly feed: Task<readonly [string | undefined, number], { src: string; stories: Story[] }>;
+
+  constructor(host: LedeRelated) {
+    this.host = host;
+    this.article = new ContextConsumer(host, { context: articleContext, subscribe: true });
+    this.feed = new Task(host, {
+      task: async ([src, timeout], { signal }) => {
+        // The feed parsers load while the request runs: pages without a src never fetch them.
+        const [text, { parseFeed }] = await Promise.all([
+          fetchText(src!, { signal, timeout, accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9' }),
+          import('../parsers/feeds.js'),
+        ]);
+        const { stories, skipped }: FeedResult = parseFeed(text, new URL(src!, document.baseURI).href);
+        warnSkipped(skipped);
+        try {
+          sessionStorage.setItem(cachePrefix + src, JSON.stringify(stories));
+        } catch {
+          // A full or disabled storage only costs the offline fallback.
+        }
+        return { src: src!, stories };
+      },
+      args: () => [host.src, host.timeout] as const,
+      autoRun: false,
+      onError: (error) => {
+        if (!(error instanceof DOMException && error.name === 'AbortError')) host.report(toLedeError(error));
+      },
+      onComplete: () => host.report(),
+    });
+    host.addController(this);
+    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LedeRelated).elementStyles, cardStyles]);
+  }
+
+  hostConnected(): void {
+    this.light = readLight(this.host);
+  }
+
+  hostUpdate(): void {
+    const host = this.host;
+    if (host.stories !== this.checked) {
+      this.checked = host.stories;
+      if (host.stories != null && !Array.isArray(host.stories)) host.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
+    }
+    // Once per src and timeout, when it becomes wanted: neither coming into view later nor
+    // switching to eager requests it again.
+    const wanted = host.src && (host.near || host.loading === 'eager') ? `${host.timeout} ${host.src}` : undefined;
+    if (wanted && wanted !== this.requested) {
+      this.requested = wanted;
+      void this.feed.run();
+    }
+    const source = this.source();
+    this.shown = source && selectStories(source, [host.currentUrl, this.article.value?.url, location.href], Math.max(0, host.max));
+  }
+
+  /** Requests the feed again. */
+  retry(): void {
+    this.requested = undefined;
+  }
+
+  /** The stories to show, before exclusion: data, then the feed or its cached copy, then the light DOM. */
+  private source(): Story[] | undefined {
+    const { stories, src } = this.host;
+    if (Array.isArray(stories)) return readData(stories);
+    if (!src) return this.light;
+    // A task keeps its last value while the next request runs: never show one src's stories for another.
+    const feed = this.feed.value;
+    return (feed?.src === src ? feed.stories : this.feed.status === TaskStatus.ERROR ? readCache(src) : undefined) ?? (this.light.length ? this.light : undefined);
+  }
+
+  /** The carousel's previous and next buttons, for the heading's row. */
+  renderButtons(locale: string): TemplateResult | typeof nothing {
+    if (this.host.layout !== 'carousel') return nothing;
+    const messages = pickMessages(carouselMessages, locale);
+    return html`<button type="button" aria-label=${messages.previous} aria-controls="stories" @click=${this.scrollPage}>‹</button>
+      <button type="button" aria-label=${messages.next} aria-controls="stories" data-next @click=${this.scrollPage}>›</button>`;
+  }
+
+  /** The buttons scroll by one visible width, mirrored in right-to-left text. */
+  private scrollPage = (event: Event): void => {
+    const list = this.host.renderRoot.querySelector('.stories')!;
+    const direction = (event.currentTarget as HTMLElement).hasAttribute('data-next') === this.host.matches(':dir(ltr)') ? 1 : -1;
+    list.scrollBy({ left: direction * list.clientWidth });
+  };
+
+  /** The list of cards. */
+  render(stories: Story[], locale: string): TemplateResult {
+    const host = this.host;
+    return html`<ul
+      id="stories"
+      class="stories"
+      part="list"
+      @click=${(event: MouseEvent) => onClick(host, stories, event)}
+      @keydown=${host.layout === 'carousel' ? (event: KeyboardEvent) => onCarouselKey(host, event) : nothing}
+    >
+      ${stories.map((story) => renderStory(story, host, locale))}
+    </ul>`;
+  }
+}
+
+function renderStory(story: Story, { dates, excerpts }: LedeRelated, locale: string): TemplateResult {
+  const date = dates === 'absolute' ? formatDate(story.datePublished, locale, false) : formatRelativeTime(story.datePublished, locale);
+  const image = story.image && safeUrl(story.image.url);
+  const kicker = story.kicker ?? story.section;
+  // Parts a story lacks are left out, not left empty: the grid reserves their rows either way.
+  return html`<li class="story" part="story">
+    ${image ? html`<img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" />` : nothing}
+    ${kicker ? html`<span class="kicker">${kicker}</span>` : nothing}
+    <a class="title" href=${story.url}>${story.title}</a>
+    ${date || story.author ? html`<span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ` · ${story.author}` : story.author}</span>` : nothing}
+    ${excerpts && story.excerpt ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
+  </li>`;
+}
+
+/** Announces the activated story; a listener's `preventDefault()` keeps the browser from following the link. */
+function onClick(host: HTMLElement, stories: Story[], event: MouseEvent): void {
+  const link = (event.target as Element).closest('a');
+  const position = link ? links(event).indexOf(link) : -1;
+  const story = stories[position];
+  if (story && !host.dispatchEvent(new LedeStoryClickEvent(story, position + 1))) event.preventDefault();
+}
+
+function links(event: Event): HTMLAnchorElement[] {
+  return [...(event.currentTarget as Element).querySelectorAll<HTMLAnchorElement>('.title')];
+}
+
+/** Carousel arrows: one story back or on, mirrored in right-to-left text; Home and End. */
+function onCarouselKey(host: HTMLElement, event: KeyboardEvent): void {
+  const all = links(event);
+  const current = all.indexOf(host.shadowRoot!.activeElement as HTMLAnchorElement);
+  const step = host.matches(':dir(rtl)') ? -1 : 1;
+  const moves: Record<string, number> = { ArrowRight: current + step, ArrowLeft: current - step, Home: 0, End: all.length - 1 };
+  const target = all[moves[event.key] ?? -1];
+  if (current < 0 || !target) return;
+  event.preventDefault();
+  target.focus();
+}
