@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
-import { LedeErrorEvent } from '../shared/events.js';
+import { reportError } from '../shared/events.js';
 import { formatDate, formatNumber, formatRelativeTime, pluralCategory } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
@@ -235,8 +235,7 @@ export class CommentsView implements ReactiveController {
 
   #report(error: unknown): LedeError {
     const failure = toLedeError(error);
-    console.warn(`lede-comments: ${failure.message}`);
-    this.host.dispatchEvent(new LedeErrorEvent(failure));
+    reportError(this.host, failure);
     return failure;
   }
 
