@@ -9,6 +9,9 @@ import type { CommentsView } from './comments-view.js';
 import { browserStorage, hasStoredWork } from './outbox.js';
 import type { CommentProvider, CommentSort } from './provider.js';
 
+/** How near the viewport, in pixels, the thread and form start loading. */
+const REACH = 1000;
+
 type ViewModule = typeof import('./comments-view.js');
 let viewLoading: Promise<ViewModule> | undefined;
 const loadView = (): Promise<ViewModule> => (viewLoading ??= import('./comments-view.js'));
@@ -106,7 +109,7 @@ export class LedeComments extends LitElement {
         this.#sight();
         if (entries.some((entry) => entry.isIntersecting)) this.#loadView();
       },
-      { rootMargin: '1000px' },
+      { rootMargin: `${REACH}px` },
     );
     this.#observer.observe(this);
   }
@@ -119,8 +122,14 @@ export class LedeComments extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const thread = this.threadId;
-    // Unsent comments and drafts are retried and restored at once, wherever the thread is.
-    if (!this.#viewLoaded && (this.loading === 'eager' || (thread && hasStoredWork(browserStorage(), thread)))) this.#loadView();
+    // Unsent comments and drafts are retried and restored at once, wherever the thread is. An
+    // element already within reach loads now rather than a frame later, when the observer answers.
+    if (!this.#viewLoaded && (this.loading === 'eager' || (thread && hasStoredWork(browserStorage(), thread)) || (!this.hasUpdated && this.#withinReach()))) this.#loadView();
+  }
+
+  #withinReach(): boolean {
+    const { top, bottom } = this.getBoundingClientRect();
+    return top < innerHeight + REACH && bottom > -REACH;
   }
 
   #stopObserving(): void {
