@@ -69,7 +69,9 @@ export default defineConfig(({ command, mode }) => {
         sourcemap: true,
         lib: { entry: resolve(root, 'src/cdn.ts'), formats: ['es'], fileName: () => 'lede.js' },
         // Library mode keeps whitespace in ES output; a CDN file has no later minifier, so minify fully.
-        rolldownOptions: { output: { minify: true } },
+        // The entry may export more than src/cdn.ts does, so the code every page needs merges into
+        // lede.js instead of ten small files, each gzipped alone as served (about 2.8 kB more).
+        rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
       },
     };
   }

@@ -6,33 +6,12 @@ import type { CommentProvider, LedeComments } from '../src/comments.js';
 import type { Comment } from '../src/model.js';
 import type { LedeError } from '../src/shared/errors.js';
 import type { LedeErrorEvent } from '../src/shared/events.js';
+import { $, $$, control, endpoint, newThread, onServer, root } from './support/comment-api.js';
 
 const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
 const HOLD_WORD = 'holdforreview';
-/** This page's own server and faults (test/support/comment-server.mjs): browsers run side by side. */
-const scope = `s${Math.random().toString(36).slice(2, 10)}`;
-const endpoint = `/comments-api/${scope}`;
-
-/** Commands the fault-injecting proxy in test/support/comment-server.mjs. */
-async function control<T = unknown>(command: string, body: object = {}): Promise<T> {
-  const response = await fetch(`/test-api/comments/${scope}/${command}`, { method: 'POST', body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`${command}: ${response.status}`);
-  return response.json();
-}
-
-let threadCount = 0;
-const newThread = () => `test-${Date.now().toString(36)}-${(threadCount += 1)}`;
-
-/** The thread as the server stores it (every top-level comment, newest first). */
-async function onServer(thread: string): Promise<{ comments: Comment[]; total: number }> {
-  return (await fetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments?limit=100`)).json();
-}
-
 const seed = (thread: string, comments: { name: string; body: string; parent?: number }[]) => control<{ ids: string[] }>('seed', { thread, comments });
 
-const root = (element: Element) => element.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(element: Element, selector: string) => root(element).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(element: Element, selector: string) => [...root(element).querySelectorAll<T>(selector)];
 const bodies = (element: Element) => $$(element, 'article.comment:not(.deleted)').map((article) => article.querySelector('p:not(.meta)')?.textContent ?? '');
 
 async function mount(thread: string, attributes: Record<string, string> = {}): Promise<LedeComments> {

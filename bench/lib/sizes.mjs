@@ -29,8 +29,8 @@ export function gzipSize(code) {
  * @param {{ external?: (path: string) => boolean, bundleDependencies?: boolean }} [options]
  *   `external` also leaves out every resolved file it returns true for; `bundleDependencies`
  *   inlines Lit instead of leaving it external.
- * @returns {Promise<{ bytes: number, gzip: number, lazy: { bytes: number, gzip: number }, modules: Record<string, number> }>}
- *   `modules`: minified bytes each source file adds to what loads at once.
+ * @returns {Promise<{ bytes: number, gzip: number, lazy: { bytes: number, gzip: number, files: Record<string, number> }, modules: Record<string, number> }>}
+ *   `modules`: minified bytes each source file adds to what loads at once; `lazy.files`: the gzip size of each lazy chunk.
  */
 export async function bundleSize(root, contents, { external, bundleDependencies = false } = {}) {
   const result = await build({
@@ -86,6 +86,7 @@ export async function bundleSize(root, contents, { external, bundleDependencies 
     lazy: {
       bytes: lazyFiles.reduce((total, file) => total + (code.get(file)?.length ?? 0), 0),
       gzip: lazyFiles.reduce((total, file) => total + gzipSize(code.get(file) ?? ''), 0),
+      files: Object.fromEntries(lazyFiles.map((file) => [file, gzipSize(code.get(file) ?? '')])),
     },
     modules,
   };

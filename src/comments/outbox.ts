@@ -104,3 +104,17 @@ export function writeStored(storage: Storage | undefined, key: string, value: un
 export function freshOwnComments(own: Record<string, OwnComment>, now: number): Record<string, OwnComment> {
   return Object.fromEntries(Object.entries(own).filter(([, entry]) => now - entry.at < OWN_COMMENT_TTL));
 }
+
+/** Whether this browser holds unsent comments or drafts for a thread: work that must not wait for a scroll. */
+export function hasStoredWork(storage: Storage | undefined, threadId: string): boolean {
+  const draft = storageKeys.draft(threadId, '');
+  try {
+    for (let index = 0; index < (storage?.length ?? 0); index += 1) {
+      const key = storage!.key(index)!;
+      if (key === storageKeys.outbox(threadId) || key.startsWith(draft)) return true;
+    }
+  } catch {
+    // Blocked storage holds nothing.
+  }
+  return false;
+}

@@ -3,10 +3,7 @@ import { LedeError, toLedeError } from '../shared/errors.js';
 import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
 
 
-/**
- * Speaks the reference server's protocol (`docs/comments-protocol.md`) at `endpoint`, e.g.
- * `/api` or `https://comments.example/api`.
- */
+/** One request's options: method, JSON body, edit token, idempotency key, abort signal. */
 type Request = { method?: string; body?: unknown; token?: string; key?: string; signal?: AbortSignal };
 
 const comment = (id: string) => `/comments/${encodeURIComponent(id)}`;

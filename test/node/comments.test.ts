@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { characterCount, commentParagraphs, linkTarget } from '../../src/comments/comment-text.js';
-import { freshOwnComments, isRetryable, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
+import { freshOwnComments, hasStoredWork, isRetryable, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
 import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment } from '../../src/comments/thread.js';
 import type { Comment } from '../../src/model.js';
 import { LedeError } from '../../src/shared/errors.js';
@@ -129,6 +129,30 @@ test('outbox: storage keys separate threads and reply drafts; unreadable or refu
   assert.equal(writeStored(full, 'k', 'text'), false);
   assert.equal(writeStored(undefined, 'k', 'text'), false);
   assert.deepEqual(readStored(undefined, 'k', 'none'), 'none');
+});
+
+test('outbox: a thread has stored work while it has unsent comments or a draft, top-level or reply', () => {
+  const items = new Map<string, string>();
+  const storage = {
+    get length() {
+      return items.size;
+    },
+    key: (index: number) => [...items.keys()][index] ?? null,
+  } as Storage;
+  items.set(storageKeys.name, '"Dana"');
+  items.set(storageKeys.outbox('other'), '[{}]');
+  assert.equal(hasStoredWork(storage, 't'), false);
+  items.set(storageKeys.draft('t', 'c1'), '"A reply"');
+  assert.equal(hasStoredWork(storage, 't'), true);
+  items.clear();
+  items.set(storageKeys.draft('t', null), '"Top"');
+  assert.equal(hasStoredWork(storage, 't'), true);
+  items.clear();
+  items.set(storageKeys.outbox('t'), '[{}]');
+  assert.equal(hasStoredWork(storage, 't'), true);
+  assert.equal(hasStoredWork(undefined, 't'), false);
+  const blocked = { get length(): number { throw new DOMException('blocked', 'SecurityError'); } } as Storage;
+  assert.equal(hasStoredWork(blocked, 't'), false);
 });
 
 test('outbox: own comments are forgotten after a week', () => {

@@ -1,0 +1,727 @@
+import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Comment } from '../model.js';
+import { LedeError, toLedeError } from '../shared/errors.js';
+import { reportError } from '../shared/events.js';
+import { formatDate, formatNumber, formatRelativeTime, pluralCategory } from '../shared/format.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { pickMessages } from '../shared/messages.js';
+import { themeStyles } from '../shared/theme.styles.js';
+import { characterCount, commentParagraphs } from './comment-text.js';
+import { commentsStyles } from './comments.styles.js';
+import { en, otherLanguages, type CommentsMessages, type Counted } from './messages.js';
+import {
+  browserStorage,
+  freshOwnComments,
+  isRetryable,
+  newIdempotencyKey,
+  readStored,
+  retryDelay,
+  storageKeys,
+  writeStored,
+  type OutboxEntry,
+  type OwnComment,
+} from './outbox.js';
+import type { LedeComments } from './lede-comments.js';
+import type { CommentProvider, CommentSort } from './provider.js';
+import { RestCommentProvider } from './rest-provider.js';
+import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment, type ThreadRow } from './thread.js';
+
+/** Protocol limits, counted in characters (code points). */
+const NAME_MAX = 80;
+const BODY_MAX = 5000;
+/** The reference server's default edit window; the server has the last word. */
+const EDIT_WINDOW = 15 * 60_000;
+/**
+ * Rows per rendering chunk. The first render shows `FIRST_CHUNKS`; then one more chunk renders per
+ * frame while the end of the rendered rows is near the viewport, so a long thread costs only what
+ * the reader scrolls to.
+ */
+const CHUNK = 20;
+const FIRST_CHUNKS = 3;
+
+type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
+type FormErrors = { form: string; name?: string; body?: string; general?: string };
+
+/** Loaded message tables by language; a table being fetched is absent. */
+const tables: Record<string, Partial<CommentsMessages>> = {};
+const loading = new Map<string, Promise<unknown>>();
+
+/** A message about a number, in the locale's digits and plural forms. */
+const counted = (message: Counted, count: number, locale: string) => message(formatNumber(count, locale), pluralCategory(count, locale));
+
+/** Selectors for a comment in the thread, and for a form field by its id. */
+const at = (id: string) => `[data-id="${CSS.escape(id)}"]`;
+const fieldOf = (field: string, form: string) => `#${CSS.escape(`${field}-${form || 'top'}`)}`;
+/** A submitted form's text field, trimmed. */
+const submitted = (event: SubmitEvent, name: string) => String(new FormData(event.target as HTMLFormElement).get(name) ?? '').trim();
+
+/** Runs `work` before the next frame: one chunk per frame, so style and layout stay small too. */
+const later = (work: () => void) => requestAnimationFrame(() => work());
+
+/** Fields whose change re-renders the host, as `@state` does on an element. */
+const reactiveFields = ['comments', 'total', 'nextCursor', 'status', 'outbox', 'sending', 'action', 'errors', 'announcement', 'shownChunks', 'tick'] as const;
+
+/**
+ * Everything of `<lede-comments>` but its shell: the thread, the forms, the outbox and the backend,
+ * loaded by `import()` when the element nears the viewport or has unsent work (see lede-comments.ts).
+ * It renders into the shell's shadow root, so parts, slots, events and focus are the element's own.
+ */
+export class CommentsView implements ReactiveController {
+  declare comments: Comment[];
+  declare total: number;
+  declare nextCursor: string | null;
+  declare status: 'idle' | 'loading' | 'ready' | 'error' | 'more';
+  declare outbox: OutboxEntry[];
+  declare sending: Set<string>;
+  declare action?: Action;
+  declare errors?: FormErrors;
+  declare announcement: string;
+  declare shownChunks: number;
+  /** Bumped every minute; chunks re-render with it one by one, so relative times stay current. */
+  declare tick: number;
+  /** @internal The values behind the reactive fields. */
+  values: Record<string, unknown> = {};
+
+  readonly #localeController: LocaleController;
+  readonly #storage = browserStorage();
+  #drafts: Record<string, string> = {};
+  #name = readStored(this.#storage, storageKeys.name, '');
+  #own: Record<string, OwnComment> = {};
+  #votes: Record<string, number> = {};
+  #startedAt = new Map<string, number>();
+  #reported = new Set<string>();
+  #chunkTicks: number[] = [];
+  #rows: ThreadRow[] = [];
+  #chunks: ThreadRow[][] = [];
+  /** The comments `#rows` were flattened from. */
+  #rowsOf?: Comment[];
+  #loadedFor?: string;
+  /** The backend `#resolvedProvider` was made for. */
+  #source?: unknown[];
+  #resolvedProvider?: Promise<CommentProvider>;
+  #retryTimer?: ReturnType<typeof setTimeout>;
+  #clock?: ReturnType<typeof setInterval>;
+  #stepping = false;
+  #growing = false;
+  /** Whether the end of the rendered rows is within reach of the viewport. */
+  #nearEnd = false;
+  #observed?: Element | null;
+  #observer?: IntersectionObserver;
+  /** The chunk holding the comment with an open form, and the one that held it before this update. */
+  #activeChunk = -1;
+  #previousChunk = -1;
+  #focusAfterRender?: string;
+
+  constructor(readonly host: LedeComments) {
+    this.comments = [];
+    this.total = 0;
+    this.nextCursor = null;
+    this.status = 'idle';
+    this.outbox = [];
+    this.sending = new Set();
+    this.announcement = '';
+    this.shownChunks = FIRST_CHUNKS;
+    this.tick = 0;
+    this.#localeController = new LocaleController(host);
+    adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, commentsStyles]);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('online', this.#flushOutbox);
+    this.#clock = setInterval(() => {
+      this.tick += 1;
+      this.#step();
+    }, 60_000);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.#flushOutbox);
+    clearInterval(this.#clock);
+    this.#observer?.disconnect();
+    this.#observed = undefined;
+    clearTimeout(this.#retryTimer);
+  }
+
+  hostUpdate(): void {
+    const { host } = this;
+    const source = [host.provider, host.backend, host.endpoint];
+    const changedSource = source.some((value, index) => value !== this.#source?.[index]);
+    if (changedSource) {
+      this.#source = source;
+      this.#resolvedProvider = undefined;
+    }
+    const thread = host.threadId;
+    const key = `${thread}|${host.sort}|${host.pageSize}`;
+    if (thread && (key !== this.#loadedFor || changedSource)) {
+      if (thread !== this.#loadedFor?.split('|')[0]) this.#openThread(thread);
+      this.#loadedFor = key;
+      void this.#load(thread);
+    }
+    if (this.comments !== this.#rowsOf) {
+      this.#rowsOf = this.comments;
+      this.#rows = flattenThread(this.comments);
+      this.#chunks = chunk(this.#rows, CHUNK);
+    }
+    for (let index = this.#chunkTicks.length; index < this.#chunks.length; index += 1) this.#chunkTicks[index] = this.tick;
+    const active = this.action?.id;
+    this.#previousChunk = this.#activeChunk;
+    this.#activeChunk = active ? Math.floor(this.#rows.findIndex((row) => 'comment' in row && row.comment.id === active) / CHUNK) : -1;
+    if (!this.#startedAt.has('')) this.#startedAt.set('', Date.now());
+  }
+
+  hostUpdated(): void {
+    this.#step();
+    const sentinel = this.host.renderRoot.querySelector('.sentinel');
+    if (sentinel !== this.#observed) {
+      this.#observer ??= new IntersectionObserver(
+        (entries) => {
+          this.#nearEnd = entries.at(-1)!.isIntersecting;
+          this.#grow();
+        },
+        { rootMargin: '800px' },
+      );
+      if (this.#observed) this.#observer.unobserve(this.#observed);
+      if (sentinel) this.#observer.observe(sentinel);
+      this.#observed = sentinel;
+    }
+    this.#grow();
+    if (this.#focusAfterRender) {
+      const target = this.host.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
+      if (target) {
+        this.#focusAfterRender = undefined;
+        target.focus();
+      }
+    }
+  }
+
+  /** One more chunk in the next frame, while the end of the rendered rows is near the viewport. */
+  #grow(): void {
+    if (this.#growing || !this.#nearEnd || this.shownChunks >= this.#chunks.length) return;
+    this.#growing = true;
+    later(() => {
+      this.#growing = false;
+      this.shownChunks += 1;
+    });
+  }
+
+  /** Refreshes relative times a few chunks per frame, so no single task blocks the main thread for long. */
+  #step(): void {
+    if (this.#stepping) return;
+    const stale = this.#chunkTicks.findIndex((tick, index) => index < this.shownChunks && tick !== this.tick);
+    if (stale < 0) return;
+    this.#stepping = true;
+    later(() => {
+      this.#stepping = false;
+      for (let index = stale; index < stale + FIRST_CHUNKS; index += 1) this.#chunkTicks[index] = this.tick;
+      this.host.requestUpdate();
+    });
+  }
+
+  #provide(): Promise<CommentProvider> {
+    this.#resolvedProvider ??= this.host.provider
+      ? Promise.resolve(this.host.provider)
+      : this.host.backend === 'local'
+        ? import('./local-provider.js').then(({ LocalCommentProvider }) => new LocalCommentProvider())
+        : Promise.resolve(new RestCommentProvider(this.host.endpoint));
+    return this.#resolvedProvider;
+  }
+
+  #signal(): AbortSignal {
+    return AbortSignal.timeout(this.host.timeout);
+  }
+
+  #report(error: unknown): LedeError {
+    const failure = toLedeError(error);
+    reportError(this.host, failure);
+    return failure;
+  }
+
+  /** Restores what this browser keeps for a thread: its unsent comments and the author's pending ones. */
+  #openThread(thread: string): void {
+    this.#drafts = {};
+    this.#startedAt.clear();
+    this.#own = freshOwnComments(readStored(this.#storage, storageKeys.own, {}), Date.now());
+    this.outbox = readStored<OutboxEntry[]>(this.#storage, storageKeys.outbox(thread), []).filter((entry) => entry?.key && entry.comment);
+    this.#flushOutbox();
+  }
+
+  /** Loads the first page, keeping the author's own pending comments in view. */
+  async #load(thread: string): Promise<void> {
+    const key = this.#loadedFor;
+    this.status = 'loading';
+    try {
+      const page = await (await this.#provide()).list(thread, { sort: this.host.sort, limit: this.host.pageSize, signal: this.#signal() });
+      if (key !== this.#loadedFor) return;
+      let comments = page.comments;
+      for (const { pending } of Object.values(this.#own)) {
+        if (pending?.threadId === thread && !findComment(comments, pending.id)) comments = insertComment(comments, pending, false);
+      }
+      this.comments = comments;
+      this.total = page.total;
+      this.nextCursor = page.nextCursor;
+      this.shownChunks = FIRST_CHUNKS;
+      this.#chunkTicks = [];
+      this.status = 'ready';
+    } catch (error) {
+      if (key !== this.#loadedFor) return;
+      this.#report(error);
+      this.status = 'error';
+    }
+  }
+
+  #onSort = (event: Event): void => {
+    this.host.sort = (event.target as HTMLSelectElement).value as CommentSort;
+  };
+
+  #retryLoad = (): void => {
+    if (this.host.threadId) void this.#load(this.host.threadId);
+  };
+
+  #loadMore = async (): Promise<void> => {
+    const thread = this.host.threadId;
+    if (!thread || !this.nextCursor) return;
+    this.status = 'more';
+    try {
+      const page = await (await this.#provide()).list(thread, { sort: this.host.sort, cursor: this.nextCursor, limit: this.host.pageSize, signal: this.#signal() });
+      this.comments = appendUnique(this.comments, page.comments);
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+    } catch (error) {
+      this.announcement = this.#report(error).message;
+    }
+    this.status = 'ready';
+  };
+
+  async #loadReplies(parent: Comment): Promise<void> {
+    try {
+      const replies: Comment[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await (await this.#provide()).replies(parent.id, { cursor, limit: 100, signal: this.#signal() });
+        replies.push(...page.comments);
+        cursor = page.nextCursor;
+      } while (cursor);
+      this.comments = updateComment(this.comments, parent.id, (comment) => ({ ...comment, replies: appendUnique(replies, comment.replies ?? []), replyCount: Math.max(comment.replyCount, replies.length) }));
+    } catch (error) {
+      this.announcement = this.#report(error).message;
+    }
+  }
+
+  // Drafts and the form
+
+  #draft(form: string): string {
+    return (this.#drafts[form] ??= readStored(this.#storage, storageKeys.draft(this.host.threadId!, form || null), ''));
+  }
+
+  #setDraft(form: string, body: string): void {
+    this.#drafts[form] = body;
+    writeStored(this.#storage, storageKeys.draft(this.host.threadId!, form || null), body);
+  }
+
+  #onInput(event: Event, form: string): void {
+    const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+    if (field.name === 'name') {
+      this.#name = field.value;
+      writeStored(this.#storage, storageKeys.name, field.value);
+    } else if (field.name === 'body') {
+      this.#setDraft(form, field.value);
+    }
+    if (this.errors?.form === form && this.errors[field.name as 'name' | 'body']) this.errors = { ...this.errors, [field.name]: undefined };
+    this.host.requestUpdate();
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      (event.target as HTMLTextAreaElement).form?.requestSubmit();
+    }
+  }
+
+  #onSubmit(event: SubmitEvent, form: string): void {
+    event.preventDefault();
+    const name = submitted(event, 'name');
+    const body = submitted(event, 'body');
+    const messages = this.#messages ?? en;
+    const errors: FormErrors = { form };
+    if (!name) errors.name = messages.needName;
+    if (!body) errors.body = messages.needBody;
+    else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
+    if (errors.name || errors.body) {
+      this.errors = errors;
+      this.#focusAfterRender = fieldOf(errors.name ? 'name' : 'body', form);
+      return;
+    }
+    this.errors = undefined;
+    const entry: OutboxEntry = {
+      key: newIdempotencyKey(),
+      comment: { author: { name }, body, parentId: form || null, website: submitted(event, 'website'), startedAt: this.#startedAt.get(form) ?? Date.now() },
+      attempts: 0,
+      retryAt: 0,
+    };
+    this.#setOutbox([...this.outbox, entry]);
+    // The text now lives in the outbox until the backend has it.
+    this.#setDraft(form, '');
+    this.#startedAt.delete(form);
+    if (form) this.action = undefined;
+    void this.#send(entry);
+  }
+
+  #setOutbox(outbox: OutboxEntry[]): void {
+    this.outbox = outbox;
+    if (this.host.threadId) writeStored(this.#storage, storageKeys.outbox(this.host.threadId), outbox);
+  }
+
+  #saveOwn(): void {
+    writeStored(this.#storage, storageKeys.own, this.#own);
+  }
+
+  /** Sends everything due in the outbox now (and on the browser's `online` event). */
+  #flushOutbox = (): void => {
+    for (const entry of this.outbox) void this.#send(entry);
+  };
+
+  /** One attempt to send a queued comment; on a passing failure it is rescheduled, never dropped. */
+  async #send(entry: OutboxEntry): Promise<void> {
+    const thread = this.host.threadId;
+    if (!thread || this.sending.has(entry.key)) return;
+    this.sending = new Set(this.sending).add(entry.key);
+    const form = entry.comment.parentId ?? '';
+    try {
+      const { comment, editToken } = await (await this.#provide()).post(thread, entry.comment, { idempotencyKey: entry.key, signal: this.#signal() });
+      this.#setOutbox(this.outbox.filter((other) => other.key !== entry.key));
+      const pending = comment.status === 'pending';
+      this.#own[comment.id] = { token: editToken, at: Date.now(), ...(pending ? { pending: comment } : {}) };
+      this.#saveOwn();
+      this.comments = insertComment(this.comments, comment, this.host.sort === 'oldest' && !comment.parentId);
+      if (!pending) this.total += 1;
+      this.announcement = pending ? (this.#messages ?? en).held : (this.#messages ?? en).posted;
+      this.#focusAfterRender = at(comment.id);
+      this.#revealComment(comment.id);
+    } catch (error) {
+      const failure = this.#report(error);
+      if (isRetryable(failure)) {
+        const attempts = entry.attempts + 1;
+        // The server's own words ("try again in 1 minute") are shown; the browser's are not for readers.
+        const retried = { ...entry, attempts, retryAt: Date.now() + retryDelay(attempts, failure.retryAfter), note: failure.status ? failure.message : undefined };
+        this.#setOutbox(this.outbox.map((other) => (other.key === entry.key ? retried : other)));
+        if (attempts === 1) this.announcement = failure.status === 429 ? failure.message : (this.#messages ?? en).queued;
+      } else {
+        // Refused for good (a bad field, a deleted parent): the text goes back to its form with the reason.
+        this.#setOutbox(this.outbox.filter((other) => other.key !== entry.key));
+        this.#setDraft(form, entry.comment.body);
+        if (form && findComment(this.comments, form)) this.action = { id: form, kind: 'reply' };
+        const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : 'general';
+        this.errors = { form, [field]: failure.message };
+        this.#focusAfterRender = fieldOf(field === 'name' ? 'name' : 'body', form);
+        this.announcement = failure.message;
+      }
+    } finally {
+      const sending = new Set(this.sending);
+      sending.delete(entry.key);
+      this.sending = sending;
+      this.#scheduleRetry();
+    }
+  }
+
+  /** One timer for the earliest entry that is not being sent right now. */
+  #scheduleRetry(): void {
+    clearTimeout(this.#retryTimer);
+    const waiting = this.outbox.filter((entry) => !this.sending.has(entry.key));
+    if (waiting.length === 0) return;
+    const due = Math.min(...waiting.map((entry) => entry.retryAt));
+    this.#retryTimer = setTimeout(() => {
+      // Timers may fire a little before the clock (rounded in some browsers) says it is time.
+      for (const entry of this.outbox) if (entry.retryAt <= Date.now() + 1000) void this.#send(entry);
+      this.#scheduleRetry();
+    }, Math.max(0, due - Date.now()));
+  }
+
+  /** Makes sure the chunk holding a comment is rendered, so focus can move to it. */
+  #revealComment(id: string): void {
+    const index = flattenThread(this.comments).findIndex((row) => 'comment' in row && row.comment.id === id);
+    this.shownChunks = Math.max(this.shownChunks, Math.floor(index / CHUNK) + 1);
+  }
+
+  // Actions on comments
+
+  #act(id: string, kind: Action['kind']): void {
+    const open = this.action?.id === id && this.action.kind === kind;
+    this.action = open ? undefined : { id, kind };
+    this.errors = undefined;
+    if (!open && kind === 'reply' && !this.#startedAt.has(id)) this.#startedAt.set(id, Date.now());
+    // Into the opened form: the comment field, or the name while there is none yet.
+    const field = kind === 'reply' ? fieldOf(this.#name ? 'body' : 'name', id) : 'textarea, input:not([name=website]), .confirm';
+    this.#focusAfterRender = `${at(id)} ${open ? `.${kind}` : `:is(${field})`}`;
+  }
+
+  #cancel(id: string, kind: Action['kind']): void {
+    this.action = undefined;
+    this.errors = undefined;
+    this.#focusAfterRender = `${at(id)} .${kind}`;
+  }
+
+  /** Runs an action against the backend; its failure is announced and shown under the comment. */
+  async #attempt(id: string, work: (provider: CommentProvider) => Promise<void>): Promise<void> {
+    try {
+      await work(await this.#provide());
+      this.errors = undefined;
+    } catch (error) {
+      const failure = this.#report(error);
+      this.errors = { form: `action:${id}`, general: failure.message };
+      this.announcement = failure.message;
+    }
+  }
+
+  #vote(comment: Comment, value: 1 | -1): void {
+    const next = this.#votes[comment.id] === value ? 0 : value;
+    void this.#attempt(comment.id, async (provider) => {
+      const { score, vote } = await provider.vote(comment.id, next, { signal: this.#signal() });
+      this.#votes[comment.id] = vote;
+      this.comments = updateComment(this.comments, comment.id, (old) => ({ ...old, score }));
+    });
+  }
+
+
+  #deleteComment(comment: Comment): void {
+    void this.#attempt(comment.id, async (provider) => {
+      await provider.delete(comment.id, this.#own[comment.id]!.token, { signal: this.#signal() });
+      if (comment.status === 'published') this.total -= 1;
+      // A comment with replies stays as a placeholder so the thread keeps its shape.
+      const placeholder = { ...comment, author: { name: '' }, body: '', status: 'deleted' as const };
+      this.comments = comment.replyCount > 0 ? updateComment(this.comments, comment.id, () => placeholder) : this.#withoutComment(comment);
+      const { [comment.id]: _deleted, ...own } = this.#own;
+      this.#own = own;
+      this.#saveOwn();
+      this.action = undefined;
+      this.#focusAfterRender = 'textarea';
+    });
+  }
+
+  #withoutComment(comment: Comment): Comment[] {
+    if (!comment.parentId) return this.comments.filter((other) => other.id !== comment.id);
+    return updateComment(this.comments, comment.parentId, (parent) => ({
+      ...parent,
+      replyCount: parent.replyCount - 1,
+      replies: parent.replies?.filter((reply) => reply.id !== comment.id),
+    }));
+  }
+
+  #replaceOwn(id: string, comment: Comment): void {
+    this.comments = updateComment(this.comments, id, (old) => ({ ...comment, replies: old.replies, replyCount: old.replyCount }));
+    const own = this.#own[id];
+    if (own?.pending) {
+      own.pending = comment;
+      this.#saveOwn();
+    }
+  }
+
+
+  /** Saves an edit, or sends a report with its reason. */
+  #onSmallForm(event: SubmitEvent, comment: Comment, kind: 'edit' | 'report'): void {
+    event.preventDefault();
+    const text = submitted(event, 'text');
+    const { id } = comment;
+    if (!text) {
+      const messages = this.#messages ?? en;
+      this.errors = { form: `${kind}-${id}`, body: kind === 'edit' ? messages.needBody : messages.reason };
+      this.#focusAfterRender = `#${CSS.escape(`${kind}-${id}`)}`;
+      return;
+    }
+    void this.#attempt(id, async (provider) => {
+      if (kind === 'edit') {
+        this.#replaceOwn(id, await provider.edit(id, text, this.#own[id]!.token, { signal: this.#signal() }));
+      } else {
+        await provider.report(id, text, { signal: this.#signal() });
+        this.#reported.add(id);
+        this.announcement = (this.#messages ?? en).reported;
+      }
+      this.#cancel(id, kind);
+    });
+  }
+
+  // Rendering
+
+  /** The messages for the current locale, or undefined while its table is being fetched. */
+  get #messages(): CommentsMessages | undefined {
+    const locale = this.#localeController.locale;
+    const language = locale.split('-')[0]!;
+    const load = otherLanguages[language];
+    if (load && !tables[language]) {
+      if (!loading.has(language)) {
+        loading.set(
+          language,
+          load().then(
+            (module) => (tables[language] = module.default),
+            // Without its table the language falls back to English.
+            () => (tables[language] = {}),
+          ),
+        );
+      }
+      void loading.get(language)!.then(() => this.host.requestUpdate());
+      return undefined;
+    }
+    return pickMessages({ en, ...tables }, locale);
+  }
+
+  render(): TemplateResult | typeof nothing {
+    const messages = this.#messages;
+    // A moment's wait for the page's language rather than a flash of English.
+    if (!messages) return nothing;
+    const locale = this.#localeController.locale;
+    return html`<section>
+      <slot name="heading"><h2>${messages.title}</h2></slot>
+      ${this.host.threadId ? this.#renderForm('', messages) : nothing}
+      ${this.outbox.length ? html`<ul class="outbox">${this.outbox.map((entry) => this.#renderUnsent(entry, messages))}</ul>` : nothing}
+      <div class="bar">
+        <p>${this.status === 'ready' || this.status === 'more' ? counted(messages.count, this.total, locale) : ''}</p>
+        <label>${messages.sort}
+          <select @change=${this.#onSort}>
+            ${(['newest', 'oldest', 'top'] as const).map((sort) => html`<option value=${sort} ?selected=${sort === this.host.sort}>${messages[sort]}</option>`)}
+          </select>
+        </label>
+      </div>
+      ${this.status === 'error'
+        ? html`<div class="error" role="alert" part="error"><span>${messages.loadError}</span><button type="button" @click=${this.#retryLoad}>${messages.retry}</button></div>`
+        : this.status === 'loading' || this.status === 'idle'
+          ? html`<p class="muted" role="status">${messages.loading}</p>`
+          : this.#rows.length === 0
+            ? html`<p class="muted">${messages.empty}</p>`
+            : this.#chunks.slice(0, this.shownChunks).map((rows, index) =>
+                // A chunk re-renders when its rows change, or while a form is open in it (and once after).
+                guard([locale, this.#chunkTicks[index], index === this.#activeChunk || index === this.#previousChunk ? {} : 0, ...rows.map(rowKey)], () =>
+                  // Until a chunk has been on screen its height is a guess: about 6em a row.
+                  html`<div class="chunk" style="contain-intrinsic-size:auto ${rows.length * 6}em">${rows.map((row) => this.#renderRow(row, messages, locale))}</div>`,
+                ),
+              )}
+      ${this.shownChunks < this.#chunks.length && this.status === 'ready' ? html`<div class="sentinel"></div>` : nothing}
+      ${this.nextCursor && this.status !== 'loading'
+        ? html`<button type="button" class="more" ?disabled=${this.status === 'more'} @click=${this.#loadMore}>${messages.more}</button>`
+        : nothing}
+      <p class="visually-hidden" role="status">${this.announcement}</p>
+    </section>`;
+  }
+
+  /** A one-field form under a comment: its text to edit, or the reason to report it. */
+  #renderSmallForm(comment: Comment, kind: 'edit' | 'report', messages: CommentsMessages): TemplateResult {
+    const id = `${kind}-${comment.id}`;
+    const error = this.errors?.form === id ? this.errors.body : undefined;
+    const edit = kind === 'edit';
+    const describedBy = ifDefined(error ? `${id}-error` : undefined);
+    return html`<form class="form" novalidate @submit=${(event: SubmitEvent) => this.#onSmallForm(event, comment, kind)}>
+      <label for=${id}>${edit ? messages.comment : messages.reason}</label>
+      ${edit
+        ? html`<textarea id=${id} name="text" rows="4" .value=${comment.body} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy}></textarea>`
+        : html`<input id=${id} name="text" maxlength="500" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} />`}
+      ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
+      <div class="actions"><button type="submit">${edit ? messages.save : messages.report}</button><button type="button" @click=${() => this.#cancel(comment.id, kind)}>${messages.cancel}</button></div>
+    </form>`;
+  }
+
+  #renderForm(form: string, messages: CommentsMessages, replyTo?: string): TemplateResult {
+    const id = form || 'top';
+    const body = this.#draft(form);
+    const errors = this.errors?.form === form ? this.errors : undefined;
+    const left = BODY_MAX - characterCount(body);
+    const invalid = (field?: string) => (field ? 'true' : 'false');
+    return html`<form part="form" class="form" novalidate aria-label=${replyTo ? messages.replyTo(replyTo) : messages.title} @input=${(event: Event) => this.#onInput(event, form)} @submit=${(event: SubmitEvent) => this.#onSubmit(event, form)}>
+      <label for="name-${id}">${messages.name}</label>
+      <input id="name-${id}" name="name" autocomplete="name" maxlength=${NAME_MAX} .value=${this.#name} aria-invalid=${invalid(errors?.name)} aria-describedby=${ifDefined(errors?.name ? `name-error-${id}` : undefined)} />
+      ${errors?.name ? html`<p class="field-error" id="name-error-${id}">${errors.name}</p>` : nothing}
+      <label for="body-${id}">${messages.comment}</label>
+      <textarea id="body-${id}" name="body" rows="4" .value=${body} aria-invalid=${invalid(errors?.body)} aria-describedby="${errors?.body ? `body-error-${id} ` : ''}left-${id}" @keydown=${this.#onKeydown}></textarea>
+      ${errors?.body ? html`<p class="field-error" id="body-error-${id}">${errors.body}</p>` : nothing}
+      <p class="muted" id="left-${id}">${counted(messages.left, left, this.#localeController.locale)}</p>
+      <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
+      ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
+      <div class="actions">
+        <button type="submit">${messages.send}</button>
+        ${form ? html`<button type="button" @click=${() => this.#cancel(form, 'reply')}>${messages.cancel}</button>` : nothing}
+      </div>
+    </form>`;
+  }
+
+  #renderUnsent(entry: OutboxEntry, messages: CommentsMessages): TemplateResult {
+    const sending = this.sending.has(entry.key);
+    const parent = entry.comment.parentId ? findComment(this.comments, entry.comment.parentId) : undefined;
+    return html`<li class="comment unsent" data-key=${entry.key}>
+      <p class="meta"><strong><bdi>${entry.comment.author.name}</bdi></strong> <span class="badge">${messages.notSent}</span>
+        ${parent ? html`<span class="muted">${messages.replyingTo(parent.author.name)}</span>` : nothing}</p>
+      ${this.#renderBody(entry.comment.body)}
+      ${entry.note ? html`<p class="muted">${entry.note}</p>` : nothing}
+      <button type="button" ?disabled=${sending} @click=${() => this.#send(entry)}>${sending ? messages.sending : messages.sendNow}</button>
+    </li>`;
+  }
+
+  #renderBody(body: string): TemplateResult[] {
+    return commentParagraphs(body).map(
+      (tokens) =>
+        html`<p dir="auto">${tokens.map((token) =>
+          typeof token === 'string' ? token : 'br' in token ? html`<br />` : html`<a href=${token.href} rel="nofollow ugc noopener" target="_blank">${token.text}</a>`,
+        )}</p>`,
+    );
+  }
+
+  #renderRow(row: ThreadRow, messages: CommentsMessages, locale: string): TemplateResult {
+    if ('more' in row) {
+      return html`<button type="button" class="more-replies" style="--depth:${row.depth}" @click=${() => this.#loadReplies(row.more)}>${counted(messages.moreReplies, row.count, locale)}</button>`;
+    }
+    const { comment, depth, replyingTo } = row;
+    const id = comment.id;
+    if (comment.status === 'deleted') {
+      return html`<article class="comment deleted" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1"><p class="muted">${messages.deleted}</p></article>`;
+    }
+    const own = this.#own[id];
+    const mine = own && Date.now() - Date.parse(comment.createdAt) < EDIT_WINDOW;
+    const action = this.action?.id === id ? this.action.kind : undefined;
+    const errors = this.errors?.form === `action:${id}` ? this.errors.general : undefined;
+    const vote = this.#votes[id] ?? 0;
+    const published = comment.status === 'published';
+    return html`<article class="comment" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1" aria-label=${comment.author.name}>
+      <p class="meta">
+        <strong><bdi>${comment.author.name}</bdi></strong>
+        <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
+        ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
+        ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
+        ${replyingTo ? html`<span class="muted">${messages.replyingTo(replyingTo)}</span>` : nothing}
+      </p>
+      ${action === 'edit' ? this.#renderSmallForm(comment, 'edit', messages) : this.#renderBody(comment.body)}
+      <div class="actions">
+        ${published
+          ? html`<button type="button" aria-label=${messages.upvote} aria-pressed=${vote === 1 ? 'true' : 'false'} @click=${() => this.#vote(comment, 1)}>▲</button>
+              <span class="score">${comment.score}</span>
+              <button type="button" aria-label=${messages.downvote} aria-pressed=${vote === -1 ? 'true' : 'false'} @click=${() => this.#vote(comment, -1)}>▼</button>
+              <button type="button" class="reply" aria-expanded=${action === 'reply' ? 'true' : 'false'} @click=${() => this.#act(id, 'reply')}>${messages.reply}</button>`
+          : nothing}
+        ${mine
+          ? html`<button type="button" class="edit" @click=${() => this.#act(id, 'edit')}>${messages.edit}</button>
+              <button type="button" class="delete" @click=${() => this.#act(id, 'delete')}>${messages.delete}</button>`
+          : nothing}
+        ${published && !this.#reported.has(id) ? html`<button type="button" class="report" @click=${() => this.#act(id, 'report')}>${messages.report}</button>` : nothing}
+      </div>
+      ${errors ? html`<p class="field-error" role="alert">${errors}</p>` : nothing}
+      ${action === 'reply' ? this.#renderForm(id, messages, comment.author.name) : nothing}
+      ${action === 'delete'
+        ? html`<p class="actions">${messages.confirmDelete}
+            <button type="button" class="confirm" @click=${() => this.#deleteComment(comment)}>${messages.delete}</button>
+            <button type="button" @click=${() => this.#cancel(id, 'delete')}>${messages.cancel}</button></p>`
+        : nothing}
+      ${action === 'report' ? this.#renderSmallForm(comment, 'report', messages) : nothing}
+    </article>`;
+  }
+
+}
+
+for (const name of reactiveFields) {
+  Object.defineProperty(CommentsView.prototype, name, {
+    get(this: CommentsView) {
+      return this.values[name];
+    },
+    set(this: CommentsView, value: unknown) {
+      this.values[name] = value;
+      this.host.requestUpdate();
+    },
+  });
+}
