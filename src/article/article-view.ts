@@ -4,9 +4,7 @@
  * that get data: a server-rendered article upgrades without it. An element with no children
  * starts loading it as soon as it connects.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { html, render } from 'lit';
 import type { Article, ArticleBlock, ImageRef } from '../model.js';
 import { formatDate } from '../shared/format.js';
 import { listPeople } from '../shared/people.js';
@@ -15,11 +13,9 @@ import type { ArticleMessages } from './messages.js';
 
 export { blocksToText, readArticleLazily as readArticleData } from '../parsers/article-data.js';
 
-const headingTags: StaticValue[] = [literal`h1`, literal`h2`, literal`h3`, literal`h4`, literal`h5`, literal`h6`];
-
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
-/** What the templates need from the element. */
+/** What the view needs from the element. */
 export interface ViewOptions {
   locale: string;
   messages: ArticleMessages;
@@ -27,65 +23,78 @@ export interface ViewOptions {
   headingLevel: number;
 }
 
-/** The article's parts, each placed by the element into its slot as fallback content. */
+/**
+ * The article's header parts, each placed by the element into its slot as fallback content, and
+ * its body. Built as plain elements once per article, heading level and locale: short static
+ * parts cost a fraction of a template instance each, and Lit skips a node it already committed.
+ */
 export interface ArticleParts {
   lang?: string;
   dir?: 'rtl';
-  kicker: unknown;
-  headline: unknown;
-  dek: unknown;
-  byline: unknown;
-  dateline: unknown;
-  dates: unknown;
-  image: unknown;
+  kicker?: HTMLElement;
+  headline: HTMLElement;
+  dek?: HTMLElement;
+  byline?: HTMLElement;
+  dateline?: HTMLElement;
+  dates?: HTMLElement;
+  image?: HTMLElement;
+  /** Emptied into the page when committed; the element drops it whenever it is not shown. */
+  body?: DocumentFragment;
 }
 
-/** Renders an article's parts from data. */
-export function renderArticleParts(article: Article, options: ViewOptions): ArticleParts {
-  const language = article.language;
+/** Builds an article's parts from data. */
+export function buildArticleParts(article: Article, options: ViewOptions): ArticleParts {
+  const { language, kicker, dek, dateline, image, body } = article;
+  const level = Math.min(6, Math.max(1, options.headingLevel));
+  const img = image && imageElement(image);
   return {
     lang: language,
     dir: language && rtlLanguages.has(language.split('-')[0]!.toLowerCase()) ? 'rtl' : undefined,
-    kicker: article.kicker ? html`<p class="kicker">${article.kicker}</p>` : nothing,
-    headline: renderHeadline(options.headingLevel, article.headline),
-    dek: article.dek ? html`<p class="dek">${article.dek}</p>` : nothing,
-    byline: renderByline(article, options),
-    dateline: article.dateline ? html`<p class="dateline">${article.dateline}</p>` : nothing,
-    dates: renderDates(article, options),
-    image: article.image ? renderImage(article.image, 'lead-image') : nothing,
+    kicker: kicker ? element('p', kicker, 'kicker') : undefined,
+    headline: element(`h${level}`, article.headline, 'headline'),
+    dek: dek ? element('p', dek, 'dek') : undefined,
+    byline: buildByline(article, options),
+    dateline: dateline ? element('p', dateline, 'dateline') : undefined,
+    dates: buildDates(article, options),
+    image: img && parent('figure', 'lead-image', img),
+    body: body && buildBody(body, level),
   };
 }
 
-function renderHeadline(level: number, text: string): TemplateResult {
-  const tag = headingTags[Math.min(6, Math.max(1, level)) - 1]!;
-  return staticHtml`<${tag} class="headline">${text}</${tag}>`;
-}
-
-function renderByline(article: Article, { locale, messages }: ViewOptions): TemplateResult | typeof nothing {
+function buildByline(article: Article, { locale, messages }: ViewOptions): HTMLElement | undefined {
   const authors = article.authors ?? [];
   if (authors.length > 0) {
-    return html`<p class="byline">${messages.by} ${listPeople(authors, locale)}</p>`;
+    // Linked names come from the helper the byline element shares.
+    const byline = element('p', '', 'byline');
+    render(html`${messages.by} ${listPeople(authors, locale)}`, byline);
+    return byline;
   }
-  if (!article.byline) return nothing;
-  return html`<p class="byline">${/^by\s/i.test(article.byline) ? article.byline : `${messages.by} ${article.byline}`}</p>`;
+  if (!article.byline) return undefined;
+  return element('p', /^by\s/i.test(article.byline) ? article.byline : `${messages.by} ${article.byline}`, 'byline');
 }
 
-function renderDates(article: Article, { locale, messages }: ViewOptions): TemplateResult | typeof nothing {
-  const published = formatDate(article.datePublished, locale);
-  const modified = article.dateModified !== article.datePublished ? formatDate(article.dateModified, locale) : undefined;
-  if (!published && !modified) return nothing;
-  return html`<p class="date">
-    ${published ? html`<time datetime=${article.datePublished!}>${published}</time>` : nothing}
-    ${modified ? html`${published ? ' · ' : ''}${messages.updated} <time datetime=${article.dateModified!}>${modified}</time>` : nothing}
-  </p>`;
+function buildDates(article: Article, { locale, messages }: ViewOptions): HTMLElement | undefined {
+  const { datePublished, dateModified } = article;
+  const published = formatDate(datePublished, locale);
+  const modified = dateModified !== datePublished ? formatDate(dateModified, locale) : undefined;
+  if (!published && !modified) return undefined;
+  const dates = element('p', '', 'date');
+  if (published) dates.append(time(datePublished!, published));
+  if (modified) dates.append(`${published ? ' · ' : ''}${messages.updated} `, time(dateModified!, modified));
+  return dates;
 }
 
-function renderImage(image: ImageRef, className: string): TemplateResult | typeof nothing {
-  const url = safeUrl(image.url);
-  if (!url) return nothing;
-  return html`<figure class=${className}>
-    <img src=${url} alt=${image.alt ?? ''} width=${ifDefined(image.width)} height=${ifDefined(image.height)} loading="lazy" decoding="async" />
-  </figure>`;
+function time(datetime: string, text: string): HTMLElement {
+  const node = element('time', text);
+  node.setAttribute('datetime', datetime);
+  return node;
+}
+
+/** An element holding `children`. */
+function parent(tag: string, className: string, ...children: Node[]): HTMLElement {
+  const node = element(tag, '', className);
+  node.append(...children);
+  return node;
 }
 
 /** An element with text: the one way block text enters the page, as text and never as markup. */
@@ -109,11 +118,8 @@ function imageElement(image: ImageRef): HTMLImageElement | undefined {
   return img;
 }
 
-/**
- * The body as one fragment of plain elements. A body is many short, static blocks: building them
- * directly costs a fraction of a template instance each, and Lit commits the fragment as one part.
- */
-export function renderBody(blocks: readonly ArticleBlock[], headingLevel: number): DocumentFragment {
+/** The body as one fragment of plain elements, which Lit commits as one part. */
+function buildBody(blocks: readonly ArticleBlock[], headingLevel: number): DocumentFragment {
   const body = document.createDocumentFragment();
   for (const block of blocks) {
     switch (block.type) {

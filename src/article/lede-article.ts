@@ -23,6 +23,7 @@ import { articleStyles } from './article.styles.js';
 export type ArticleInput = Article | Record<string, unknown>;
 
 type ArticleView = typeof import('./article-view.js');
+type ArticleParts = import('./article-view.js').ArticleParts;
 type SrcTask = Task<readonly [string | undefined, number], Article | undefined>;
 
 /** The data path, once loaded: from then on data is read and rendered synchronously. */
@@ -178,8 +179,8 @@ export class LedeArticle extends LitElement {
   private readonly provider = new ContextProvider(this, { context: articleContext });
   private lastAnnounced?: Article;
   private sanitizedSource?: string;
-  /** The committed body fragment (emptied into the page once committed) and what it was built from. */
-  private bodyFragment?: { article: Article; level: number; fragment: DocumentFragment };
+  /** The parts built from data, and what they were built from. */
+  private viewParts?: { article: Article; level: number; locale: string; withBody: boolean; parts: ArticleParts };
   private jsonLdPending = false;
 
   /** Fetches `src`; made on first use, so elements without one never pay for it. */
@@ -244,21 +245,29 @@ export class LedeArticle extends LitElement {
       console.warn(`lede-article: heading-level must be 1 to 6, got ${this.headingLevel}; using 1.`);
       this.headingLevel = 1;
     }
-    this.buildBody();
+    this.buildParts();
   }
 
   /**
-   * Builds the body from data once per article and heading level; Lit skips the fragment while it
-   * is the same object. A committed fragment is empty, so it is dropped whenever it is not shown.
+   * Builds the parts shown from data once per article, heading level, locale and whether the body
+   * is shown. A committed body fragment is empty, so parts are built anew once a server-rendered
+   * body goes away.
    */
-  private buildBody(): void {
+  private buildParts(): void {
     const article = this.resolvedArticle;
-    const level = this.headingLevel;
-    if (this.light.hasBody || !article?.body) this.bodyFragment = undefined;
-    else if (this.bodyFragment?.article !== article || this.bodyFragment.level !== level) {
-      // Article data only ever comes through the loaded view.
-      this.bodyFragment = { article, level, fragment: view!.renderBody(article.body, level) };
+    if (!article) {
+      this.viewParts = undefined;
+      return;
     }
+    const level = this.headingLevel;
+    const locale = this.localeController.locale;
+    const withBody = !this.light.hasBody;
+    const built = this.viewParts;
+    if (built?.article === article && built.level === level && built.locale === locale && built.withBody === withBody) return;
+    const messages = pickMessages(articleMessages, locale);
+    // Article data only ever comes through the loaded view.
+    const parts = view!.buildArticleParts(withBody ? article : { ...article, body: undefined }, { locale, messages, headingLevel: level });
+    this.viewParts = { article, level, locale, withBody, parts };
   }
 
   protected override updated(): void {
@@ -384,7 +393,7 @@ export class LedeArticle extends LitElement {
       </article>`;
     }
     // Article data only ever comes through the loaded view.
-    const parts = article && view!.renderArticleParts(article, { locale: this.localeController.locale, messages, headingLevel: this.headingLevel });
+    const parts = this.viewParts?.parts;
     return html`<article part="article" lang=${ifDefined(parts?.lang)} dir=${ifDefined(parts?.dir)}>
       <header part="header">
         <slot name="kicker">${parts?.kicker}</slot>
@@ -398,7 +407,7 @@ export class LedeArticle extends LitElement {
         </div>
       </header>
       ${this.light.hasBody ? nothing : parts?.image}
-      <div class="body" part="body">${this.light.hasBody ? nothing : (this.bodyFragment?.fragment ?? this.sanitizedBody)}<slot @slotchange=${this.onSlotChange}></slot></div>
+      <div class="body" part="body">${this.light.hasBody ? nothing : (parts?.body ?? this.sanitizedBody)}<slot @slotchange=${this.onSlotChange}></slot></div>
     </article>`;
   }
 
