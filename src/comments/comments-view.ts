@@ -520,7 +520,7 @@ export class CommentsView implements ReactiveController {
 
 
   /** Saves an edit, or sends a report with its reason. */
-  #onSmallForm(event: SubmitEvent, comment: Comment, kind: 'edit' | 'report'): void {
+  #onSmallForm(event: SubmitEvent, comment: Comment, kind: Action['kind']): void {
     event.preventDefault();
     const text = submitted(event, 'text');
     const { id } = comment;
@@ -604,43 +604,42 @@ export class CommentsView implements ReactiveController {
     </section>`;
   }
 
-  /** A one-field form under a comment: its text to edit, or the reason to report it. */
-  #renderSmallForm(comment: Comment, kind: 'edit' | 'report', messages: CommentsMessages): TemplateResult {
-    const id = `${kind}-${comment.id}`;
-    const error = this.errors?.form === id ? this.errors.body : undefined;
-    const edit = kind === 'edit';
-    const describedBy = ifDefined(error ? `${id}-error` : undefined);
-    return html`<form class="form" novalidate @submit=${(event: SubmitEvent) => this.#onSmallForm(event, comment, kind)}>
-      <label for=${id}>${edit ? messages.comment : messages.reason}</label>
-      ${edit
-        ? html`<textarea id=${id} name="text" rows="4" .value=${comment.body} aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy}></textarea>`
-        : html`<input id=${id} name="text" maxlength="500" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} />`}
-      ${error ? html`<p class="field-error" id="${id}-error">${error}</p>` : nothing}
-      <div class="actions"><button type="submit">${edit ? messages.save : messages.report}</button><button type="button" @click=${() => this.#cancel(comment.id, kind)}>${messages.cancel}</button></div>
+  /**
+   * A form: the comment form (at the top, or a reply under comment `form`), or under a comment the
+   * one field to edit it or to give a reason to report it.
+   */
+  #renderForm(form: string, messages: CommentsMessages, comment?: Comment, kind: Action['kind'] = 'reply'): TemplateResult {
+    const small = kind !== 'reply';
+    const id = small ? `${kind}-${form}` : form || 'top';
+    const errors = this.errors?.form === (small ? id : form) ? this.errors : undefined;
+    const body = small ? '' : this.#draft(form);
+    return html`<form part=${ifDefined(small ? undefined : 'form')} class="form" novalidate aria-label=${ifDefined(small ? undefined : comment ? messages.replyTo(comment.author.name) : messages.title)} @input=${(event: Event) => this.#onInput(event, form)} @submit=${(event: SubmitEvent) => (small ? this.#onSmallForm(event, comment!, kind) : this.#onSubmit(event, form))}>
+      ${small
+        ? this.#renderField(id, kind === 'edit' ? messages.comment : messages.reason, 'text', kind === 'edit' ? comment!.body : '', errors?.body, `${id}-error`, kind === 'edit' ? undefined : 500)
+        : html`${this.#renderField(`name-${id}`, messages.name, 'name', this.#name, errors?.name, `name-error-${id}`, NAME_MAX)}
+            ${this.#renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
+            <p class="muted" id="left-${id}">${counted(messages.left, BODY_MAX - characterCount(body), this.#localeController.locale)}</p>
+            <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>`}
+      ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
+      <div class="actions">
+        <button type="submit">${kind === 'edit' ? messages.save : small ? messages.report : messages.send}</button>
+        ${form ? html`<button type="button" @click=${() => this.#cancel(form, kind)}>${messages.cancel}</button>` : nothing}
+      </div>
     </form>`;
   }
 
-  #renderForm(form: string, messages: CommentsMessages, replyTo?: string): TemplateResult {
-    const id = form || 'top';
-    const body = this.#draft(form);
-    const errors = this.errors?.form === form ? this.errors : undefined;
-    const left = BODY_MAX - characterCount(body);
-    const invalid = (field?: string) => (field ? 'true' : 'false');
-    return html`<form part="form" class="form" novalidate aria-label=${replyTo ? messages.replyTo(replyTo) : messages.title} @input=${(event: Event) => this.#onInput(event, form)} @submit=${(event: SubmitEvent) => this.#onSubmit(event, form)}>
-      <label for="name-${id}">${messages.name}</label>
-      <input id="name-${id}" name="name" autocomplete="name" maxlength=${NAME_MAX} .value=${this.#name} aria-invalid=${invalid(errors?.name)} aria-describedby=${ifDefined(errors?.name ? `name-error-${id}` : undefined)} />
-      ${errors?.name ? html`<p class="field-error" id="name-error-${id}">${errors.name}</p>` : nothing}
-      <label for="body-${id}">${messages.comment}</label>
-      <textarea id="body-${id}" name="body" rows="4" .value=${body} aria-invalid=${invalid(errors?.body)} aria-describedby="${errors?.body ? `body-error-${id} ` : ''}left-${id}" @keydown=${this.#onKeydown}></textarea>
-      ${errors?.body ? html`<p class="field-error" id="body-error-${id}">${errors.body}</p>` : nothing}
-      <p class="muted" id="left-${id}">${counted(messages.left, left, this.#localeController.locale)}</p>
-      <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>
-      ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
-      <div class="actions">
-        <button type="submit">${messages.send}</button>
-        ${form ? html`<button type="button" @click=${() => this.#cancel(form, 'reply')}>${messages.cancel}</button>` : nothing}
-      </div>
-    </form>`;
+  /**
+   * A labelled field and its error, tied together for assistive technology: a one-line input of
+   * at most `max` characters, or without `max` a text area; `counter` is the id of a note it also describes.
+   */
+  #renderField(id: string, label: string, name: string, value: string, error: string | undefined, errorId: string, max?: number, counter?: string): TemplateResult {
+    const invalid = error ? 'true' : 'false';
+    const describedBy = ifDefined([error && errorId, counter].filter(Boolean).join(' ') || undefined);
+    return html`<label for=${id}>${label}</label>
+      ${max
+        ? html`<input id=${id} name=${name} autocomplete=${ifDefined(name === 'name' ? 'name' : undefined)} maxlength=${max} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} />`
+        : html`<textarea id=${id} name=${name} rows="4" .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @keydown=${this.#onKeydown}></textarea>`}
+      ${error ? html`<p class="field-error" id=${errorId}>${error}</p>` : nothing}`;
   }
 
   #renderUnsent(entry: OutboxEntry, messages: CommentsMessages): TemplateResult {
@@ -687,7 +686,7 @@ export class CommentsView implements ReactiveController {
         ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
         ${replyingTo ? html`<span class="muted">${messages.replyingTo(replyingTo)}</span>` : nothing}
       </p>
-      ${action === 'edit' ? this.#renderSmallForm(comment, 'edit', messages) : this.#renderBody(comment.body)}
+      ${action === 'edit' ? this.#renderForm(id, messages, comment, 'edit') : this.#renderBody(comment.body)}
       <div class="actions">
         ${published
           ? html`<button type="button" aria-label=${messages.upvote} aria-pressed=${vote === 1 ? 'true' : 'false'} @click=${() => this.#vote(comment, 1)}>▲</button>
@@ -702,13 +701,13 @@ export class CommentsView implements ReactiveController {
         ${published && !this.#reported.has(id) ? html`<button type="button" class="report" @click=${() => this.#act(id, 'report')}>${messages.report}</button>` : nothing}
       </div>
       ${errors ? html`<p class="field-error" role="alert">${errors}</p>` : nothing}
-      ${action === 'reply' ? this.#renderForm(id, messages, comment.author.name) : nothing}
+      ${action === 'reply' ? this.#renderForm(id, messages, comment) : nothing}
       ${action === 'delete'
         ? html`<p class="actions">${messages.confirmDelete}
             <button type="button" class="confirm" @click=${() => this.#deleteComment(comment)}>${messages.delete}</button>
             <button type="button" @click=${() => this.#cancel(id, 'delete')}>${messages.cancel}</button></p>`
         : nothing}
-      ${action === 'report' ? this.#renderSmallForm(comment, 'report', messages) : nothing}
+      ${action === 'report' ? this.#renderForm(id, messages, comment, 'report') : nothing}
     </article>`;
   }
 

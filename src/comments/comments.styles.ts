@@ -34,8 +34,7 @@ export const commentsStyles = css`
     border-radius: var(--_radius);
     padding: var(--_space-xs) var(--_space-s);
   }
-  [aria-invalid='true'],
-  .error {
+  [aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
   .field-error {
