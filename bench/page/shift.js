@@ -32,6 +32,46 @@ function corners() {
 }
 
 /**
+ * Waits for the page to settle, stops observing, and counts the boxes whose start corner moved
+ * more than half a pixel (sub-pixel rounding is not movement a reader sees); a box that is gone
+ * counts as moved.
+ * @param {PerformanceObserver} observer
+ * @param {PerformanceEntry[]} entries Receives the observer's last records.
+ * @param {Map<Element, { x: number, y: number }>} before
+ * @param {number} settleMs
+ */
+async function settleAndCompare(observer, entries, before, settleMs) {
+  await frames(2);
+  await new Promise((resolve) => setTimeout(resolve, settleMs));
+  entries.push(...observer.takeRecords());
+  observer.disconnect();
+  const after = corners();
+  let moved = 0;
+  let maxMove = 0;
+  for (const [element, corner] of before) {
+    const end = after.get(element);
+    const distance = end ? Math.hypot(end.x - corner.x, end.y - corner.y) : Number.POSITIVE_INFINITY;
+    if (distance > 0.5) {
+      moved += 1;
+      maxMove = Math.max(maxMove, distance);
+    }
+  }
+  return { moved, maxMove };
+}
+
+/**
+ * The layout shifts among `entries` that input did not cause: the ones CLS counts.
+ * @param {PerformanceEntry[]} entries
+ */
+const unprompted = (entries) => entries.filter((entry) => !(/** @type {PerformanceEntry & { hadRecentInput: boolean }} */ (entry).hadRecentInput));
+
+/**
+ * The summed score of layout-shift entries.
+ * @param {PerformanceEntry[]} shifts
+ */
+const score = (shifts) => shifts.reduce((total, entry) => total + /** @type {PerformanceEntry & { value: number }} */ (entry).value, 0);
+
+/**
  * Waits until the server-rendered page has been painted, loads the bundle, waits for every element
  * to render and settle, and measures what moved, two ways: the layout-shift entries Chromium
  * reports (what CLS counts in the field), and the start corner of every light-DOM box before and
@@ -53,34 +93,14 @@ export async function measureUpgradeShift({ bundle, elements, settleMs }) {
   const tags = elements.map(({ tag }) => tag);
   const instances = /** @type {(HTMLElement & { updateComplete?: Promise<unknown> })[]} */ ([...document.querySelectorAll(tags.join(','))]);
   await Promise.all(instances.map((element) => element.updateComplete));
-  await frames(2);
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
-  entries.push(...observer.takeRecords());
-  observer.disconnect();
-
-  const after = corners();
-  let moved = 0;
-  let maxMove = 0;
-  for (const [element, start] of before) {
-    const end = after.get(element);
-    const distance = end ? Math.hypot(end.x - start.x, end.y - start.y) : Number.POSITIVE_INFINITY;
-    // Sub-pixel rounding differences are not movement a reader sees.
-    if (distance > 0.5) {
-      moved += 1;
-      maxMove = Math.max(maxMove, distance);
-    }
-  }
-
-  /** @param {PerformanceEntry[]} list */
-  const sum = (list) => list.reduce((total, entry) => total + /** @type {PerformanceEntry & { value: number }} */ (entry).value, 0);
-  const isInput = (/** @type {PerformanceEntry} */ entry) => /** @type {PerformanceEntry & { hadRecentInput: boolean }} */ (entry).hadRecentInput;
-  const shifts = entries.filter((entry) => !isInput(entry));
+  const { moved, maxMove } = await settleAndCompare(observer, entries, before, settleMs);
+  const shifts = unprompted(entries);
   const afterLoad = shifts.filter((entry) => entry.startTime >= start);
   return {
     ...registration,
-    value: sum(afterLoad),
+    value: score(afterLoad),
     count: afterLoad.length,
-    beforeLoad: sum(shifts.filter((entry) => entry.startTime < start)),
+    beforeLoad: score(shifts.filter((entry) => entry.startTime < start)),
     boxes: before.size,
     moved,
     maxMove,
@@ -121,23 +141,7 @@ export async function measureFeedShift({ bundle, elements, settleMs, feed, basel
     while (!shown() && performance.now() - start < 20000) await frames(1);
   }
   const loadedMs = performance.now() - start;
-  await frames(2);
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
-  entries.push(...observer.takeRecords());
-  observer.disconnect();
-  const after = corners();
-  let moved = 0;
-  let maxMove = 0;
-  for (const [element, corner] of before) {
-    const end = after.get(element);
-    const distance = end ? Math.hypot(end.x - corner.x, end.y - corner.y) : 0;
-    if (distance > 0.5) {
-      moved += 1;
-      maxMove = Math.max(maxMove, distance);
-    }
-  }
-  const value = entries
-    .filter((entry) => !(/** @type {PerformanceEntry & { hadRecentInput: boolean }} */ (entry).hadRecentInput))
-    .reduce((total, entry) => total + /** @type {PerformanceEntry & { value: number }} */ (entry).value, 0);
+  const { moved, maxMove } = await settleAndCompare(observer, entries, before, settleMs);
+  const value = score(unprompted(entries));
   return { ...registration, value, moved, boxes: before.size, maxMove, loadedMs, loaded: baseline || shown() };
 }
