@@ -14,6 +14,7 @@ import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { parseJson } from '../shared/validate.js';
 import { articleMessages } from './messages.js';
@@ -26,13 +27,8 @@ type ArticleView = typeof import('./article-view.js');
 type ArticleParts = import('./article-view.js').ArticleParts;
 type SrcTask = Task<readonly [string | undefined, number], Article | undefined>;
 
-/** The data path, once loaded: from then on data is read and rendered synchronously. */
-let view: ArticleView | undefined;
-let viewLoading: Promise<ArticleView> | undefined;
-
-function loadView(): Promise<ArticleView> {
-  return (viewLoading ??= import('./article-view.js').then((module) => (view = module)));
-}
+/** The data path: once loaded, data is read and rendered synchronously. */
+const view = new LazyModule(() => import('./article-view.js'));
 
 /** Runs work when the browser has nothing better to do, or within two seconds. */
 function whenIdle(work: () => void): void {
@@ -191,11 +187,11 @@ export class LedeArticle extends LitElement {
       task: async ([src, timeout], { signal }) => {
         if (!src) return undefined;
         // The reader loads while the request is in flight.
-        void loadView();
+        void view.load();
         const data = parseJson(
           await fetchText(src, { signal, timeout, accept: 'application/json, application/ld+json, application/vnd.ninjs+json' }),
         );
-        return (await loadView()).readArticleData(data);
+        return (await view.load()).readArticleData(data);
       },
       args: () => [this.src, this.timeout] as const,
       // Run only for a src (see willUpdate): an idle task would still cost every element a render.
@@ -220,7 +216,7 @@ export class LedeArticle extends LitElement {
     super.connectedCallback();
     this.light = readLightContent(this);
     // A childless element will be given data: start loading the data path now.
-    if (!this.firstChild) void loadView();
+    if (!this.firstChild) void view.load();
     this.readInlineJsonLd();
   }
 
@@ -266,7 +262,7 @@ export class LedeArticle extends LitElement {
     if (built?.article === article && built.level === level && built.locale === locale && built.withBody === withBody) return;
     const messages = pickMessages(articleMessages, locale);
     // Article data only ever comes through the loaded view.
-    const parts = view!.buildArticleParts(withBody ? article : { ...article, body: undefined }, { locale, messages, headingLevel: level });
+    const parts = view.value!.buildArticleParts(withBody ? article : { ...article, body: undefined }, { locale, messages, headingLevel: level });
     this.viewParts = { article, level, locale, withBody, parts };
   }
 
@@ -302,8 +298,8 @@ export class LedeArticle extends LitElement {
       return this.track(result.then(done, fail));
     };
     try {
-      if (view) read(view);
-      else this.track(loadView().then(read).catch(fail));
+      if (view.value) read(view.value);
+      else this.track(view.load().then(read).catch(fail));
     } catch (error) {
       fail(error);
     }
@@ -371,7 +367,7 @@ export class LedeArticle extends LitElement {
   private bodyText(article: Article | undefined): string {
     if (this.light.hasBody) return this.light.bodyText;
     // Article data only ever comes through the loaded view.
-    if (article?.body) return view!.blocksToText(article.body);
+    if (article?.body) return view.value!.blocksToText(article.body);
     return (this.sanitizedBody ?? []).map((node) => node.textContent ?? '').join('\n\n').trim();
   }
 

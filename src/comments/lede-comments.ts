@@ -4,6 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/context.js';
 import { toLedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import type { CommentsView } from './comments-view.js';
 import { browserStorage, hasStoredWork } from './outbox.js';
@@ -12,9 +13,8 @@ import type { CommentProvider, CommentSort } from './provider.js';
 /** How near the viewport, in pixels, the thread and form start loading. */
 const REACH = 1000;
 
-type ViewModule = typeof import('./comments-view.js');
-let viewLoading: Promise<ViewModule> | undefined;
-const loadView = (): Promise<ViewModule> => (viewLoading ??= import('./comments-view.js'));
+/** The thread and form, loaded when the reader nears them. */
+const view = new LazyModule(() => import('./comments-view.js'));
 
 /**
  * A comment thread with its form: nested replies, sorting, "more" by cursor, votes, reports, and
@@ -140,7 +140,7 @@ export class LedeComments extends LitElement {
 
   #loadView(): void {
     this.#stopObserving();
-    this.#viewLoaded ??= loadView().then(
+    this.#viewLoaded ??= view.load().then(
       ({ CommentsView }) => {
         this.#view = new CommentsView(this);
         this.requestUpdate();

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -10,22 +11,8 @@ import { relatedMessages } from './messages.js';
 import { relatedStyles } from './related.styles.js';
 import type { RelatedCards } from './related-view.js';
 
-type RelatedView = typeof import('./related-view.js');
-
-/** The cards' module, once loaded: from then on elements make their cards synchronously. */
-let view: RelatedView | undefined;
-let viewLoading: Promise<RelatedView> | undefined;
-
-/** Loads the cards' module once for every element; a failed load is tried again on the next call. */
-function loadView(): Promise<RelatedView> {
-  return (viewLoading ??= import('./related-view.js').then(
-    (module) => (view = module),
-    (error: unknown) => {
-      viewLoading = undefined;
-      throw error;
-    },
-  ));
-}
+/** The cards' module: once loaded, elements make their cards synchronously. */
+const view = new LazyModule(() => import('./related-view.js'));
 
 /**
  * "You may also like": teasers for other stories as a list, a grid or a carousel of cards.
@@ -159,9 +146,9 @@ export class LedeRelated extends LitElement {
   protected override willUpdate(): void {
     // The cards load for data (which they check), a server-rendered list, or a src once it is wanted.
     if (!this.cards && (this.stories != null || this.hasList || (this.src && (this.near || this.loading === 'eager')))) {
-      if (view) this.cards = new view.RelatedCards(this);
+      if (view.value) this.cards = new view.value.RelatedCards(this);
       // A failed load is reported once and tried again only from the error state's button.
-      else this.cardsReady ??= loadView().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error)));
+      else this.cardsReady ??= view.load().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error)));
     }
     // Until its cards can show, a server-rendered list stays as the page stylesheet lays it out.
     this.pending = !this.cards && !!this.hasList;
