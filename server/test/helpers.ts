@@ -114,7 +114,7 @@ export class Api {
     threadId: string,
     fields: { name?: string; body?: string; parentId?: string | null; website?: string; startedAt?: number } = {},
     options: { key?: string; ip?: string; headers?: Record<string, string> } = {},
-  ): Promise<Reply<{ comment: Comment; editToken: string }>> {
+  ): Promise<Reply<{ comment: Comment; editToken: string; editableUntil: string }>> {
     const { name = 'Reader', body = `A comment ${randomUUID()}`, ...rest } = fields;
     return this.request({
       method: 'POST',

@@ -118,6 +118,8 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       return reply.code(result.statusCode).send({
         comment: result.comment,
         editToken: result.replayed ? editTokenFor(idempotencyKey!, result.comment.id) : editToken,
+        // The window is the server's setting; clients show edit and delete until then.
+        editableUntil: new Date(Date.parse(result.comment.createdAt) + config.editWindowMs).toISOString(),
       });
     },
   );

@@ -35,5 +35,5 @@ export const pageResponse = {
 
 export const commentResponse = { 200: { type: 'object', properties: { comment } } } as const;
 
-const created = { type: 'object', properties: { comment, editToken: { type: 'string' } } } as const;
+const created = { type: 'object', properties: { comment, editToken: { type: 'string' }, editableUntil: { type: 'string' } } } as const;
 export const createdResponse = { 201: created, 202: created } as const;

@@ -232,7 +232,9 @@ export function routeSuite(backend: Backend): void {
   describe('editing and deleting', () => {
     it('edits with the edit token inside the window', async () => {
       const api = await makeApp(backend);
-      const { comment, editToken } = (await api.post(uniqueThread(), { body: 'typo' })).body;
+      const { comment, editToken, editableUntil } = (await api.post(uniqueThread(), { body: 'typo' })).body;
+      // The answer says until when, by the server's setting, so clients need not guess it.
+      assert.equal(Date.parse(editableUntil) - Date.parse(comment.createdAt), 15 * 60_000);
       const patch = (token: string | null, body = 'fixed') =>
         api.request({
           method: 'PATCH',
@@ -251,6 +253,7 @@ export function routeSuite(backend: Backend): void {
 
       const closed = await makeApp(backend, { editWindowMs: 1 });
       const late = (await closed.post(uniqueThread())).body;
+      assert.equal(Date.parse(late.editableUntil) - Date.parse(late.comment.createdAt), 1);
       await new Promise((resolve) => setTimeout(resolve, 10));
       const refused = await closed.request({
         method: 'DELETE',
