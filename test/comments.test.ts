@@ -188,6 +188,14 @@ describe('<lede-comments> against the reference server', () => {
     await waitUntil(() => score() === '-1');
     expect(down!.getAttribute('aria-pressed')).to.equal('true');
     expect((await onServer(thread)).comments[0]!.score).to.equal(-1);
+    // After a reload the reader's vote still shows, and pressing it again withdraws it.
+    const again = await reload(element);
+    const [upAgain, downAgain] = $$<HTMLButtonElement>(again, `[data-id="${ids[0]}"] button[aria-pressed]`);
+    expect([upAgain!.getAttribute('aria-pressed'), downAgain!.getAttribute('aria-pressed')]).to.deep.equal(['false', 'true']);
+    downAgain!.click();
+    await waitUntil(() => $(again, `[data-id="${ids[0]}"] .score`)!.textContent === '0');
+    expect(downAgain!.getAttribute('aria-pressed')).to.equal('false');
+    expect((await onServer(thread)).comments[0]!.score).to.equal(0);
   });
 
   it('reports a comment with a reason', async () => {
@@ -260,6 +268,34 @@ describe('<lede-comments> against the reference server', () => {
     expect(bodies(element)).to.deep.equal([`Please ${HOLD_WORD} this.`]);
     expect($(element, 'article .badge')).to.equal(null);
     expect($(element, '.bar p')!.textContent).to.equal('1 comment');
+  });
+
+  it('stops showing a held comment once moderation rejects it', async () => {
+    const thread = newThread();
+    let element = await mount(thread);
+    await write(element, { name: 'Dana', body: `Please ${HOLD_WORD} me.` });
+    submit(element);
+    await waitUntil(() => $(element, 'article .badge'), 'no pending badge');
+    const id = $(element, 'article.comment')!.dataset.id!;
+    await fetch(`${endpoint}/admin/comments/${id}/reject`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    element = await reload(element);
+    expect(bodies(element)).to.deep.equal([]);
+    expect($(element, '.bar ~ p.muted')!.textContent).to.equal('No comments yet.');
+    // Forgotten for good: the next reload does not ask again.
+    expect(JSON.parse(localStorage.getItem('lede-comments:own')!)[id].pending).to.equal(undefined);
+  });
+
+  it('offers editing and deleting for as long as the server’s edit window says', async () => {
+    await control('reset', { editWindow: '3s' });
+    const thread = newThread();
+    const element = await mount(thread);
+    await write(element, { name: 'Dana', body: 'Quick to regret.' });
+    submit(element);
+    await waitUntil(() => $(element, 'article button.edit'), 'no edit button on the own comment');
+    expect($(element, 'article button.delete')).not.to.equal(null);
+    // The window closes on time, not at the next minute's refresh.
+    await waitUntil(() => !$(element, 'article button.edit') && !$(element, 'article button.delete'), 'the edit window did not close', { timeout: 6000 });
+    expect(bodies(element)).to.deep.equal(['Quick to regret.']);
   });
 
   it('keeps drafts across a reload', async () => {
@@ -614,5 +650,7 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     ]);
     expect(page.comments[1]!.replies!.map((comment) => comment.body)).to.deep.equal(['A reply.']);
     expect(await local.edit(page.comments[1]!.replies![0]!.id, 'x', 'wrong-token').catch((error: LedeError) => error.status)).to.equal(403);
+    expect((await local.get(once.comment.id))?.status).to.equal('deleted');
+    expect(await local.get('no-such-comment')).to.equal(null);
   });
 });

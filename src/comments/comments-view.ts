@@ -31,8 +31,10 @@ import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey,
 /** Protocol limits, counted in characters (code points). */
 const NAME_MAX = 80;
 const BODY_MAX = 5000;
-/** The reference server's default edit window; the server has the last word. */
+/** The edit window when a backend does not say: the reference server's default. */
 const EDIT_WINDOW = 15 * 60_000;
+/** How many of this browser's votes are remembered: the newest ones. */
+const VOTES_KEPT = 1000;
 /**
  * Rows per rendering chunk. The first render shows `FIRST_CHUNKS`; then one more chunk renders per
  * frame while the end of the rendered rows is near the viewport, so a long thread costs only what
@@ -56,6 +58,9 @@ const at = (id: string) => `[data-id="${CSS.escape(id)}"]`;
 const fieldOf = (field: string, form: string) => `#${CSS.escape(`${field}-${form || 'top'}`)}`;
 /** A submitted form's text field, trimmed. */
 const submitted = (event: SubmitEvent, name: string) => String(new FormData(event.target as HTMLFormElement).get(name) ?? '').trim();
+
+/** When an own comment's edit window closes; entries from before `until` was kept count from `at`. */
+const editableUntil = (own: OwnComment) => own.until ?? own.at + EDIT_WINDOW;
 
 /** Runs `work` before the next frame: one chunk per frame, so style and layout stay small too. */
 const later = (work: () => void) => requestAnimationFrame(() => work());
@@ -89,7 +94,7 @@ export class CommentsView implements ReactiveController {
   #drafts: Record<string, string> = {};
   #name = readStored(this.#storage, storageKeys.name, '');
   #own: Record<string, OwnComment> = {};
-  #votes: Record<string, number> = {};
+  #votes = readStored<Record<string, number>>(this.#storage, storageKeys.votes, {});
   #startedAt = new Map<string, number>();
   #reported = new Set<string>();
   #chunkTicks: number[] = [];
@@ -103,6 +108,7 @@ export class CommentsView implements ReactiveController {
   #resolvedProvider?: Promise<CommentProvider>;
   #retryTimer?: ReturnType<typeof setTimeout>;
   #clock?: ReturnType<typeof setInterval>;
+  #expiryTimer?: ReturnType<typeof setTimeout>;
   #stepping = false;
   #growing = false;
   /** Whether the end of the rendered rows is within reach of the viewport. */
@@ -143,6 +149,7 @@ export class CommentsView implements ReactiveController {
     this.#observer?.disconnect();
     this.#observed = undefined;
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#expiryTimer);
   }
 
   hostUpdate(): void {
@@ -174,6 +181,7 @@ export class CommentsView implements ReactiveController {
 
   hostUpdated(): void {
     this.#step();
+    this.#scheduleExpiry();
     const sentinel = this.host.renderRoot.querySelector('.sentinel');
     if (sentinel !== this.#observed) {
       this.#observer ??= new IntersectionObserver(
@@ -220,6 +228,19 @@ export class CommentsView implements ReactiveController {
     });
   }
 
+  /** Closes editing and deleting on time: when the next own comment's window ends, rows re-render. */
+  #scheduleExpiry(): void {
+    clearTimeout(this.#expiryTimer);
+    const now = Date.now();
+    const next = Math.min(...Object.values(this.#own).map(editableUntil).filter((until) => until > now));
+    if (next === Infinity) return;
+    // Timers take at most about 24 days; a longer window is checked again in a day.
+    this.#expiryTimer = setTimeout(() => {
+      this.tick += 1;
+      this.#step();
+    }, Math.min(next - now, 86_400_000));
+  }
+
   #provide(): Promise<CommentProvider> {
     this.#resolvedProvider ??= this.host.provider
       ? Promise.resolve(this.host.provider)
@@ -253,12 +274,24 @@ export class CommentsView implements ReactiveController {
     const key = this.#loadedFor;
     this.status = 'loading';
     try {
-      const page = await (await this.#provide()).list(thread, { sort: this.host.sort, limit: this.host.pageSize, signal: this.#signal() });
+      const provider = await this.#provide();
+      const held = Object.entries(this.#own).filter(([, own]) => own.pending?.threadId === thread);
+      // The author's held comments are asked after alongside the page: one approved or rejected since is no longer pending.
+      const [page, ...now] = await Promise.all([
+        provider.list(thread, { sort: this.host.sort, limit: this.host.pageSize, signal: this.#signal() }),
+        ...held.map(([id, own]) => provider.get?.(id, { token: own.token, signal: this.#signal() }).catch(() => own.pending) ?? own.pending),
+      ]);
       if (key !== this.#loadedFor) return;
       let comments = page.comments;
-      for (const { pending } of Object.values(this.#own)) {
-        if (pending?.threadId === thread && !findComment(comments, pending.id)) comments = insertComment(comments, pending, false);
-      }
+      held.forEach(([id, own], index) => {
+        const current = now[index];
+        if (current?.status === 'pending') {
+          if (!findComment(comments, id)) comments = insertComment(comments, current, false);
+        } else {
+          delete own.pending;
+        }
+      });
+      if (held.length) this.#saveOwn();
       this.comments = comments;
       this.total = page.total;
       this.nextCursor = page.nextCursor;
@@ -390,10 +423,13 @@ export class CommentsView implements ReactiveController {
     this.sending = new Set(this.sending).add(entry.key);
     const form = entry.comment.parentId ?? '';
     try {
-      const { comment, editToken } = await (await this.#provide()).post(thread, entry.comment, { idempotencyKey: entry.key, signal: this.#signal() });
+      const { comment, editToken, editableUntil } = await (await this.#provide()).post(thread, entry.comment, { idempotencyKey: entry.key, signal: this.#signal() });
       this.#setOutbox(this.outbox.filter((other) => other.key !== entry.key));
       const pending = comment.status === 'pending';
-      this.#own[comment.id] = { token: editToken, at: Date.now(), ...(pending ? { pending: comment } : {}) };
+      const now = Date.now();
+      // By this browser's clock: the window's length as the backend gives it, from now.
+      const window = Date.parse(editableUntil!) - Date.parse(comment.createdAt);
+      this.#own[comment.id] = { token: editToken, at: now, until: now + (Number.isFinite(window) ? window : EDIT_WINDOW), ...(pending ? { pending: comment } : {}) };
       this.#saveOwn();
       this.comments = insertComment(this.comments, comment, this.host.sort === 'oldest' && !comment.parentId);
       if (!pending) this.total += 1;
@@ -479,7 +515,10 @@ export class CommentsView implements ReactiveController {
     const next = this.#votes[comment.id] === value ? 0 : value;
     void this.#attempt(comment.id, async (provider) => {
       const { score, vote } = await provider.vote(comment.id, next, { signal: this.#signal() });
-      this.#votes[comment.id] = vote;
+      // Read again before writing: another element on the page may have voted since.
+      const { [comment.id]: _previous, ...votes } = readStored<Record<string, number>>(this.#storage, storageKeys.votes, {});
+      this.#votes = Object.fromEntries(Object.entries(vote ? { ...votes, [comment.id]: vote } : votes).slice(-VOTES_KEPT));
+      writeStored(this.#storage, storageKeys.votes, this.#votes);
       this.comments = updateComment(this.comments, comment.id, (old) => ({ ...old, score }));
     });
   }
@@ -673,7 +712,7 @@ export class CommentsView implements ReactiveController {
       return html`<article class="comment deleted" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1"><p class="muted">${messages.deleted}</p></article>`;
     }
     const own = this.#own[id];
-    const mine = own && Date.now() - Date.parse(comment.createdAt) < EDIT_WINDOW;
+    const mine = own && Date.now() < editableUntil(own);
     const action = this.action?.id === id ? this.action.kind : undefined;
     const errors = this.errors?.form === `action:${id}` ? this.errors.general : undefined;
     const vote = this.#votes[id] ?? 0;

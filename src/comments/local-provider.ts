@@ -54,8 +54,12 @@ export class LocalCommentProvider implements CommentProvider {
     return this.#run('readonly', (store) => store.index('thread').getAll(threadId) as IDBRequest<StoredComment[]>);
   }
 
+  #record(id: string): Promise<StoredComment | undefined> {
+    return this.#run('readonly', (store) => store.get(id));
+  }
+
   async #find(id: string, token?: string): Promise<StoredComment> {
-    const record = (await this.#run('readonly', (store) => store.get(id))) as StoredComment | undefined;
+    const record = await this.#record(id);
     if (!record) throw new LedeError('http', 'No such comment.', { status: 404 });
     if (token !== undefined && token !== record.token) throw new LedeError('http', 'Not your comment.', { status: 403 });
     return record;
@@ -113,6 +117,11 @@ export class LocalCommentProvider implements CommentProvider {
     };
     if (!replayed) await this.#save(record);
     return { comment: nest([record]).tree(record), editToken: record.token };
+  }
+
+  async get(id: string): Promise<Comment | null> {
+    const record = await this.#record(id);
+    return record ? nest([record]).tree(record) : null;
   }
 
   async edit(id: string, body: string, editToken: string): Promise<Comment> {

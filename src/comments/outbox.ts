@@ -25,6 +25,8 @@ export interface OwnComment {
   token: string;
   /** When it was posted, in milliseconds since the epoch. */
   at: number;
+  /** When editing and deleting close, by this browser's clock. */
+  until?: number;
   /** Kept only while held for moderation, so its author still sees it after a reload. */
   pending?: Comment;
 }
@@ -35,6 +37,8 @@ const prefix = 'lede-comments:';
 export const storageKeys = {
   name: `${prefix}name`,
   own: `${prefix}own`,
+  /** This browser's votes by comment id, so a reload still shows them pressed. */
+  votes: `${prefix}votes`,
   outbox: (threadId: string) => `${prefix}outbox:${threadId}`,
   draft: (threadId: string, parentId: string | null) => `${prefix}draft:${threadId}:${parentId ?? ''}`,
 };

@@ -25,6 +25,8 @@ export interface NewComment {
 export interface PostedComment {
   comment: Comment;
   editToken: string;
+  /** When editing and deleting close (ISO 8601); without it the element assumes 15 minutes. */
+  editableUntil?: string;
 }
 
 /**
@@ -49,6 +51,12 @@ export interface CommentProvider {
    * store it once however often it is sent. A held comment comes back with `status: 'pending'`.
    */
   post(threadId: string, comment: NewComment, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<PostedComment>;
+  /**
+   * One comment as the backend has it now, or null when this reader may not see it (rejected by
+   * moderation, removed). With the token `post` returned, a pending comment is returned too.
+   * Optional: without it, the author's held comments show as pending until they are a week old.
+   */
+  get?(id: string, options?: { token?: string; signal?: AbortSignal }): Promise<Comment | null>;
   /** Changes a comment's body, with the token `post` returned. */
   edit(id: string, body: string, editToken: string, options?: { signal?: AbortSignal }): Promise<Comment>;
   /** Deletes a comment, with the token `post` returned. */

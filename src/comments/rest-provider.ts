@@ -70,6 +70,15 @@ export class RestCommentProvider implements CommentProvider {
     return this.#call(thread(threadId), { method: 'POST', body, key: idempotencyKey, signal });
   }
 
+  async get(id: string, { token, signal }: { token?: string; signal?: AbortSignal } = {}): Promise<Comment | null> {
+    try {
+      return (await this.#call<{ comment: Comment }>(comment(id), { token, signal })).comment;
+    } catch (error) {
+      if ((error as LedeError).status === 404) return null;
+      throw error;
+    }
+  }
+
   async edit(id: string, body: string, token: string, { signal }: { signal?: AbortSignal } = {}): Promise<Comment> {
     return (await this.#call<{ comment: Comment }>(comment(id), { method: 'PATCH', body: { body }, token, signal })).comment;
   }

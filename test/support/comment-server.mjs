@@ -13,7 +13,8 @@
 //        kill    forward a write, kill the server (SIGKILL) before it can answer, drop the connection
 //        none    clear it
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
-//   POST /test-api/comments/<scope>/reset          clear faults, start the server if stopped, new client IP
+//   POST /test-api/comments/<scope>/reset          { editWindow? } clear faults, start the server if stopped,
+//        new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") restarts it with that window
 //   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
 //        comments straight on the server (each from its own client IP, beyond rate limits);
 //        `parent` is the index of an earlier comment in the list. Answers { ids }.
@@ -44,6 +45,7 @@ let dataDir = '';
  * @property {string} db
  * @property {{ mode: string, count: number, status: number, delay: number }} fault
  * @property {string} clientIp
+ * @property {string | undefined} editWindow
  */
 /** @type {Map<string, Scope>} */
 const scopes = new Map();
@@ -51,7 +53,7 @@ const scopes = new Map();
 async function scopeNamed(name) {
   let scope = scopes.get(name);
   if (!scope) {
-    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp() };
+    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp(), editWindow: undefined };
     scopes.set(name, scope);
   }
   return scope;
@@ -114,6 +116,7 @@ async function startNow(state) {
       LEDE_TRUST_PROXY: 'true',
       LEDE_MIN_SUBMIT_SECONDS: '0',
       LEDE_BANNED_WORDS: HOLD_WORD,
+      ...(state.editWindow ? { LEDE_EDIT_WINDOW: state.editWindow } : {}),
     },
   });
   state.child = child;
@@ -274,6 +277,10 @@ export function commentServerMiddleware() {
       case 'reset':
         state.fault = noFault;
         state.clientIp = nextIp();
+        if (input.editWindow !== state.editWindow) {
+          await stopServer(state);
+          state.editWindow = input.editWindow;
+        }
         await startServer(state);
         break;
       case 'seed':
