@@ -49,9 +49,12 @@ function openPostgres(url: string): Kysely<Database> {
         oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle connection dropped by the server (a Postgres restart, a failover) is replaced
-  // by the pool on next use; without a listener the error would end the process.
+  // A connection dropped by the server (a Postgres restart, a failover) must not end the
+  // process: idle ones are replaced by the pool on next use ('error' on the pool); one in use
+  // fails its query, and the pool discards it on release. Kysely does not listen on the
+  // connections it checks out, so every new one gets a listener here.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
