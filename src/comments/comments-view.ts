@@ -60,7 +60,7 @@ const fieldOf = (field: string, form: string) => `#${CSS.escape(`${field}-${form
 const submitted = (event: SubmitEvent, name: string) => String(new FormData(event.target as HTMLFormElement).get(name) ?? '').trim();
 
 /** When an own comment's edit window closes; entries from before `until` was kept count from `at`. */
-const editableUntil = (own: OwnComment) => own.until ?? own.at + EDIT_WINDOW;
+const editingEnds = (own: OwnComment) => own.until ?? own.at + EDIT_WINDOW;
 
 /** Runs `work` before the next frame: one chunk per frame, so style and layout stay small too. */
 const later = (work: () => void) => requestAnimationFrame(() => work());
@@ -137,6 +137,7 @@ export class CommentsView implements ReactiveController {
 
   hostConnected(): void {
     addEventListener('online', this.#flushOutbox);
+    this.#scheduleExpiry();
     this.#clock = setInterval(() => {
       this.tick += 1;
       this.#step();
@@ -181,7 +182,6 @@ export class CommentsView implements ReactiveController {
 
   hostUpdated(): void {
     this.#step();
-    this.#scheduleExpiry();
     const sentinel = this.host.renderRoot.querySelector('.sentinel');
     if (sentinel !== this.#observed) {
       this.#observer ??= new IntersectionObserver(
@@ -232,12 +232,13 @@ export class CommentsView implements ReactiveController {
   #scheduleExpiry(): void {
     clearTimeout(this.#expiryTimer);
     const now = Date.now();
-    const next = Math.min(...Object.values(this.#own).map(editableUntil).filter((until) => until > now));
+    const next = Math.min(...Object.values(this.#own).map(editingEnds).filter((until) => until > now));
     if (next === Infinity) return;
     // Timers take at most about 24 days; a longer window is checked again in a day.
     this.#expiryTimer = setTimeout(() => {
       this.tick += 1;
       this.#step();
+      this.#scheduleExpiry();
     }, Math.min(next - now, 86_400_000));
   }
 
@@ -265,6 +266,7 @@ export class CommentsView implements ReactiveController {
     this.#drafts = {};
     this.#startedAt.clear();
     this.#own = freshOwnComments(readStored(this.#storage, storageKeys.own, {}), Date.now());
+    this.#scheduleExpiry();
     this.outbox = readStored<OutboxEntry[]>(this.#storage, storageKeys.outbox(thread), []).filter((entry) => entry?.key && entry.comment);
     this.#flushOutbox();
   }
@@ -409,6 +411,7 @@ export class CommentsView implements ReactiveController {
 
   #saveOwn(): void {
     writeStored(this.#storage, storageKeys.own, this.#own);
+    this.#scheduleExpiry();
   }
 
   /** Sends everything due in the outbox now (and on the browser's `online` event). */
@@ -428,8 +431,8 @@ export class CommentsView implements ReactiveController {
       const pending = comment.status === 'pending';
       const now = Date.now();
       // By this browser's clock: the window's length as the backend gives it, from now.
-      const window = Date.parse(editableUntil!) - Date.parse(comment.createdAt);
-      this.#own[comment.id] = { token: editToken, at: now, until: now + (Number.isFinite(window) ? window : EDIT_WINDOW), ...(pending ? { pending: comment } : {}) };
+      const editWindow = Date.parse(editableUntil!) - Date.parse(comment.createdAt);
+      this.#own[comment.id] = { token: editToken, at: now, until: now + (Number.isFinite(editWindow) ? editWindow : EDIT_WINDOW), ...(pending ? { pending: comment } : {}) };
       this.#saveOwn();
       this.comments = insertComment(this.comments, comment, this.host.sort === 'oldest' && !comment.parentId);
       if (!pending) this.total += 1;
@@ -712,7 +715,7 @@ export class CommentsView implements ReactiveController {
       return html`<article class="comment deleted" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1"><p class="muted">${messages.deleted}</p></article>`;
     }
     const own = this.#own[id];
-    const mine = own && Date.now() < editableUntil(own);
+    const mine = own && Date.now() < editingEnds(own);
     const action = this.action?.id === id ? this.action.kind : undefined;
     const errors = this.errors?.form === `action:${id}` ? this.errors.general : undefined;
     const vote = this.#votes[id] ?? 0;
