@@ -5,6 +5,7 @@ import { bylinePageCss } from './src/byline/byline.layout.js';
 import { relatedPageCss } from './src/related/related.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
+import { withSiteChrome } from './demo/site-chrome.js';
 
 const root = import.meta.dirname;
 
@@ -42,6 +43,7 @@ export default defineConfig(({ command, mode }) => {
       server: { port: 5173, host: '127.0.0.1', fs: { allow: [root] } },
       plugins: [
         ledeServer(),
+        { name: 'lede-demo-site-chrome', transformIndexHtml: (html, { path }) => withSiteChrome(html, path) },
         {
           name: 'lede-page-stylesheet-dev',
           configureServer(server) {
