@@ -1,7 +1,8 @@
 /**
- * What every demo page shares: the head's metadata and stylesheets, and the site header with
- * its navigation. `vite.config.ts` puts them in place of `<!-- demo:head -->` and
- * `<!-- demo:header -->` as each page is served, so they are in the HTML before any script runs.
+ * What every demo page shares: the head's metadata and stylesheets, the site header with its
+ * navigation, and the states pages' event log. `vite.config.ts` puts them in place of
+ * `<!-- demo:head -->`, `<!-- demo:header -->` and `<!-- demo:event-log lede-error … -->` (the
+ * events the page logs) as each page is served, so they are in the HTML before any script runs.
  * Plain strings, no Lit: the Vite config imports this file.
  */
 
@@ -38,8 +39,27 @@ function siteHeader(file: string): string {
     </header>`;
 }
 
+/** The event log panel that demo/event-log.ts fills, naming the events it shows. */
+function eventLog(events: string[]): string {
+  const names = events.map((name) => `<code>${name}</code>`);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  return `<aside class="panel log-panel" aria-labelledby="log-title">
+        <h2 id="log-title" tabindex="-1">Event log</h2>
+        <p class="hint">${listed} from the examples, oldest first.</p>
+        <div class="log-box" id="log-box" role="log" tabindex="0" aria-labelledby="log-title">
+          <ol class="log" id="log"></ol>
+        </div>
+        <div class="actions">
+          <button type="button" id="clear-log">Clear</button>
+        </div>
+      </aside>`;
+}
+
 /** A demo page's HTML with the shared parts in place; `path` is the page's URL path. */
 export function withSiteChrome(html: string, path: string): string {
   const file = path.replace(/^.*\//, '') || 'index.html';
-  return html.replace('<!-- demo:head -->', head).replace('<!-- demo:header -->', siteHeader(file));
+  return html
+    .replace('<!-- demo:head -->', head)
+    .replace('<!-- demo:header -->', siteHeader(file))
+    .replace(/<!-- demo:event-log ([^>]*?) -->/, (_comment, events: string) => eventLog(events.split(' ')));
 }
