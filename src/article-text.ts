@@ -1,5 +1,5 @@
 /**
- * Entry point for the plain-text article importer: `import { parseArticleText } from 'lede/article-text.js'`.
+ * Entry point for the plain-text article importer: `import { parseArticleText } from 'lede-elements/article-text.js'`.
  * @module
  */
 export { parseArticleText } from './parsers/article-text.js';

@@ -1,5 +1,5 @@
 /**
- * Entry point for credit lines: `import { parseCredits, formatCredits } from 'lede/credits.js'`.
+ * Entry point for credit lines: `import { parseCredits, formatCredits } from 'lede-elements/credits.js'`.
  * Pure functions, no DOM: runs in Node and browsers.
  * @module
  */

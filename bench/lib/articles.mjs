@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 /** @typedef {import('../../src/model.ts').Article} Article */
 
 /**
- * The seed article, parsed by the built `lede/article-text.js` exactly as a site would.
+ * The seed article, parsed by the built `lede-elements/article-text.js` exactly as a site would.
  * @param {string} root
  * @returns {Promise<Article>}
  */

@@ -1,4 +1,4 @@
-// Parse throughput of the built `lede/credits.js`, in this Node process: realistic credit lines per
+// Parse throughput of the built `lede-elements/credits.js`, in this Node process: realistic credit lines per
 // second, and the time for 1 MB of adversarial text, each beside a trivial split of the same text
 // measured a moment apart (the floor any parser has to scan).
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * The JSON shapes the server speaks. `Comment`, `CommentAuthor` and `CommentStatus` match
- * `src/model.ts` of the `lede` package field for field; they are repeated here so the
+ * `src/model.ts` of the `lede-elements` package field for field; they are repeated here so the
  * server does not depend on the browser package.
  */
 

@@ -87,7 +87,7 @@ function readLightContent(host: HTMLElement): LightContent {
  * figures and quotes.
  *
  * Content comes from server-rendered light DOM (readable and indexable before JavaScript, and
- * unchanged in layout when the element upgrades if the page includes `lede/lede.css`), from the
+ * unchanged in layout when the element upgrades if the page includes `lede-elements/lede.css`), from the
  * `article` property, from a `src` URL, or from a `<script type="application/ld+json">` child. Data
  * may be Lede's `Article` JSON, schema.org `NewsArticle` JSON-LD, or IPTC ninjs 1.x–3.x. Light-DOM
  * content wins over data for each part, so data only fills the gaps.
