@@ -30,6 +30,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Module augmentation merges into the frameworks' interfaces by extending them.
+    files: ['types/**'],
+    rules: { '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }] },
+  },
+  {
     files: ['test/**'],
     languageOptions: { globals: { ...globals.mocha } },
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
