@@ -4,11 +4,10 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type { LedeElementTypes } from './elements.js';
 
-/** Svelte reads an `on…` attribute holding an expression as an event listener (`onError={…}`
- * listens for `error`): camel-cased `on…` properties are left out, and `on-error` takes a plain
- * value (`on-error="hide"`). */
+/** Svelte binds every `on…` attribute as an event listener (`on-error="hide"` does not compile),
+ * so only the handlers stay; set `onError` on the element itself (`bind:this`). */
 type Settable<Props> = {
-  [K in keyof Props as K extends `on${infer Rest}` ? (Rest extends Uncapitalize<Rest> ? K : never) : K]: Props[K];
+  [K in keyof Props as K extends `on${string}` ? (NonNullable<Props[K]> extends (event: never) => unknown ? K : never) : K]: Props[K];
 };
 
 type SvelteProps<T extends LedeElementTypes[keyof LedeElementTypes]> = Omit<HTMLAttributes<T['element']>, keyof Settable<T['props']>> &

@@ -13,7 +13,6 @@ declare const stories: Story[];
 
 export const page: SvelteHTMLElements['lede-article'] = {
   article,
-  'on-error': 'hide',
   'heading-level': 2,
   class: 'story',
   style: '--lede-color-accent: teal',
@@ -29,8 +28,10 @@ export const related: SvelteHTMLElements['lede-related'] = {
 export const comments: SvelteHTMLElements['lede-comments'] = { thread: 'a-1', 'page-size': 10, 'onlede-error': (event) => event.error };
 
 export const wrong: SvelteHTMLElements['lede-related'][] = [
-  // @ts-expect-error Svelte reads onError={…} as its `error` listener
+  // @ts-expect-error Svelte binds onError={…} as its `error` listener
   { onError: 'hide' },
+  // @ts-expect-error Svelte binds every on… attribute as a listener; on-error="hide" does not compile
+  { 'on-error': 'hide' },
   // @ts-expect-error a LedeStoryClickEvent has no error
   { 'onlede-story-click': (event) => event.error },
   // @ts-expect-error dates are relative or absolute
