@@ -5,7 +5,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'custom-elements.json', 'server/dist/', 'bench/results/'] },
+  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'custom-elements.json', 'server/dist/', 'bench/results/', 'examples/*/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   litConfigs['flat/recommended'],
@@ -28,6 +28,11 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', '*.config.*', 'server/**', 'test/node/**'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Module augmentation merges into the frameworks' interfaces by extending them.
+    files: ['types/**'],
+    rules: { '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }] },
   },
   {
     files: ['test/**'],
