@@ -46,7 +46,8 @@ if (wanted.includes('firefox')) {
 
 export default {
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  // test/node and test/demo run in Node (npm run test:node, npm run test:demo).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/demo/**'],
   nodeResolve: { exportConditions: ['development'] },
   browsers,
   concurrency: 1,
