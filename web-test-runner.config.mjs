@@ -46,6 +46,8 @@ if (wanted.includes('firefox')) {
 
 export default {
   rootDir: '.',
+  // `--port` or PORT; otherwise the first free port from 8000.
+  port: process.env.PORT ? Number(process.env.PORT) : undefined,
   // test/node and test/demo run in Node (npm run test:node, npm run test:demo).
   files: ['test/**/*.test.ts', '!test/node/**', '!test/demo/**'],
   nodeResolve: { exportConditions: ['development'] },
