@@ -95,7 +95,7 @@ async function copyCss(): Promise<void> {
  * jumping to it, and it closes when the screen widens and the panel goes back beside the preview.
  */
 function connectDrawer(): void {
-  const narrow = matchMedia('(width < 66rem)');
+  const narrow = matchMedia('(width < 66rem)'); // demo.css's breakpoint
   document.querySelector('.skip-link')?.addEventListener('click', () => {
     if (narrow.matches && !controlsPanel.matches(':popover-open')) controlsPanel.showPopover();
   });

@@ -44,13 +44,23 @@ async function loadEverything(page: Page): Promise<void> {
 function unpaddedSpecimens(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll('.specimen:not(:has(> lede-article))')].flatMap((specimen) => {
-      const range = document.createRange();
-      range.selectNodeContents(specimen);
-      const content = range.getBoundingClientRect();
+      // The boxes of its children: elements' border boxes, text by its lines. (A range over the
+      // whole specimen would take in, in Firefox, a carousel's stories scrolled out of view.)
+      const boxes = [...specimen.childNodes].flatMap((node) => {
+        if (node instanceof Element) return [node.getBoundingClientRect()];
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return node.textContent?.trim() ? [range.getBoundingClientRect()] : [];
+      });
+      const shown = boxes.filter((box) => box.width > 0 && box.height > 0);
+      if (shown.length === 0) return [];
       const box = specimen.getBoundingClientRect();
-      const insets = [content.left - box.left, box.right - content.right, content.top - box.top];
+      const left = Math.min(...shown.map((child) => child.left));
+      const right = Math.max(...shown.map((child) => child.right));
+      const top = Math.min(...shown.map((child) => child.top));
+      const insets = [left - box.left, box.right - right, top - box.top];
       const name = specimen.closest('section')?.querySelector('h2')?.textContent ?? specimen.id;
-      return content.width > 0 && Math.min(...insets) < 16 ? [`${name}: ${insets.map(Math.round).join(', ')}px`] : [];
+      return Math.min(...insets) < 16 ? [`${name}: ${insets.map(Math.round).join(', ')}px`] : [];
     }),
   );
 }

@@ -111,6 +111,13 @@ for (const browserName of browserNames) {
       for (let index = 1; index <= links; index += 1) assert.ok(await onScreen(page, `.site-nav li:nth-child(${index}) a`), `page link ${index}`);
       await page.keyboard.press('Escape');
 
+      // The skip link opens the drawer before it jumps to the controls.
+      await page.focus('.skip-link');
+      await page.keyboard.press('Enter');
+      assert.ok(await onScreen(page, '#controls-title'));
+      await page.keyboard.press('Escape');
+      assert.equal(await onScreen(page, '#controls-title'), false);
+
       const end = await page.evaluate(() => {
         window.scrollTo(0, document.documentElement.scrollHeight);
         return window.scrollY;
