@@ -38,9 +38,10 @@ export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // The demo: every page in demo/, importing the library straight from src/, with the
     // reference comment server mounted at /api on the same origin (SQLite in .lede-data/).
+    // The port: `--port` on the command line, else PORT, else 5173.
     return {
       root: resolve(root, 'demo'),
-      server: { port: 5173, host: '127.0.0.1', fs: { allow: [root] } },
+      server: { port: Number(process.env.PORT) || 5173, host: '127.0.0.1', fs: { allow: [root] } },
       plugins: [
         ledeServer(),
         { name: 'lede-demo-site-chrome', transformIndexHtml: (html, { path }) => withSiteChrome(html, path) },

@@ -3,10 +3,11 @@
 // BROWSERS=chromium (or firefox) narrows a local run.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { browserPaths, chromiumArgs } from './scripts/browsers.mjs';
-import { countReporter } from './scripts/count-reporter.mjs';
+import { noteDeliberateFailures, withoutExpectedFailures } from './scripts/expected-failures.mjs';
+import { testReporter } from './scripts/test-reporter.mjs';
 import { commentServerMiddleware, commentServerPlugin } from './test/support/comment-server.mjs';
 import { testApi } from './test/support/test-api.mjs';
 
@@ -46,12 +47,15 @@ if (wanted.includes('firefox')) {
 
 export default {
   rootDir: '.',
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  // `--port` or PORT; otherwise the first free port from 8000.
+  port: process.env.PORT ? Number(process.env.PORT) : undefined,
+  // test/node and test/demo run in Node (npm run test:node, npm run test:demo).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/demo/**'],
   nodeResolve: { exportConditions: ['development'] },
   browsers,
   concurrency: 1,
   concurrentBrowsers: 2,
-  middleware: [testApi(), commentServerMiddleware()],
+  middleware: [noteDeliberateFailures(), testApi(), commentServerMiddleware()],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
@@ -63,5 +67,7 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
     }),
   ],
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+  // Each file's warnings, 404s and errors (less the failures caused on purpose), then its tests as
+  // a tree; at the end every error again and one closing summary.
+  reporters: [testReporter({ filter: withoutExpectedFailures }), summaryReporter({ flatten: false, reportTestLogs: false })],
 };

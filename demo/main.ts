@@ -2,20 +2,22 @@
  * The playground: the seed article through `parseArticleText`, in a wrapper whose language,
  * direction, theme and `--lede-*` tokens the control panel edits live.
  */
-import { LedeArticle, LedeComments, LedeRelated, parseArticleText, type Article } from '../src/index.js';
+import { LedeArticle, LedeByline, LedeComments, LedeRelated, parseArticleText, type Article } from '../src/index.js';
 import { arabicArticle } from './content/arabic-article.js';
 import { byId } from './dom.js';
 import { changedValues, restoreValues, valueOf } from './form-state.js';
-import { applyDeclarations, declarationsFrom, toCss } from './tokens.js';
+import { applyDeclarations, declarationsFrom, toCss, type Declarations } from './tokens.js';
 
 const form = byId('controls', HTMLFormElement);
 const preview = byId('preview', HTMLElement);
 const articleElement = byId('article', LedeArticle);
+const bylineElement = byId('byline', LedeByline);
 const relatedElement = byId('related', LedeRelated);
 const commentsElement = byId('comments', LedeComments);
 const stageStatus = byId('stage-status', HTMLElement);
 const cssOutput = byId('css-output', HTMLElement);
 const copyStatus = byId('copy-status', HTMLElement);
+const controlsPanel = byId('controls-panel', HTMLElement);
 
 const rtlLanguages = new Set(['ar']);
 let seedArticle: Article | undefined;
@@ -28,7 +30,7 @@ async function loadSeed(): Promise<Article> {
   return { ...article, language: article.language ?? 'en' };
 }
 
-/** Language, direction and theme: on the wrapper, the page and the element. */
+/** Language, direction and theme: on the wrapper, the page and the elements. */
 function applyDisplay(): void {
   const lang = valueOf(form, 'lang');
   const dir = valueOf(form, 'dir');
@@ -36,10 +38,10 @@ function applyDisplay(): void {
   preview.lang = lang;
   preview.dir = dir === 'auto' ? (rtlLanguages.has(lang) ? 'rtl' : 'ltr') : dir;
   document.documentElement.dataset.theme = theme;
-  articleElement.theme = theme === 'light' || theme === 'dark' ? theme : undefined;
-  commentsElement.theme = articleElement.theme;
+  // Every element, the byline in the article too: each one follows the reader's scheme unless told.
+  const forced = theme === 'light' || theme === 'dark' ? theme : undefined;
+  for (const element of [articleElement, bylineElement, relatedElement, commentsElement]) element.theme = forced;
   articleElement.article = lang === 'ar' ? arabicArticle : seedArticle;
-  relatedElement.theme = articleElement.theme;
   relatedElement.layout = valueOf(form, 'related-layout') as LedeRelated['layout'];
   relatedElement.src = valueOf(form, 'related-feed');
 }
@@ -54,11 +56,25 @@ function showRangeValues(): void {
   }
 }
 
+/** Every Lede element in the preview, by tag name: the copied CSS must style each of them. */
+function previewTags(): string[] {
+  const tags = [...preview.querySelectorAll('*')].map((element) => element.localName).filter((name) => name.startsWith('lede-'));
+  return [...new Set(tags)];
+}
+
+/** The tokens, plus the theme when it is forced: `color-scheme` does what the `theme` attribute does. */
+function exportedCss(declarations: Declarations): string {
+  const theme = valueOf(form, 'theme');
+  const exported = new Map(declarations);
+  if (theme === 'light' || theme === 'dark') exported.set('color-scheme', theme);
+  return toCss(previewTags(), exported);
+}
+
 function update(): void {
   applyDisplay();
   const declarations = declarationsFrom(form);
   applyDeclarations(preview, declarations);
-  cssOutput.textContent = toCss(declarations);
+  cssOutput.textContent = exportedCss(declarations);
   showRangeValues();
   const query = changedValues(form).toString();
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
@@ -74,7 +90,22 @@ async function copyCss(): Promise<void> {
   setTimeout(() => (copyStatus.textContent = ''), 4000);
 }
 
+/**
+ * On narrow screens the controls are a closed popover (a drawer): the skip link opens it before
+ * jumping to it, and it closes when the screen widens and the panel goes back beside the preview.
+ */
+function connectDrawer(): void {
+  const narrow = matchMedia('(width < 66rem)'); // demo.css's breakpoint
+  document.querySelector('.skip-link')?.addEventListener('click', () => {
+    if (narrow.matches && !controlsPanel.matches(':popover-open')) controlsPanel.showPopover();
+  });
+  narrow.addEventListener('change', () => {
+    if (!narrow.matches && controlsPanel.matches(':popover-open')) controlsPanel.hidePopover();
+  });
+}
+
 async function start(): Promise<void> {
+  connectDrawer();
   restoreValues(form, new URLSearchParams(location.search));
   form.addEventListener('input', update);
   // `reset` fires before the controls are reset.

@@ -9,11 +9,11 @@
 /** The demo's pages, in navigation order. */
 const pages: { file: string; label: string }[] = [
   { file: 'index.html', label: 'Playground' },
-  { file: 'article.html', label: '<code>&lt;lede-article&gt;</code> states' },
-  { file: 'byline.html', label: '<code>&lt;lede-byline&gt;</code> states' },
+  { file: 'article.html', label: '<code>&lt;lede-article&gt;</code>' },
+  { file: 'byline.html', label: '<code>&lt;lede-byline&gt;</code>' },
   { file: 'credits.html', label: 'Credit-line parser' },
-  { file: 'related.html', label: '<code>&lt;lede-related&gt;</code> states' },
-  { file: 'comments.html', label: '<code>&lt;lede-comments&gt;</code> states' },
+  { file: 'related.html', label: '<code>&lt;lede-related&gt;</code>' },
+  { file: 'comments.html', label: '<code>&lt;lede-comments&gt;</code>' },
 ];
 
 const head = `<meta charset="utf-8" />
@@ -23,7 +23,10 @@ const head = `<meta charset="utf-8" />
     <link rel="stylesheet" href="/lede.css" />
     <link rel="stylesheet" href="./demo.css" />`;
 
-/** The site header, with the page `file` (e.g. `byline.html`) marked as the current one. */
+/**
+ * The site header, with the page `file` (e.g. `byline.html`) marked as the current one. On narrow
+ * screens the navigation is a popover behind a "Pages" button (demo.css), so it needs no script.
+ */
 function siteHeader(file: string): string {
   const links = pages.map(({ file: target, label }) => {
     const href = target === 'index.html' ? './' : `./${target}`;
@@ -31,7 +34,8 @@ function siteHeader(file: string): string {
   });
   return `<header class="site-header">
       <a class="brand" href="./"><span class="brand-name">Lede</span> <span class="brand-tag">demo</span></a>
-      <nav aria-label="Demo pages">
+      <button type="button" class="menu-button" popovertarget="site-nav">Pages</button>
+      <nav class="site-nav" id="site-nav" aria-label="Demo pages" popover>
         <ul>
           ${links.join('\n          ')}
         </ul>

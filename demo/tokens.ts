@@ -52,9 +52,9 @@ export function applyDeclarations(target: HTMLElement, declarations: Declaration
   for (const [name, value] of declarations) target.style.setProperty(name, value);
 }
 
-/** The declarations as a rule a designer can paste into a stylesheet. */
-export function toCss(declarations: Declarations): string {
+/** The declarations as a rule for the elements named in `tags`, to paste into a stylesheet. */
+export function toCss(tags: string[], declarations: Declarations): string {
   if (declarations.size === 0) return '/* All tokens at their defaults: move a control to see it here. */';
   const lines = [...declarations].map(([name, value]) => `  ${name}: ${value};`);
-  return `lede-article {\n${lines.join('\n')}\n}`;
+  return `${tags.join(',\n')} {\n${lines.join('\n')}\n}`;
 }
