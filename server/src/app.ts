@@ -41,6 +41,18 @@ export async function buildApp(
     bodyLimit: REQUEST_BODY_LIMIT,
     // Fastify reads a number as a hop count; its types only lack it.
     trustProxy: config.trustProxy as boolean | string | string[],
+    // Clients that send slowly, or not at all, must not hold sockets: the server has only so many.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    // Node checks the header and request deadlines at this interval (30 s by default).
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs / 2) },
+  });
+  app.server.maxConnections = config.maxConnections;
+  let lastDropWarning = 0;
+  app.server.on('drop', () => {
+    if (Date.now() - lastDropWarning < 60_000) return;
+    lastDropWarning = Date.now();
+    app.log.warn(`Refusing connections: ${config.maxConnections} are open (LEDE_MAX_CONNECTIONS).`);
   });
   app.addSchema(commentSchema);
   // Query strings and paths are text, so their numbers are coerced; JSON bodies must carry

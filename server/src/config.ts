@@ -32,6 +32,13 @@ export interface Config {
   /** Secret for hashing voter and author keys; generated and kept in the database when unset. */
   secret: string | null;
   logLevel: string;
+  /** Slow clients: how long the headers, and the whole request, may take to arrive. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are closed as they arrive. Each one costs a file descriptor. */
+  maxConnections: number;
 }
 
 /** Configuration that cannot work; the CLI prints the message as one line and exits with 2. */
@@ -51,7 +58,8 @@ export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db 
 
 Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS,
 LEDE_MODERATION (none|links|first-time|all), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
-LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG.
+LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG,
+LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000).
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -85,6 +93,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     bannedWords: parseBannedWords(env.LEDE_BANNED_WORDS, env.LEDE_BANNED_WORDS_FILE),
     secret: parseSecret(env.LEDE_SECRET),
     logLevel: parseLogLevel(env.LEDE_LOG),
+    ...parseConnectionLimits(env),
   };
 }
 
@@ -210,6 +219,48 @@ function parseSecret(value: string | undefined): string | null {
   if (!value) return null;
   if (value.length < 32) throw new ConfigError('LEDE_SECRET must be at least 32 characters long.');
   return value;
+}
+
+type ConnectionLimits = Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnections'>;
+
+function parseConnectionLimits(env: Env): ConnectionLimits {
+  const timeout = (name: string, fallbackMs: number) => {
+    const ms = parseDuration(name, env[name], fallbackMs);
+    if (ms < 1000) throw new ConfigError(`${name} must be at least 1s; got "${env[name]}".`);
+    return ms;
+  };
+  const limits = {
+    headersTimeoutMs: timeout('LEDE_HEADERS_TIMEOUT', 10_000),
+    requestTimeoutMs: timeout('LEDE_REQUEST_TIMEOUT', 30_000),
+    keepAliveTimeoutMs: timeout('LEDE_KEEP_ALIVE_TIMEOUT', 5_000),
+    maxConnections: defaultMaxConnections(),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('LEDE_HEADERS_TIMEOUT must not be longer than LEDE_REQUEST_TIMEOUT (the headers are part of the request).');
+  }
+  const max = env.LEDE_MAX_CONNECTIONS;
+  if (max) {
+    if (!/^\d+$/.test(max) || Number(max) < 1) {
+      throw new ConfigError(`LEDE_MAX_CONNECTIONS must be a whole number of at least 1; got "${max}".`);
+    }
+    limits.maxConnections = Number(max);
+  }
+  return limits;
+}
+
+// Descriptors kept free for the database, logs and Node itself when the open-file limit is low.
+const RESERVED_DESCRIPTORS = 64;
+
+/** 1000, or fewer when the process may open fewer files (Linux tells; elsewhere 1000). */
+export function defaultMaxConnections(): number {
+  let limit = Infinity;
+  try {
+    const match = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    if (match) limit = Number(match[1]);
+  } catch {
+    // No /proc: the limit is unknown.
+  }
+  return Math.max(1, Math.min(1000, limit - RESERVED_DESCRIPTORS));
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

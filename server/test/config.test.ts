@@ -19,6 +19,17 @@ describe('configuration', () => {
     assert.equal(config.editWindowMs, 15 * 60_000);
     assert.equal(config.minSubmitMs, 3000);
     assert.equal(config.adminToken, null);
+    assert.equal(config.headersTimeoutMs, 10_000);
+    assert.equal(config.requestTimeoutMs, 30_000);
+    assert.equal(config.keepAliveTimeoutMs, 5_000);
+    assert.ok(config.maxConnections >= 1 && config.maxConnections <= 1000);
+  });
+
+  it('caps connections below a low open-file limit by default', () => {
+    const program = `import(${JSON.stringify(new URL('../src/config.ts', import.meta.url).href)}).then((m) => console.log(m.defaultMaxConnections()))`;
+    const result = spawnSync('sh', ['-c', 'ulimit -n 256 && exec "$0" --import "$1" -e "$2"', process.execPath, TSX, program], { encoding: 'utf8' });
+    assert.equal(result.stdout.trim(), '192', result.stderr);
+    assert.equal(parseConfig([], { LEDE_MAX_CONNECTIONS: '50' }).maxConnections, 50);
   });
 
   it('reads flags over environment', () => {
@@ -60,6 +71,9 @@ describe('configuration', () => {
     [[], { LEDE_ADMIN_TOKEN: 'short' }, /at least 16/],
     [[], { LEDE_EDIT_WINDOW: 'soon' }, /LEDE_EDIT_WINDOW/],
     [[], { LEDE_BANNED_WORDS_FILE: '/nonexistent/words' }, /ENOENT/],
+    [[], { LEDE_REQUEST_TIMEOUT: '0s' }, /LEDE_REQUEST_TIMEOUT must be at least 1s/],
+    [[], { LEDE_HEADERS_TIMEOUT: '1m' }, /must not be longer than LEDE_REQUEST_TIMEOUT/],
+    [[], { LEDE_MAX_CONNECTIONS: '0' }, /LEDE_MAX_CONNECTIONS/],
   ];
   for (const [argv, env, message] of invalid) {
     it(`refuses ${argv.join(' ') || JSON.stringify(env)}`, () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -71,6 +72,10 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     bannedWords: [],
     secret: null,
     logLevel: 'silent',
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 5_000,
+    maxConnections: 1000,
     ...overrides,
   };
 }
@@ -80,6 +85,15 @@ export async function makeApp(backend: Backend, overrides: Partial<Config> = {})
   const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
   after(() => app.close());
   return new Api(app);
+}
+
+/** An app listening on a free loopback port, for tests that need real sockets; closed when the file ends. */
+export async function listenApp(backend: Backend, overrides: Partial<Config> = {}): Promise<{ app: FastifyInstance; port: number; url: string }> {
+  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
+  after(() => app.close());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { app, port, url: `http://127.0.0.1:${port}` };
 }
 
 export const uniqueThread = (label = 'thread'): string => `${label}-${randomUUID()}`;

@@ -1,5 +1,6 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
+import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
 
@@ -7,5 +8,6 @@ const backend = await sqliteBackend();
 
 describe('SQLite', () => {
   routeSuite(backend);
+  networkSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });
