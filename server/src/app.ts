@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { clientKey } from './client.js';
 import type { Config } from './config.js';
 import { ApiError } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.js';
@@ -39,8 +40,9 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: REQUEST_BODY_LIMIT,
-    // Fastify reads a number as a hop count; its types only lack it.
-    trustProxy: config.trustProxy as boolean | string | string[],
+    // Fastify trusts nothing when given a bare hop count (it cannot tell a proxy from a client
+    // that connects directly); an operator who sets one vouches for that, so it is applied here.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     // Clients that send slowly, or not at all, must not hold sockets: the server has only so many.
     requestTimeout: config.requestTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
@@ -96,7 +98,7 @@ export async function buildApp(
     global: false,
     // Postgres deployments run several processes: they must count in one place.
     ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db) } : {}),
-    keyGenerator: (request) => request.ip,
+    keyGenerator: (request) => clientKey(request.ip),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate_limited', `Too many requests; please try again in ${context.after}.`),
   });
@@ -116,6 +118,9 @@ export async function buildApp(
   app.addHook('onClose', async () => clearInterval(purge));
   return app;
 }
+
+/** Believes the last `hops` addresses: the socket's peer and the proxies it names before itself. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 function errorResponse(error: FastifyError | ApiError): { status: number; body: ErrorBody } {
   const fail = (status: number, code: string, message: string, field?: string) => ({

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import proxyAddr from '@fastify/proxy-addr';
 
 export type ModerationMode = 'none' | 'links' | 'first-time' | 'all';
 export type RateLimitedAction = 'posts' | 'votes' | 'reports';
@@ -20,8 +21,8 @@ export interface Config {
   /** Origins allowed to call the API from a browser, besides the server's own; `*` allows any. */
   allowedOrigins: string[];
   moderation: ModerationMode;
-  /** Fastify's `trustProxy`: which `X-Forwarded-For` hops to believe for the client IP. */
-  trustProxy: boolean | number | string[];
+  /** Which `X-Forwarded-For` hops to believe for the client IP: a count of proxies, or their addresses and ranges. */
+  trustProxy: false | number | string[];
   /** Per action limit per client IP; `null` turns that limit off. */
   rateLimits: Record<RateLimitedAction, RateLimit | null>;
   editWindowMs: number;
@@ -155,11 +156,28 @@ function parseModeration(value: string | undefined): ModerationMode {
   return value as ModerationMode;
 }
 
-function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+function parseTrustProxy(value: string | undefined): false | number | string[] {
   if (!value || value === 'false' || value === '0') return false;
-  if (value === 'true') return true;
+  // `true` takes the leftmost X-Forwarded-For address, which is whatever the client wrote:
+  // every reader could pick their own IP, and with it fresh rate limits and votes.
+  if (value === 'true') {
+    throw new ConfigError(
+      'LEDE_TRUST_PROXY=true would believe the first X-Forwarded-For address, which any client can write; ' +
+        'set the number of proxies in front of the server (1) or their addresses (10.0.0.0/8).',
+    );
+  }
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((entry) => entry.trim());
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    try {
+      proxyAddr.compile(entry);
+    } catch {
+      throw new ConfigError(
+        `LEDE_TRUST_PROXY: "${entry}" is not an IP address, a range like 10.0.0.0/8, loopback, linklocal or uniquelocal.`,
+      );
+    }
+  }
+  return entries;
 }
 
 const UNIT_MS: Record<string, number> = {

@@ -54,6 +54,12 @@ describe('configuration', () => {
     assert.deepEqual(config.bannedWords, ['casino', 'free money']);
   });
 
+  it('reads trusted proxies as a hop count or a list of addresses and ranges', () => {
+    assert.equal(parseConfig([], { LEDE_TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(parseConfig([], { LEDE_TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.deepEqual(parseConfig([], { LEDE_TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy, ['loopback', '10.0.0.0/8', '2001:db8::1']);
+  });
+
   it('switches to Postgres on a postgres:// DATABASE_URL and turns limits off', () => {
     const config = parseConfig([], { DATABASE_URL: 'postgresql://u@127.0.0.1/db', LEDE_RATE_LIMITS: 'off' });
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgresql://u@127.0.0.1/db' });
@@ -71,6 +77,9 @@ describe('configuration', () => {
     [[], { LEDE_ADMIN_TOKEN: 'short' }, /at least 16/],
     [[], { LEDE_EDIT_WINDOW: 'soon' }, /LEDE_EDIT_WINDOW/],
     [[], { LEDE_BANNED_WORDS_FILE: '/nonexistent/words' }, /ENOENT/],
+    [[], { LEDE_TRUST_PROXY: 'true' }, /LEDE_TRUST_PROXY=true would believe/],
+    [[], { LEDE_TRUST_PROXY: '10.0.0.0/33' }, /LEDE_TRUST_PROXY: "10.0.0.0\/33"/],
+    [[], { LEDE_TRUST_PROXY: 'my-proxy' }, /LEDE_TRUST_PROXY: "my-proxy"/],
     [[], { LEDE_REQUEST_TIMEOUT: '0s' }, /LEDE_REQUEST_TIMEOUT must be at least 1s/],
     [[], { LEDE_HEADERS_TIMEOUT: '1m' }, /must not be longer than LEDE_REQUEST_TIMEOUT/],
     [[], { LEDE_MAX_CONNECTIONS: '0' }, /LEDE_MAX_CONNECTIONS/],

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app.js';
+import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
 import { ApiError } from '../errors.js';
@@ -98,7 +99,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       const body = checkLength('body', cleanBody(request.body.body), LIMITS.body);
       const parentId = request.body.parentId ?? null;
       const now = Date.now();
-      const authorKey = keyFor('author', name.toLowerCase(), request.ip);
+      const authorKey = keyFor('author', name.toLowerCase(), clientKey(request.ip));
 
       let heldReason = formHoldReason(request.body, config.minSubmitMs, now) ?? contentHoldReason(context.contentCheck, name, body);
       if (!heldReason && config.moderation === 'first-time' && !(await store.isApprovedAuthor(authorKey))) {
@@ -209,7 +210,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
         body: { type: 'object', required: ['value'], properties: { value: { type: 'integer', enum: [1, -1, 0] } } },
       },
     },
-    async (request) => store.vote(request.params.id, keyFor('voter', request.ip), request.body.value, Date.now()),
+    async (request) => store.vote(request.params.id, keyFor('voter', clientKey(request.ip)), request.body.value, Date.now()),
   );
 
   api.post<{ Params: { id: string }; Body: { reason: string } }>(
@@ -223,7 +224,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
     async (request, reply) => {
       const reason = checkLength('reason', cleanName(request.body.reason), LIMITS.reason);
-      await store.report(request.params.id, keyFor('reporter', request.ip), reason, Date.now());
+      await store.report(request.params.id, keyFor('reporter', clientKey(request.ip)), reason, Date.now());
       return reply.code(202).send({ received: true });
     },
   );

@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { ADMIN_TOKEN, formFields, makeApp, pool, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
 
+const randomByte = () => Math.floor(Math.random() * 250) + 1;
+const randomIp = () => `198.${randomByte()}.${randomByte()}.${randomByte()}`;
+const randomHex = () => Math.floor(Math.random() * 0xffff).toString(16);
+
 const COMMENT_KEYS = ['author', 'body', 'createdAt', 'editedAt', 'id', 'parentId', 'replyCount', 'score', 'status', 'threadId'];
 
 /** Every route, run once per backend. */
@@ -501,17 +505,62 @@ export function routeSuite(backend: Backend): void {
       assert.deepEqual([(await report()).status, (await report()).status, (await report()).status], [202, 202, 429]);
     });
 
-    it('uses X-Forwarded-For only when trusted', async () => {
-      const limit = { max: 1, windowMs: 60_000 };
-      const forwarded = (n: number) => ({ headers: { 'x-forwarded-for': `203.0.113.${n}` }, ip: '127.0.0.9' });
-      const untrusted = await makeApp(backend, { rateLimits: { posts: limit, votes: null, reports: null } });
+    it('uses X-Forwarded-For only when trusted, and only as many hops as trusted', async () => {
+      const limits = { posts: { max: 1, windowMs: 60_000 }, votes: null, reports: null };
       const thread = uniqueThread();
-      assert.equal((await untrusted.post(thread, {}, forwarded(1))).status, 201);
-      assert.equal((await untrusted.post(thread, {}, forwarded(2))).status, 429, 'the header is ignored');
-      const trusted = await makeApp(backend, { trustProxy: true, rateLimits: { posts: limit, votes: null, reports: null } });
-      const n = 10 + Math.floor(Math.random() * 200);
-      assert.equal((await trusted.post(thread, {}, forwarded(n))).status, 201);
-      assert.equal((await trusted.post(thread, {}, forwarded(n + 1))).status, 201, 'each forwarded client has its own limit');
+      const via = (chain: string[], ip = '127.0.0.9') => ({ headers: { 'x-forwarded-for': chain.join(', ') }, ip });
+      const untrusted = await makeApp(backend, { rateLimits: limits });
+      assert.equal((await untrusted.post(thread, {}, via([randomIp()]))).status, 201);
+      assert.equal((await untrusted.post(thread, {}, via([randomIp()]))).status, 429, 'the header is ignored');
+
+      // One proxy: the client is the address it appended, whatever the client wrote before it.
+      const oneHop = await makeApp(backend, { trustProxy: 1, rateLimits: limits });
+      const client = randomIp();
+      assert.equal((await oneHop.post(thread, {}, via(['6.6.6.1', client]))).status, 201);
+      assert.equal((await oneHop.post(thread, {}, via([randomIp()]))).status, 201, 'each forwarded client has its own limit');
+      assert.equal((await oneHop.post(thread, {}, via(['6.6.6.2', client]))).status, 429, 'a forged leftmost address changes nothing');
+
+      const twoHops = await makeApp(backend, { trustProxy: 2, rateLimits: limits });
+      const behindTwo = randomIp();
+      assert.equal((await twoHops.post(thread, {}, via(['6.6.6.3', behindTwo, '10.0.0.1']))).status, 201);
+      assert.equal((await twoHops.post(thread, {}, via(['6.6.6.4', behindTwo, '10.0.0.2']))).status, 429);
+
+      const listed = await makeApp(backend, { trustProxy: ['127.0.0.0/8', '10.0.0.0/8'], rateLimits: limits });
+      const behindList = randomIp();
+      assert.equal((await listed.post(thread, {}, via(['6.6.6.5', behindList, '10.0.0.1']))).status, 201);
+      assert.equal((await listed.post(thread, {}, via(['6.6.6.6', behindList]))).status, 429);
+      assert.equal((await listed.post(thread, {}, via([randomIp()], '192.0.2.1'))).status, 201, 'an untrusted peer is the client');
+      assert.equal((await listed.post(thread, {}, via([randomIp()], '192.0.2.1'))).status, 429, 'whatever it forwards');
+    });
+
+    it('keys IPv6 clients by their /64: one network gets one rate limit, one vote, one report, one author', async () => {
+      const net = `2001:db8:${randomHex()}:${randomHex()}`;
+      const otherNet = `2001:db8:${randomHex()}:${randomHex()}`;
+      const limited = await makeApp(backend, { rateLimits: { posts: { max: 1, windowMs: 60_000 }, votes: null, reports: null } });
+      const thread = uniqueThread();
+      assert.equal((await limited.post(thread, {}, { ip: `${net}::1` })).status, 201);
+      assert.equal((await limited.post(thread, {}, { ip: `${net}:ffff:1:2:3` })).status, 429, 'another address of the same /64');
+      assert.equal((await limited.post(thread, {}, { ip: `${otherNet}::1` })).status, 201, 'another /64');
+
+      const api = await makeApp(backend, { moderation: 'first-time' });
+      const name = `Six ${randomUUID().slice(0, 8)}`;
+      const held = await api.post(thread, { name }, { ip: `${net}::1` });
+      assert.equal(held.status, 202);
+      await api.admin('POST', `/comments/${held.body.comment.id}/approve`);
+      assert.equal((await api.post(thread, { name }, { ip: `${net}::abcd` })).status, 201, 'the same author on another address of the /64');
+      assert.equal((await api.post(thread, { name }, { ip: `${otherNet}::1` })).status, 202);
+
+      const { id } = held.body.comment;
+      const vote = (ip: string) => api.request({ method: 'POST', url: `/api/comments/${id}/votes`, remoteAddress: ip, payload: { value: 1 } });
+      const report = (ip: string) => api.request({ method: 'POST', url: `/api/comments/${id}/reports`, remoteAddress: ip, payload: { reason: 'spam' } });
+      for (const ip of [`${net}::1`, `${net}::2`, `${net}:1:2:3:4`]) await vote(ip);
+      assert.equal((await vote(`${otherNet}::1`)).body.score, 2, 'one vote per /64');
+      const v4 = randomIp();
+      await vote(v4);
+      assert.equal((await vote(`::ffff:${v4}`)).body.score, 3, 'an IPv4-mapped address is that IPv4 address');
+      for (const ip of [`${net}::1`, `${net}::2`, `${otherNet}::1`]) await report(ip);
+      const reported = await api.admin('GET', `/comments?status=reported&thread=${thread}`);
+      assert.equal(reported.body.comments.find((c: Json) => c.id === id).reports, 2, 'one report per /64');
     });
 
     it('allows browser writes only from its own or allowed origins', async () => {
