@@ -1,15 +1,16 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { clientKey } from './client.js';
 import type { Config } from './config.js';
-import { ApiError } from './errors.js';
+import { answerUnreadableRequest, ApiError } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { commentSchema } from './routes/schemas.js';
 import { bannedWordMatcher, type ContentCheck } from './spam.js';
 import { CommentStore } from './store/comments.js';
+import { LIMITS } from './text.js';
 import type { OpenDatabase } from './store/database.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
 import type { ErrorBody } from './wire.js';
@@ -48,6 +49,16 @@ export async function buildApp(
     keepAliveTimeout: config.keepAliveTimeoutMs,
     // Node checks the header and request deadlines at this interval (30 s by default).
     http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs / 2) },
+    // Thread ids have up to 200 characters, at most two UTF-16 units each once decoded (what the
+    // router measures); the route schemas check the exact limit.
+    routerOptions: { maxParamLength: 2 * LIMITS.threadId.max },
+    // Errors raised before routing (a malformed or over-long path) skip the hooks and the error handler.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = errorResponse(error);
+      // The reply is typed for any route's generics; this one has none.
+      return (reply as FastifyReply).code(status).header('X-Content-Type-Options', 'nosniff').send(body);
+    },
+    clientErrorHandler: answerUnreadableRequest,
   });
   app.server.maxConnections = config.maxConnections;
   let lastDropWarning = 0;
@@ -134,14 +145,20 @@ function errorResponse(error: FastifyError | ApiError): { status: number; body: 
     const path = [first?.instancePath.replace(/^\//, '').replaceAll('/', '.'), missing].filter(Boolean).join('.');
     return fail(400, 'invalid_request', `${error.validationContext ?? 'request'}${path ? `.${path}` : ''} ${first?.message ?? 'is invalid'}.`, path || undefined);
   }
+  // Fastify's own messages may quote the request (a path, a content type): never pass them on.
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return fail(413, 'payload_too_large', `The request body must be at most ${REQUEST_BODY_LIMIT} bytes.`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return fail(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return fail(400, 'invalid_request', 'The body is not valid JSON.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return fail(414, 'uri_too_long', 'The address is too long.');
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return fail(error.statusCode, 'invalid_request', error.message);
+    return fail(error.statusCode, 'invalid_request', 'The request could not be read.');
   }
   return fail(500, 'internal', 'Something went wrong on the server; please try again.');
 }

@@ -58,6 +58,25 @@ export function networkSuite(backend: Backend): void {
       assert.match(idle.received(), /^HTTP\/1\.1 200 /);
     });
 
+    it('answers requests it cannot read in the protocol’s error shape before hanging up', async () => {
+      const { port } = await listenApp(backend, short);
+      const cases: [string, number, string][] = [
+        [`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'<script>'.repeat(3000)}\r\n\r\n`, 431, 'headers_too_large'],
+        ['GET <script> NONSENSE\r\n\r\n', 400, 'invalid_request'],
+        ['GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n', 408, 'request_timeout'],
+      ];
+      for (const [request, status, code] of cases) {
+        const client = await open(port);
+        client.socket.write(request);
+        assert.ok(await client.closed(3000), `${status}: closed`);
+        const [head, body] = client.received().split('\r\n\r\n');
+        assert.match(head!, new RegExp(`^HTTP/1\\.1 ${status} `));
+        assert.match(head!, /content-type: application\/json/i);
+        assert.deepEqual(JSON.parse(body!), { error: { code, message: JSON.parse(body!).error.message } });
+        assert.ok(!body!.includes('script'));
+      }
+    });
+
     it('refuses connections over the cap and is reachable again once they drop', async () => {
       const { port, url } = await listenApp(backend, { maxConnections: 2 });
       const held = [await open(port), await open(port)];

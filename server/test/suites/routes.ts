@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
+import type { InjectOptions } from 'fastify';
 import { ADMIN_TOKEN, formFields, makeApp, pool, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
 
 const randomByte = () => Math.floor(Math.random() * 250) + 1;
@@ -20,11 +21,50 @@ export function routeSuite(backend: Backend): void {
       assert.equal(reply.headers['x-content-type-options'], 'nosniff');
     });
 
-    it('answers unknown routes with the error shape', async () => {
+    it('answers the framework’s own errors in the protocol’s shape, never echoing the request', async () => {
       const api = await makeApp(backend);
-      const reply = await api.request({ method: 'GET', url: '/api/nope' });
-      assert.equal(reply.status, 404);
-      assert.equal(reply.body.error.code, 'not_found');
+      const marker = '<script>alert(1)</script>';
+      const url = `/api/threads/${uniqueThread()}/comments`;
+      const json = { 'content-type': 'application/json' };
+      const cases: [InjectOptions, number, string][] = [
+        [{ method: 'GET', url: `/api/nope/${encodeURIComponent(marker)}` }, 404, 'not_found'],
+        [{ method: 'GET', url: `/api/threads/${'x'.repeat(3000)}${encodeURIComponent(marker)}/comments` }, 414, 'uri_too_long'],
+        [{ method: 'GET', url: `/api/threads/%E0%A4%A${encodeURIComponent(marker)}/comments` }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: { 'content-type': 'text/x-script' }, payload: marker }, 415, 'unsupported_media_type'],
+        [{ method: 'POST', url, headers: json, payload: `{"author": ${marker}` }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: json, payload: '' }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: json, payload: `{"__proto__": {"x": "${marker}"}}` }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: json, payload: `{"body": "${'x'.repeat(17_000)}${marker}"}` }, 413, 'payload_too_large'],
+      ];
+      for (const [options, status, code] of cases) {
+        const response = await api.app.inject(options);
+        const what = `${options.method} ${String(options.url).slice(0, 40)}`;
+        assert.equal(response.statusCode, status, what);
+        assert.deepEqual(Object.keys(response.json()), ['error'], what);
+        assert.equal(response.json().error.code, code, what);
+        assert.match(String(response.headers['content-type']), /^application\/json/, what);
+        assert.equal(response.headers['x-content-type-options'], 'nosniff', what);
+        assert.ok(!response.body.includes('script') && !response.body.includes('xxxx'), `${what} echoes the request: ${response.body}`);
+      }
+    });
+
+    it('takes thread ids of up to 200 characters, such as an article’s URL', async () => {
+      const api = await makeApp(backend);
+      const articleUrl = `https://news.example/2026/01/05/city/council-approves-new-bike-lanes-at-last/?p=${randomUUID()}`;
+      assert.equal(articleUrl.length, 116);
+      const longest = `${randomUUID()}${'😀'.repeat(164)}`;
+      for (const thread of [articleUrl, longest]) {
+        const posted = await api.post(thread);
+        assert.equal(posted.status, 201, `${thread.length} UTF-16 units`);
+        assert.equal(posted.body.comment.threadId, thread);
+        const listed = await api.list(thread);
+        assert.equal(listed.status, 200);
+        assert.equal(listed.body.total, 1);
+        assert.equal((await api.admin('GET', `/comments?status=all&thread=${encodeURIComponent(thread)}`)).body.total, 1);
+      }
+      const tooLong = await api.post(`${'x'.repeat(200)}y`);
+      assert.equal(tooLong.status, 400);
+      assert.equal((tooLong.body as Json).error.field, 'threadId');
     });
   });
 
