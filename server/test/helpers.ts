@@ -143,8 +143,15 @@ export class Api {
     return this.request({ method: 'GET', url: `/api/threads/${encodeURIComponent(threadId)}/comments${query}` });
   }
 
-  admin(method: InjectOptions['method'], url: string, token = ADMIN_TOKEN): Promise<Reply> {
-    return this.request({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` } });
+  admin(method: InjectOptions['method'], url: string, token = ADMIN_TOKEN, payload?: object): Promise<Reply> {
+    return this.request({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  }
+
+  /** Approves a comment as a moderator would: the revision they saw in the queue. */
+  async approve(comment: Pick<Comment, 'id' | 'threadId'>): Promise<Reply> {
+    const queue = await this.admin('GET', `/comments?status=all&limit=100&thread=${encodeURIComponent(comment.threadId)}`);
+    const { revision } = queue.body.comments.find((c: Json) => c.id === comment.id);
+    return this.admin('POST', `/comments/${comment.id}/approve`, ADMIN_TOKEN, { revision });
   }
 
   /** Every top-level comment of a thread, following cursors. */

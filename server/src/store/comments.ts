@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sha256 } from '../crypto.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ApiError, notFound } from '../errors.js';
 import type { AdminComment, Comment, CommentPage, CommentStatus, HoldReason, SortOrder, StoredStatus } from '../wire.js';
@@ -64,8 +65,10 @@ export function toComment(row: PublicRow): Comment {
 }
 
 function toAdminComment(row: Row): AdminComment {
-  return { ...toComment(row), status: row.status, heldReason: row.held_reason, reports: Number(row.report_count) };
+  return { ...toComment(row), status: row.status, heldReason: row.held_reason, reports: Number(row.report_count), revision: revisionOf(row) };
 }
+
+const revisionOf = (row: Row): string => sha256(JSON.stringify([row.author_name, row.body]));
 
 /** Every query the server makes. Values always travel as bound parameters, never in SQL text. */
 export class CommentStore {
@@ -432,9 +435,18 @@ export class CommentStore {
     };
   }
 
-  /** Publishes a held (or rejected) comment and trusts its author from now on. */
-  async approve(id: string, now: number): Promise<AdminComment> {
-    return this.withComment(id, requireModeratable, async (trx, row) => {
+  /**
+   * Publishes a held (or rejected) comment and trusts its author from now on, if it still is
+   * the `revision` the moderator reviewed: its author may have edited it since.
+   */
+  async approve(id: string, revision: string, now: number): Promise<AdminComment> {
+    const authorize = (row: Row) => {
+      requireModeratable(row);
+      if (revisionOf(row) !== revision) {
+        throw new ApiError(409, 'comment_changed', 'The comment was edited after you loaded it; review it again before approving.');
+      }
+    };
+    return this.withComment(id, authorize, async (trx, row) => {
       if (row.status === 'published') return toAdminComment(row);
       await trx.updateTable('comments').set({ status: 'published', held_reason: null }).where('id', '=', id).execute();
       await trx

@@ -420,10 +420,40 @@ export function routeSuite(backend: Backend): void {
       assert.equal(queue.headers['cache-control'], 'no-store');
       assert.deepEqual(queue.body.comments.map((c: Json) => [c.id, c.heldReason]), [[id, 'links']]);
       assert.equal(queue.body.total, 1);
-      const approved = await api.admin('POST', `/comments/${id}/approve`);
+      const approved = await api.approve(held.body.comment);
       assert.equal(approved.body.comment.status, 'published');
       assert.equal((await api.list(thread)).body.total, 2);
       assert.equal((await api.admin('GET', `/comments?status=all&thread=${thread}`)).body.total, 2);
+    });
+
+    it('publishes only the text the moderator reviewed', async () => {
+      const api = await makeApp(backend, { moderation: 'links' });
+      const thread = uniqueThread();
+      const held = (await api.post(thread, { body: 'The minutes: https://council.example/minutes' })).body;
+      const [reviewed] = (await api.admin('GET', `/comments?thread=${thread}`)).body.comments;
+      assert.equal(typeof reviewed.revision, 'string');
+      const edit = await api.request({
+        method: 'PATCH',
+        url: `/api/comments/${held.comment.id}`,
+        headers: { authorization: `Bearer ${held.editToken}` },
+        payload: { body: 'Cheap pills: https://spam.example' },
+      });
+      assert.equal(edit.status, 200, 'a held comment can still be edited');
+
+      const stale = await api.admin('POST', `/comments/${held.comment.id}/approve`, ADMIN_TOKEN, { revision: reviewed.revision });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.error.code, 'comment_changed');
+      assert.equal((await api.list(thread)).body.total, 0, 'the unreviewed text is not published');
+      const blind = await api.admin('POST', `/comments/${held.comment.id}/approve`);
+      assert.equal(blind.status, 400, 'an approval must say which revision it approves');
+
+      const [current] = (await api.admin('GET', `/comments?thread=${thread}`)).body.comments;
+      assert.equal(current.body, 'Cheap pills: https://spam.example');
+      assert.notEqual(current.revision, reviewed.revision);
+      const approved = await api.admin('POST', `/comments/${held.comment.id}/approve`, ADMIN_TOKEN, { revision: current.revision });
+      assert.equal(approved.status, 200);
+      assert.equal(approved.body.comment.body, 'Cheap pills: https://spam.example');
+      assert.equal((await api.list(thread)).body.total, 1);
     });
 
     it('holds first-time authors, then trusts them', async () => {
@@ -433,7 +463,7 @@ export function routeSuite(backend: Backend): void {
       const first = await api.post(thread, { name }, { ip: '10.9.0.1' });
       assert.equal(first.status, 202);
       assert.equal((await api.post(thread, { name }, { ip: '10.9.0.1' })).status, 202, 'still unknown');
-      await api.admin('POST', `/comments/${first.body.comment.id}/approve`);
+      await api.approve(first.body.comment);
       assert.equal((await api.post(thread, { name: name.toUpperCase() }, { ip: '10.9.0.1' })).status, 201);
       assert.equal((await api.post(thread, { name }, { ip: '10.9.0.2' })).status, 202, 'same name elsewhere is someone else');
     });
@@ -482,7 +512,7 @@ export function routeSuite(backend: Backend): void {
       assert.equal((await api.admin('POST', `/comments/${parent.id}/reject`)).body.comment.status, 'deleted');
       assert.equal((await api.admin('DELETE', `/comments/${other.id}`)).status, 204);
       assert.equal((await api.admin('DELETE', `/comments/${other.id}`)).status, 404);
-      assert.equal((await api.admin('POST', `/comments/${other.id}/approve`)).status, 409);
+      assert.equal((await api.admin('POST', `/comments/${other.id}/approve`, ADMIN_TOKEN, { revision: 'any' })).status, 409);
       const listed = (await api.list(thread)).body;
       assert.deepEqual(listed.comments.map((c) => c.status), ['deleted']);
       assert.equal(listed.total, 1);
@@ -502,7 +532,7 @@ export function routeSuite(backend: Backend): void {
       assert.equal(deleted.status, 204);
       assert.equal((await api.list(thread)).body.comments.length, 0, 'no visible replies: the parent is gone');
 
-      await api.admin('POST', `/comments/${reply.comment.id}/approve`);
+      await api.approve(reply.comment);
       const [placeholder] = (await api.list(thread)).body.comments;
       assert.equal(placeholder!.status, 'deleted');
       assert.equal(placeholder!.body, '');
@@ -517,7 +547,7 @@ export function routeSuite(backend: Backend): void {
       assert.equal(wrong.status, 401);
       assert.equal(wrong.body.error.code, 'unauthorized');
       assert.equal((await api.admin('GET', '/comments?status=bogus')).status, 400);
-      assert.equal((await api.admin('POST', '/comments/missing/approve')).status, 404);
+      assert.equal((await api.admin('POST', '/comments/missing/approve', ADMIN_TOKEN, { revision: 'any' })).status, 404);
       const disabled = await makeApp(backend, { adminToken: null });
       const refused = await disabled.admin('GET', '/comments');
       assert.equal(refused.status, 403);
@@ -586,7 +616,7 @@ export function routeSuite(backend: Backend): void {
       const name = `Six ${randomUUID().slice(0, 8)}`;
       const held = await api.post(thread, { name }, { ip: `${net}::1` });
       assert.equal(held.status, 202);
-      await api.admin('POST', `/comments/${held.body.comment.id}/approve`);
+      await api.approve(held.body.comment);
       assert.equal((await api.post(thread, { name }, { ip: `${net}::abcd` })).status, 201, 'the same author on another address of the /64');
       assert.equal((await api.post(thread, { name }, { ip: `${otherNet}::1` })).status, 202);
 
@@ -659,7 +689,7 @@ export function routeSuite(backend: Backend): void {
           api.admin('GET', `/comments?status=${q}`),
           api.admin('GET', `/comments?status=all&thread=${q}`),
           api.admin('GET', `/comments?cursor=${q}`),
-          api.admin('POST', `/comments/${q}/approve`),
+          api.admin('POST', `/comments/${q}/approve`, ADMIN_TOKEN, { revision: attack }),
           api.admin('POST', `/comments/${q}/reject`),
           api.admin('DELETE', `/comments/${q}`),
           api.admin('GET', '/comments', attack.replace(/\s/g, '')),
