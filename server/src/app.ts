@@ -4,14 +4,14 @@ import { Ajv } from 'ajv';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { clientKey } from './client.js';
 import type { Config } from './config.js';
-import { answerUnreadableRequest, ApiError } from './errors.js';
+import { answerUnreadableRequest, ApiError, DatabaseUnavailable } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { commentSchema } from './routes/schemas.js';
 import { bannedWordMatcher, type ContentCheck } from './spam.js';
 import { CommentStore } from './store/comments.js';
 import { LIMITS } from './text.js';
-import type { OpenDatabase } from './store/database.js';
+import { isUnavailable, type OpenDatabase } from './store/database.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
 import type { ErrorBody } from './wire.js';
 
@@ -73,7 +73,7 @@ export async function buildApp(
   const coercing = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: true });
   const strict = new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
-  const store = new CommentStore(database.db, database.kind);
+  const store = new CommentStore(database.db, database.kind, database.checkStorage);
   const context: AppContext = {
     config,
     store,
@@ -139,6 +139,7 @@ function errorResponse(error: FastifyError | ApiError): { status: number; body: 
     body: { error: { code, message, ...(field ? { field } : {}) } },
   });
   if (error instanceof ApiError) return fail(error.statusCode, error.code, error.message, error.field);
+  if (isUnavailable(error)) return errorResponse(new DatabaseUnavailable(error.message));
   if (error.validation) {
     const [first] = error.validation;
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;

@@ -14,6 +14,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The database cannot keep a write now; `reason` says why, for the log only. */
+export class DatabaseUnavailable extends ApiError {
+  constructor(readonly reason: string) {
+    super(503, 'database_unavailable', 'Comments cannot be saved right now; please try again later.');
+  }
+}
+
 export const notFound = (what = 'Comment'): ApiError =>
   new ApiError(404, 'not_found', `${what} not found.`);
 

@@ -7,6 +7,7 @@ import { postgresBackend } from './helpers.js';
 import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
+import { storageSuite } from './suites/storage.js';
 
 const backend = await postgresBackend();
 
@@ -15,6 +16,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   const { url } = backend.config;
   routeSuite(backend);
   networkSuite(backend);
+  storageSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

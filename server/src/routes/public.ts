@@ -5,7 +5,7 @@ import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
 import { ApiError } from '../errors.js';
 import { contentHoldReason, formHoldReason } from '../spam.js';
-import { ping } from '../store/database.js';
+import { checkHealth } from '../store/database.js';
 import { checkLength, cleanBody, cleanName, cleanText, LIMITS } from '../text.js';
 import type { SortOrder } from '../wire.js';
 import { commentResponse, createdResponse, pageResponse } from './schemas.js';
@@ -43,11 +43,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
   const editTokenFor = (idempotencyKey: string, commentId: string) => keyFor('edit', idempotencyKey, commentId);
 
   api.get('/health', async (_request, reply) => {
-    try {
-      await ping(context.database.db);
-    } catch {
-      throw new ApiError(503, 'database_unavailable', 'The database does not answer.');
-    }
+    await checkHealth(context.database);
     return reply.send({ status: 'ok', database: context.database.kind });
   });
 

@@ -75,7 +75,20 @@ export class CommentStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: 'sqlite' | 'postgres',
+    /** Throws when a write now would not be kept (see `OpenDatabase.checkStorage`). */
+    private readonly checkStorage: () => void = () => {},
   ) {}
+
+  /**
+   * Runs a write transaction. The storage is checked before, and again after the commit: a
+   * file that went away meanwhile took the commit with it, and that must not be acknowledged.
+   */
+  private async write<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    this.checkStorage();
+    const result = await this.db.transaction().execute(work);
+    this.checkStorage();
+    return result;
+  }
 
   /**
    * Stores a comment, or answers with the stored response when the idempotency key was seen.
@@ -83,7 +96,7 @@ export class CommentStore {
    * primary key: of concurrent duplicates one inserts, the others wait and replay.
    */
   async create(input: NewComment, claim: IdempotencyClaim | null): Promise<CreatedComment> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       if (claim) {
         const earlier = await this.claimKey(trx, claim, input.now);
         if (earlier) return earlier;
@@ -324,7 +337,7 @@ export class CommentStore {
    * Used by every write that needs to look at a comment before changing it.
    */
   private async withComment<T>(id: string, authorize: (row: Row) => void, change: (trx: Db, row: Row) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const row = await this.row(trx, id, true);
       authorize(row);
       return change(trx, row);
