@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import type { Config, DatabaseConfig } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
@@ -57,6 +58,24 @@ export async function postgresBackend(): Promise<Backend | string> {
   return { name: 'postgres', config, database };
 }
 
+/** An empty database of the backend's kind, removed when the test file ends. */
+export async function freshDatabase(backend: Backend): Promise<DatabaseConfig> {
+  if (backend.config.kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-fresh-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    return { kind: 'sqlite', path: join(dir, 'comments.sqlite') };
+  }
+  const name = `lede_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: backend.config.url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  after(async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+  return { kind: 'postgres', url: backend.config.url.replace(/\/[^/]*$/, `/${name}`) };
+}
+
 export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
@@ -82,7 +101,12 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
 
 /** An app on the backend's shared database; closed when the test file ends. */
 export async function makeApp(backend: Backend, overrides: Partial<Config> = {}): Promise<Api> {
-  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
+  return makeAppOn(backend.database, backend.config, overrides);
+}
+
+/** An app on a database of the test's own. */
+export async function makeAppOn(database: OpenDatabase, config: DatabaseConfig, overrides: Partial<Config> = {}): Promise<Api> {
+  const app = await buildApp(testConfig(config, overrides), database, { logger: false });
   after(() => app.close());
   return new Api(app);
 }

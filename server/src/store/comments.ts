@@ -98,7 +98,7 @@ export class CommentStore {
   async create(input: NewComment, claim: IdempotencyClaim | null): Promise<CreatedComment> {
     return this.write(async (trx) => {
       if (claim) {
-        const earlier = await this.claimKey(trx, claim, input.now);
+        const earlier = await this.claimKey(trx, claim, input.id, input.now);
         if (earlier) return earlier;
       }
       if (input.parentId) await this.checkParent(trx, input.parentId, input.threadId);
@@ -125,25 +125,19 @@ export class CommentStore {
         .execute();
       if (status === 'published' && input.parentId) await this.adjustReplyCount(trx, input.parentId, +1);
 
-      const comment = toComment(await this.row(trx, input.id));
-      const statusCode = status === 'published' ? 201 : 202;
-      if (claim) {
-        await trx
-          .updateTable('idempotency_keys')
-          .set({ status_code: statusCode, response: JSON.stringify(comment) })
-          .where('key_hash', '=', claim.keyHash)
-          .execute();
-      }
-      return { statusCode, comment, replayed: false };
+      return { statusCode: status === 'published' ? 201 : 202, comment: toComment(await this.row(trx, input.id)), replayed: false };
     });
   }
 
-  /** Claims the key, or returns the earlier response it stands for. */
-  private async claimKey(trx: Db, claim: IdempotencyClaim, now: number): Promise<CreatedComment | null> {
+  /**
+   * Claims the key for `commentId`, or answers with the comment the key created before, as it
+   * is now. A comment deleted or hidden since is never handed out again.
+   */
+  private async claimKey(trx: Db, claim: IdempotencyClaim, commentId: string, now: number): Promise<CreatedComment | null> {
     // In Postgres this insert waits for a concurrent transaction holding the same key.
     const claimed = await trx
       .insertInto('idempotency_keys')
-      .values({ key_hash: claim.keyHash, request_hash: claim.requestHash, status_code: null, response: null, created_at: now })
+      .values({ key_hash: claim.keyHash, request_hash: claim.requestHash, comment_id: commentId, created_at: now })
       .onConflict((oc) => oc.column('key_hash').doNothing())
       .returning('key_hash')
       .executeTakeFirst();
@@ -154,6 +148,10 @@ export class CommentStore {
       .selectAll()
       .where('key_hash', '=', claim.keyHash)
       .executeTakeFirstOrThrow();
+    const row = earlier.comment_id === null ? undefined : await trx.selectFrom('comments').selectAll().where('id', '=', earlier.comment_id).executeTakeFirst();
+    if (!row || (row.status !== 'published' && row.status !== 'pending')) {
+      throw new ApiError(409, 'comment_deleted', 'The comment sent with this Idempotency-Key has been deleted since.');
+    }
     if (earlier.request_hash !== claim.requestHash) {
       throw new ApiError(
         422,
@@ -161,10 +159,7 @@ export class CommentStore {
         'This Idempotency-Key was already used for a different comment; send a new key for new content.',
       );
     }
-    if (earlier.response === null) {
-      throw new ApiError(409, 'request_in_progress', 'The same comment is being saved right now; retry in a moment.');
-    }
-    return { statusCode: earlier.status_code as 201 | 202, comment: JSON.parse(earlier.response), replayed: true };
+    return { statusCode: row.status === 'published' ? 201 : 202, comment: toComment(row), replayed: true };
   }
 
   private async checkParent(trx: Db, parentId: string, threadId: string): Promise<void> {
@@ -367,6 +362,8 @@ export class CommentStore {
       .set({ status, ...(keepText ? {} : { body: '', author_name: '' }) })
       .where('id', '=', row.id)
       .execute();
+    // The key's record keeps refusing late retries, but no longer anything to confirm the text by.
+    if (!keepText) await trx.updateTable('idempotency_keys').set({ request_hash: '' }).where('comment_id', '=', row.id).execute();
     const wasVisible = VISIBLE.includes(row.status);
     if (wasVisible && !VISIBLE.includes(status) && row.parent_id) await this.adjustReplyCount(trx, row.parent_id, -1);
     return this.row(trx, row.id);

@@ -23,11 +23,11 @@ export interface OpenDatabase {
 
 const INT8_OID = 20;
 
-/** Opens SQLite or PostgreSQL and applies pending migrations. */
-export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+/** Opens SQLite or PostgreSQL and applies pending migrations (up to `lastMigration`, if given). */
+export async function openDatabase(config: DatabaseConfig, lastMigration?: string): Promise<OpenDatabase> {
   const { db, checkStorage } = config.kind === 'postgres' ? { db: openPostgres(config.url), checkStorage: () => {} } : openSqlite(config.path);
   try {
-    await migrate(db);
+    await migrate(db, lastMigration);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import type { InjectOptions } from 'fastify';
-import { ADMIN_TOKEN, formFields, makeApp, pool, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
+import { sql } from 'kysely';
+import { sha256 } from '../../src/crypto.js';
+import { openDatabase } from '../../src/store/database.js';
+import { ADMIN_TOKEN, formFields, freshDatabase, makeApp, makeAppOn, pool, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
 
 const randomByte = () => Math.floor(Math.random() * 250) + 1;
 const randomIp = () => `198.${randomByte()}.${randomByte()}.${randomByte()}`;
@@ -259,6 +262,82 @@ export function routeSuite(backend: Backend): void {
       assert.equal(reused.status, 422);
       assert.equal((reused.body as Json).error.code, 'idempotency_key_reused');
       assert.equal((await api.post(thread, {}, { key: 'short' })).status, 400);
+    });
+
+    it('never hands out a deleted comment again: a replay answers 409 and the key keeps no content', async () => {
+      const api = await makeApp(backend);
+      const thread = uniqueThread();
+      const secretName = `Name ${randomUUID()}`;
+      const secretBody = `Regrettable ${randomUUID()}`;
+      const post = (key: string) => api.post(thread, { name: secretName, body: secretBody }, { key });
+      const remove = (id: string, token: string) =>
+        api.request({ method: 'DELETE', url: `/api/comments/${id}`, headers: { authorization: `Bearer ${token}` } });
+
+      const byAuthor = randomUUID();
+      const first = (await post(byAuthor)).body;
+      assert.equal((await remove(first.comment.id, first.editToken)).status, 204);
+      const replay = await post(byAuthor);
+      assert.equal(replay.status, 409);
+      assert.equal((replay.body as Json).error.code, 'comment_deleted');
+      assert.ok(!JSON.stringify(replay.body).includes(secretName) && !JSON.stringify(replay.body).includes(secretBody));
+      assert.equal((await api.list(thread)).body.total, 0, 'a late retry does not post it again');
+
+      const byModerator = randomUUID();
+      const second = (await post(byModerator)).body;
+      assert.equal((await api.admin('DELETE', `/comments/${second.comment.id}`)).status, 204);
+      assert.equal((await post(byModerator)).status, 409);
+
+      const rows = await backend.database.db.selectFrom('idempotency_keys').selectAll().where('key_hash', 'in', [sha256(byAuthor), sha256(byModerator)]).execute();
+      assert.equal(rows.length, 2, 'the keys are remembered until they expire');
+      const stored = JSON.stringify(rows);
+      assert.ok(!stored.includes(secretName) && !stored.includes(secretBody), `erased content stays in idempotency_keys: ${stored}`);
+      const requestHash = sha256(JSON.stringify([thread, null, secretName, secretBody]));
+      assert.ok(!stored.includes(requestHash), 'nor a hash that would confirm a guess of it');
+    });
+
+    it('replays a comment as it is now: edited, or approved since', async () => {
+      const api = await makeApp(backend, { moderation: 'links' });
+      const thread = uniqueThread();
+      const key = randomUUID();
+      const fields = { body: 'Draft with https://docs.example' };
+      const first = (await api.post(thread, fields, { key })).body;
+      assert.equal(first.comment.status, 'pending');
+      const edit = await api.request({
+        method: 'PATCH',
+        url: `/api/comments/${first.comment.id}`,
+        headers: { authorization: `Bearer ${first.editToken}` },
+        payload: { body: 'Final with https://docs.example' },
+      });
+      assert.equal(edit.status, 200);
+      const edited = await api.post(thread, fields, { key });
+      assert.equal(edited.status, 202);
+      assert.equal(edited.body.comment.body, 'Final with https://docs.example');
+      assert.equal(edited.body.editToken, first.editToken);
+      await api.approve(first.comment);
+      const approved = await api.post(thread, fields, { key });
+      assert.equal(approved.status, 201);
+      assert.equal(approved.body.comment.status, 'published');
+    });
+
+    it('still replays the posts of the last day after the upgrade that stopped storing responses', async () => {
+      const config = await freshDatabase(backend);
+      const old = await openDatabase(config, '0001_initial');
+      // A post as the first release stored it: the comment, and its key with the whole response.
+      const [thread, key, id, now] = [uniqueThread(), randomUUID(), `old-${randomUUID().slice(0, 8)}`, Date.now()];
+      await sql`insert into comments (id, thread_id, parent_id, author_name, author_key, body, status, held_reason, created_at, edited_at, score, reply_count, report_count, edit_token_hash)
+        values (${id}, ${thread}, null, 'Reader', 'key', 'before the upgrade', 'published', null, ${now}, null, 0, 0, 0, 'hash')`.execute(old.db);
+      const requestHash = sha256(JSON.stringify([thread, null, 'Reader', 'before the upgrade']));
+      await sql`insert into idempotency_keys (key_hash, request_hash, status_code, response, created_at)
+        values (${sha256(key)}, ${requestHash}, 201, ${JSON.stringify({ id, body: 'before the upgrade' })}, ${now})`.execute(old.db);
+      await old.close();
+
+      const upgraded = await openDatabase(config);
+      after(() => upgraded.close());
+      const table = (await upgraded.db.introspection.getTables()).find(({ name }) => name === 'idempotency_keys')!;
+      assert.deepEqual(table.columns.map((column) => column.name).sort(), ['comment_id', 'created_at', 'key_hash', 'request_hash']);
+      const replay = await (await makeAppOn(upgraded, config)).post(thread, { body: 'before the upgrade' }, { key });
+      assert.equal(replay.status, 201);
+      assert.equal(replay.body.comment.id, id);
     });
 
     it('stores one comment for concurrent posts with the same key', async () => {

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/store/database.js';
-import { Api, formFields, startServerProcess, testConfig, uniqueThread, type Backend, type Json, type Reply } from '../helpers.js';
+import { Api, formFields, freshDatabase, startServerProcess, testConfig, uniqueThread, type Backend, type Json, type Reply } from '../helpers.js';
 
 const unavailable = (reply: Reply<Json>, what: string) => {
   assert.equal(reply.status, 503, what);
@@ -124,23 +124,18 @@ export function storageSuite(backend: Backend): void {
       });
     }
 
-    if (backend.config.kind === 'postgres') {
-      const { url } = backend.config;
+    if (backend.name === 'postgres') {
       it('reports a read-only database (a standby after failover) as unavailable instead of answering 500', async () => {
-        const name = `lede_readonly_${randomUUID().replaceAll('-', '')}`;
-        const admin = new pg.Client({ connectionString: url });
+        const config = await freshDatabase(backend);
+        assert.ok(config.kind === 'postgres');
+        await (await openDatabase(config)).close();
+        const admin = new pg.Client({ connectionString: config.url });
         await admin.connect();
-        after(async () => {
-          await admin.query(`drop database if exists ${name} with (force)`);
-          await admin.end();
-        });
-        await admin.query(`create database ${name}`);
-        const readOnlyUrl = url.replace(/\/[^/]*$/, `/${name}`);
-        await (await openDatabase({ kind: 'postgres', url: readOnlyUrl })).close();
-        await admin.query(`alter database ${name} set default_transaction_read_only = on`);
+        await admin.query(`alter database ${config.url.split('/').at(-1)} set default_transaction_read_only = on`);
+        await admin.end();
 
-        const database = await openDatabase({ kind: 'postgres', url: readOnlyUrl });
-        const app = await buildApp(testConfig({ kind: 'postgres', url: readOnlyUrl }), database, { logger: false });
+        const database = await openDatabase(config);
+        const app = await buildApp(testConfig(config), database, { logger: false });
         after(async () => {
           await app.close();
           await database.close();
