@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
+import { isIP } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { clientKey } from './client.js';
 import type { Config } from './config.js';
@@ -95,7 +96,7 @@ export async function buildApp(
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
   });
-  registerOriginCheck(app, config.allowedOrigins);
+  registerOriginCheck(app, config);
   if (config.allowedOrigins.length > 0) {
     await app.register(cors, {
       origin: (origin, callback) => callback(null, originAllowed(config.allowedOrigins, origin)),
@@ -176,17 +177,45 @@ function hostOf(origin: string): string | null {
   }
 }
 
+/** The lower-case name in a Host header (`[::1]` for an IPv6 literal), or null if there is none. */
+function hostName(host: string): string | null {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Browsers name the page's origin on every write. Writes from pages on other sites are
- * refused even when they get past CORS (simple requests are sent without a preflight).
- * Requests without an Origin header (curl, servers) are not from a browser page and pass.
- * The scheme is not compared: behind a TLS-terminating proxy the server sees plain HTTP.
+ * DNS rebinding points a name the attacker owns at this server, so that the attacker's page
+ * shares its origin. A Host that is an IP address or a loopback name (which browsers resolve
+ * themselves) cannot be such a name; a name the operator listed is theirs.
  */
-function registerOriginCheck(app: FastifyInstance, allowed: string[]): void {
+function hostTrusted(host: string, allowedHosts: string[]): boolean {
+  const name = hostName(host);
+  if (name === null) return false;
+  return name === 'localhost' || name.endsWith('.localhost') || isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0 || allowedHosts.includes(name);
+}
+
+/**
+ * With LEDE_ALLOWED_HOSTS set, only requests for those names (or an IP address, or localhost)
+ * are answered. Browsers name the page's origin on every write; writes from pages on other sites
+ * are refused even when they get past CORS (simple requests are sent without a preflight).
+ * The allowed origins are what counts, whatever Host a proxy passes on; the server's own
+ * origin (Origin matching Host) counts only on a trusted host, or a rebound name would pass.
+ * Requests without an Origin header (curl, servers) are not from a browser page and pass.
+ * The scheme is not compared for the own origin: behind a TLS-terminating proxy the server
+ * sees plain HTTP.
+ */
+function registerOriginCheck(app: FastifyInstance, { allowedOrigins, allowedHosts }: Config): void {
   app.addHook('onRequest', async (request) => {
+    if (allowedHosts.length > 0 && !hostTrusted(request.host, allowedHosts)) {
+      throw new ApiError(403, 'host_not_allowed', 'This server does not answer for that host name; add it to LEDE_ALLOWED_HOSTS.');
+    }
     const origin = request.headers.origin;
     if (origin === undefined || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    if (hostOf(origin) === request.host || originAllowed(allowed, origin)) return;
-    throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin} are not allowed; add it to LEDE_ALLOWED_ORIGINS.`);
+    if (originAllowed(allowedOrigins, origin)) return;
+    if (hostOf(origin) === request.host.toLowerCase() && hostTrusted(request.host, allowedHosts)) return;
+    throw new ApiError(403, 'origin_not_allowed', 'Requests from this origin are not allowed; add it to LEDE_ALLOWED_ORIGINS.');
   });
 }

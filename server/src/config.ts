@@ -20,6 +20,8 @@ export interface Config {
   adminToken: string | null;
   /** Origins allowed to call the API from a browser, besides the server's own; `*` allows any. */
   allowedOrigins: string[];
+  /** Host names the server answers for besides IP addresses and localhost; empty: any. */
+  allowedHosts: string[];
   moderation: ModerationMode;
   /** Which `X-Forwarded-For` hops to believe for the client IP: a count of proxies, or their addresses and ranges. */
   trustProxy: false | number | string[];
@@ -57,7 +59,7 @@ type Env = Record<string, string | undefined>;
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
 
-Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS,
+Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS, LEDE_ALLOWED_HOSTS,
 LEDE_MODERATION (none|links|first-time|all), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
 LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000).
@@ -86,6 +88,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     database: parseDatabase(flags.db ?? env.LEDE_DB, env.DATABASE_URL),
     adminToken: parseAdminToken(env.LEDE_ADMIN_TOKEN),
     allowedOrigins: parseOrigins(env.LEDE_ALLOWED_ORIGINS),
+    allowedHosts: parseHosts(env.LEDE_ALLOWED_HOSTS),
     moderation: parseModeration(env.LEDE_MODERATION),
     trustProxy: parseTrustProxy(env.LEDE_TRUST_PROXY),
     rateLimits: parseRateLimits(env.LEDE_RATE_LIMITS),
@@ -143,6 +146,20 @@ function parseOrigins(value: string | undefined): string[] {
         throw new ConfigError(`LEDE_ALLOWED_ORIGINS: "${origin}" must be a bare origin (scheme://host[:port]).`);
       }
       return parsed.origin;
+    });
+}
+
+function parseHosts(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean)
+    .map((host) => {
+      if (!/^[a-z0-9.-]+$/i.test(host)) {
+        throw new ConfigError(`LEDE_ALLOWED_HOSTS: "${host}" is not a host name like comments.news.example (no scheme, port or path).`);
+      }
+      return host.toLowerCase();
     });
 }
 

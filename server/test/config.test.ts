@@ -60,6 +60,11 @@ describe('configuration', () => {
     assert.deepEqual(parseConfig([], { LEDE_TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy, ['loopback', '10.0.0.0/8', '2001:db8::1']);
   });
 
+  it('reads allowed host names', () => {
+    assert.deepEqual(parseConfig([], {}).allowedHosts, []);
+    assert.deepEqual(parseConfig([], { LEDE_ALLOWED_HOSTS: 'Comments.News.Example, news.example' }).allowedHosts, ['comments.news.example', 'news.example']);
+  });
+
   it('switches to Postgres on a postgres:// DATABASE_URL and turns limits off', () => {
     const config = parseConfig([], { DATABASE_URL: 'postgresql://u@127.0.0.1/db', LEDE_RATE_LIMITS: 'off' });
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgresql://u@127.0.0.1/db' });
@@ -80,6 +85,7 @@ describe('configuration', () => {
     [[], { LEDE_TRUST_PROXY: 'true' }, /LEDE_TRUST_PROXY=true would believe/],
     [[], { LEDE_TRUST_PROXY: '10.0.0.0/33' }, /LEDE_TRUST_PROXY: "10.0.0.0\/33"/],
     [[], { LEDE_TRUST_PROXY: 'my-proxy' }, /LEDE_TRUST_PROXY: "my-proxy"/],
+    [[], { LEDE_ALLOWED_HOSTS: 'https://comments.news.example' }, /LEDE_ALLOWED_HOSTS: "https:\/\/comments.news.example" is not a host name/],
     [[], { LEDE_REQUEST_TIMEOUT: '0s' }, /LEDE_REQUEST_TIMEOUT must be at least 1s/],
     [[], { LEDE_HEADERS_TIMEOUT: '1m' }, /must not be longer than LEDE_REQUEST_TIMEOUT/],
     [[], { LEDE_MAX_CONNECTIONS: '0' }, /LEDE_MAX_CONNECTIONS/],

@@ -83,6 +83,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     database,
     adminToken: ADMIN_TOKEN,
     allowedOrigins: ['https://news.example'],
+    allowedHosts: [],
     moderation: 'none',
     trustProxy: false,
     rateLimits: { posts: null, votes: null, reports: null },

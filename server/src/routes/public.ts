@@ -25,11 +25,20 @@ interface PostBody {
   startedAt?: number;
 }
 
+/**
+ * The token of `Authorization: Bearer <token>`, or null. Other schemes are not ours: a site
+ * behind Basic auth has the browser send its credentials with every request.
+ */
+function optionalBearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match ? match[1]! : null;
+}
+
 /** Pulls the token out of `Authorization: Bearer <token>`; 401 without one. */
 export function bearerToken(request: FastifyRequest): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  if (!match) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token>.');
-  return match[1]!;
+  const token = optionalBearerToken(request);
+  if (token === null) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token>.');
+  return token;
 }
 
 export function registerPublicRoutes(api: FastifyInstance, context: AppContext): void {
@@ -125,7 +134,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     '/comments/:id',
     { schema: { params: { type: 'object', properties: { id }, required: ['id'] }, response: commentResponse } },
     async (request) => {
-      const token = request.headers.authorization ? bearerToken(request) : null;
+      const token = optionalBearerToken(request);
       const comment = await store.get(request.params.id, (row) => token !== null && tokenMatchesHash(token, row.edit_token_hash));
       return { comment };
     },

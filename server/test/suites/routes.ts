@@ -712,23 +712,64 @@ export function routeSuite(backend: Backend): void {
       assert.equal(reported.body.comments.find((c: Json) => c.id === id).reports, 2, 'one report per /64');
     });
 
-    it('allows browser writes only from its own or allowed origins', async () => {
+    it('allows browser writes from the allowed origins whatever Host says, and from its own origin only on a host that cannot be rebound', async () => {
       const api = await makeApp(backend);
       const thread = uniqueThread();
-      const from = (origin: string) => api.post(thread, {}, { headers: { origin, host: 'comments.local:8080' } });
-      const evil = await from('https://evil.example');
+      const from = (origin: string, host: string) => api.post(thread, {}, { headers: { origin, host } });
+      const evil = await from('https://evil.example', 'comments.news.example');
       assert.equal(evil.status, 403);
       assert.equal((evil.body as Json).error.code, 'origin_not_allowed');
-      const allowed = await from('https://news.example');
+      const allowed = await from('https://news.example', 'comments.news.example');
       assert.equal(allowed.status, 201);
       assert.equal(allowed.headers['access-control-allow-origin'], 'https://news.example');
-      assert.equal((await from('http://comments.local:8080')).status, 201, 'same origin');
+      assert.equal((await from('https://news.example', '127.0.0.1:8787')).status, 201, 'a proxy that rewrites Host changes nothing');
+      for (const local of ['localhost:5173', '127.0.0.1:8787', '[::1]:8787', 'demo.localhost']) {
+        assert.equal((await from(`http://${local}`, local)).status, 201, `same origin on ${local}`);
+      }
+      // DNS rebinding: a page on a name the attacker points at this server is "same origin" by Host.
+      const rebound = await from('http://rebind.attacker.example:8787', 'rebind.attacker.example:8787');
+      assert.equal(rebound.status, 403, 'same origin on a name nobody configured');
+      assert.equal((rebound.body as Json).error.code, 'origin_not_allowed');
       const preflight = await api.request({
         method: 'OPTIONS',
         url: `/api/threads/${thread}/comments`,
         headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
       });
       assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+
+      const listed = await makeApp(backend, { allowedOrigins: [], allowedHosts: ['comments.news.example'] });
+      const sameOrigin = await listed.post(thread, {}, { headers: { origin: 'https://comments.news.example', host: 'comments.news.example' } });
+      assert.equal(sameOrigin.status, 201, 'same origin on an allowed host');
+    });
+
+    it('answers only for allowed host names once LEDE_ALLOWED_HOSTS is set', async () => {
+      const thread = uniqueThread();
+      const read = (api: Api, host: string) => api.request({ method: 'GET', url: `/api/threads/${thread}/comments`, headers: { host } });
+      const open = await makeApp(backend);
+      assert.equal((await read(open, 'anything.example')).status, 200, 'any host by default');
+      const api = await makeApp(backend, { allowedHosts: ['comments.news.example'] });
+      for (const host of ['comments.news.example', 'Comments.News.Example:443', '127.0.0.1:8787', '[2001:db8::1]', 'localhost:8787']) {
+        assert.equal((await read(api, host)).status, 200, host);
+      }
+      const refused = await read(api, 'rebind.attacker.example');
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.code, 'host_not_allowed');
+      assert.ok(!JSON.stringify(refused.body).includes('attacker'));
+      assert.equal((await api.post(thread, {}, { headers: { host: 'rebind.attacker.example' } })).status, 403);
+    });
+
+    it('reads only Bearer credentials as an edit token: the Basic auth of a site in front is ignored', async () => {
+      const api = await makeApp(backend, { moderation: 'links' });
+      const thread = uniqueThread();
+      const basic = 'Basic ' + Buffer.from('reader:site-password').toString('base64');
+      const get = (id: string, authorization: string) => api.request({ method: 'GET', url: `/api/comments/${id}`, headers: { authorization } });
+      const published = (await api.post(thread)).body.comment;
+      const held = (await api.post(thread, { body: 'see https://docs.example' })).body;
+      assert.equal((await get(published.id, basic)).status, 200);
+      assert.equal((await get(held.comment.id, basic)).status, 404, 'a held comment stays hidden');
+      assert.equal((await get(held.comment.id, `Bearer ${held.editToken}`)).status, 200);
+      const patch = await api.request({ method: 'PATCH', url: `/api/comments/${published.id}`, headers: { authorization: basic }, payload: { body: 'x' } });
+      assert.equal(patch.status, 401, 'changing a comment still needs its token');
     });
 
     it('treats SQL injection attempts in every parameter as plain data', async () => {
