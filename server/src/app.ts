@@ -11,9 +11,9 @@ import { registerPublicRoutes } from './routes/public.js';
 import { commentSchema } from './routes/schemas.js';
 import { bannedWordMatcher, type ContentCheck } from './spam.js';
 import { CommentStore } from './store/comments.js';
-import { LIMITS } from './text.js';
 import { isUnavailable, type OpenDatabase } from './store/database.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
+import { LIMITS } from './text.js';
 import type { ErrorBody } from './wire.js';
 
 /** What route handlers share. */
