@@ -263,7 +263,10 @@ describe('<lede-comments> against the reference server', () => {
     element = await reload(element);
     expect($(element, 'article .badge')!.textContent).to.equal('Awaiting moderation');
     const id = $(element, 'article.comment')!.dataset.id!;
-    await fetch(`${endpoint}/admin/comments/${id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const admin = { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' };
+    const queue = await (await fetch(`${endpoint}/admin/comments?thread=${encodeURIComponent(thread)}`, { headers: admin })).json();
+    const { revision } = queue.comments.find((comment: { id: string }) => comment.id === id);
+    await fetch(`${endpoint}/admin/comments/${id}/approve`, { method: 'POST', headers: admin, body: JSON.stringify({ revision }) });
     element = await reload(element);
     expect(bodies(element)).to.deep.equal([`Please ${HOLD_WORD} this.`]);
     expect($(element, 'article .badge')).to.equal(null);

@@ -1,16 +1,19 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { isIP } from 'node:net';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import { clientKey } from './client.js';
 import type { Config } from './config.js';
-import { ApiError } from './errors.js';
+import { answerUnreadableRequest, ApiError, DatabaseUnavailable } from './errors.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { commentSchema } from './routes/schemas.js';
 import { bannedWordMatcher, type ContentCheck } from './spam.js';
 import { CommentStore } from './store/comments.js';
-import type { OpenDatabase } from './store/database.js';
+import { isUnavailable, type OpenDatabase } from './store/database.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
+import { LIMITS } from './text.js';
 import type { ErrorBody } from './wire.js';
 
 /** What route handlers share. */
@@ -39,8 +42,31 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: REQUEST_BODY_LIMIT,
-    // Fastify reads a number as a hop count; its types only lack it.
-    trustProxy: config.trustProxy as boolean | string | string[],
+    // Fastify trusts nothing when given a bare hop count (it cannot tell a proxy from a client
+    // that connects directly); an operator who sets one vouches for that, so it is applied here.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // Clients that send slowly, or not at all, must not hold sockets: the server has only so many.
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    // Node checks the header and request deadlines at this interval (30 s by default).
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.headersTimeoutMs / 2) },
+    // Thread ids have up to 200 characters, at most two UTF-16 units each once decoded (what the
+    // router measures); the route schemas check the exact limit.
+    routerOptions: { maxParamLength: 2 * LIMITS.threadId.max },
+    // Errors raised before routing (a malformed or over-long path) skip the hooks and the error handler.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = errorResponse(error);
+      // The reply is typed for any route's generics; this one has none.
+      return (reply as FastifyReply).code(status).header('X-Content-Type-Options', 'nosniff').send(body);
+    },
+    clientErrorHandler: answerUnreadableRequest,
+  });
+  app.server.maxConnections = config.maxConnections;
+  let lastDropWarning = 0;
+  app.server.on('drop', () => {
+    if (Date.now() - lastDropWarning < 60_000) return;
+    lastDropWarning = Date.now();
+    app.log.warn(`Refusing connections: ${config.maxConnections} are open (LEDE_MAX_CONNECTIONS).`);
   });
   app.addSchema(commentSchema);
   // Query strings and paths are text, so their numbers are coerced; JSON bodies must carry
@@ -48,7 +74,7 @@ export async function buildApp(
   const coercing = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: true });
   const strict = new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
-  const store = new CommentStore(database.db, database.kind);
+  const store = new CommentStore(database.db, database.kind, database.checkStorage);
   const context: AppContext = {
     config,
     store,
@@ -70,7 +96,7 @@ export async function buildApp(
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
   });
-  registerOriginCheck(app, config.allowedOrigins);
+  registerOriginCheck(app, config);
   if (config.allowedOrigins.length > 0) {
     await app.register(cors, {
       origin: (origin, callback) => callback(null, originAllowed(config.allowedOrigins, origin)),
@@ -84,7 +110,7 @@ export async function buildApp(
     global: false,
     // Postgres deployments run several processes: they must count in one place.
     ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db) } : {}),
-    keyGenerator: (request) => request.ip,
+    keyGenerator: (request) => clientKey(request.ip),
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'rate_limited', `Too many requests; please try again in ${context.after}.`),
   });
@@ -105,26 +131,36 @@ export async function buildApp(
   return app;
 }
 
+/** Believes the last `hops` addresses: the socket's peer and the proxies it names before itself. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 function errorResponse(error: FastifyError | ApiError): { status: number; body: ErrorBody } {
   const fail = (status: number, code: string, message: string, field?: string) => ({
     status,
     body: { error: { code, message, ...(field ? { field } : {}) } },
   });
   if (error instanceof ApiError) return fail(error.statusCode, error.code, error.message, error.field);
+  if (isUnavailable(error)) return errorResponse(new DatabaseUnavailable(error.message));
   if (error.validation) {
     const [first] = error.validation;
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
     const path = [first?.instancePath.replace(/^\//, '').replaceAll('/', '.'), missing].filter(Boolean).join('.');
     return fail(400, 'invalid_request', `${error.validationContext ?? 'request'}${path ? `.${path}` : ''} ${first?.message ?? 'is invalid'}.`, path || undefined);
   }
+  // Fastify's own messages may quote the request (a path, a content type): never pass them on.
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return fail(413, 'payload_too_large', `The request body must be at most ${REQUEST_BODY_LIMIT} bytes.`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return fail(415, 'unsupported_media_type', 'Send JSON with Content-Type: application/json.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return fail(400, 'invalid_request', 'The body is not valid JSON.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return fail(414, 'uri_too_long', 'The address is too long.');
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return fail(error.statusCode, 'invalid_request', error.message);
+    return fail(error.statusCode, 'invalid_request', 'The request could not be read.');
   }
   return fail(500, 'internal', 'Something went wrong on the server; please try again.');
 }
@@ -141,17 +177,45 @@ function hostOf(origin: string): string | null {
   }
 }
 
+/** The lower-case name in a Host header (`[::1]` for an IPv6 literal), or null if there is none. */
+function hostName(host: string): string | null {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Browsers name the page's origin on every write. Writes from pages on other sites are
- * refused even when they get past CORS (simple requests are sent without a preflight).
- * Requests without an Origin header (curl, servers) are not from a browser page and pass.
- * The scheme is not compared: behind a TLS-terminating proxy the server sees plain HTTP.
+ * DNS rebinding points a name the attacker owns at this server, so that the attacker's page
+ * shares its origin. A Host that is an IP address or a loopback name (which browsers resolve
+ * themselves) cannot be such a name; a name the operator listed is theirs.
  */
-function registerOriginCheck(app: FastifyInstance, allowed: string[]): void {
+function hostTrusted(host: string, allowedHosts: string[]): boolean {
+  const name = hostName(host);
+  if (name === null) return false;
+  return name === 'localhost' || name.endsWith('.localhost') || isIP(name.replace(/^\[(.*)\]$/, '$1')) !== 0 || allowedHosts.includes(name);
+}
+
+/**
+ * With LEDE_ALLOWED_HOSTS set, only requests for those names (or an IP address, or localhost)
+ * are answered. Browsers name the page's origin on every write; writes from pages on other sites
+ * are refused even when they get past CORS (simple requests are sent without a preflight).
+ * The allowed origins are what counts, whatever Host a proxy passes on; the server's own
+ * origin (Origin matching Host) counts only on a trusted host, or a rebound name would pass.
+ * Requests without an Origin header (curl, servers) are not from a browser page and pass.
+ * The scheme is not compared for the own origin: behind a TLS-terminating proxy the server
+ * sees plain HTTP.
+ */
+function registerOriginCheck(app: FastifyInstance, { allowedOrigins, allowedHosts }: Config): void {
   app.addHook('onRequest', async (request) => {
+    if (allowedHosts.length > 0 && !hostTrusted(request.host, allowedHosts)) {
+      throw new ApiError(403, 'host_not_allowed', 'This server does not answer for that host name; add it to LEDE_ALLOWED_HOSTS.');
+    }
     const origin = request.headers.origin;
     if (origin === undefined || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    if (hostOf(origin) === request.host || originAllowed(allowed, origin)) return;
-    throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin} are not allowed; add it to LEDE_ALLOWED_ORIGINS.`);
+    if (originAllowed(allowedOrigins, origin)) return;
+    if (hostOf(origin) === request.host.toLowerCase() && hostTrusted(request.host, allowedHosts)) return;
+    throw new ApiError(403, 'origin_not_allowed', 'Requests from this origin are not allowed; add it to LEDE_ALLOWED_ORIGINS.');
   });
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import proxyAddr from '@fastify/proxy-addr';
 
 export type ModerationMode = 'none' | 'links' | 'first-time' | 'all';
 export type RateLimitedAction = 'posts' | 'votes' | 'reports';
@@ -19,9 +20,11 @@ export interface Config {
   adminToken: string | null;
   /** Origins allowed to call the API from a browser, besides the server's own; `*` allows any. */
   allowedOrigins: string[];
+  /** Host names the server answers for besides IP addresses and localhost; empty: any. */
+  allowedHosts: string[];
   moderation: ModerationMode;
-  /** Fastify's `trustProxy`: which `X-Forwarded-For` hops to believe for the client IP. */
-  trustProxy: boolean | number | string[];
+  /** Which `X-Forwarded-For` hops to believe for the client IP: a count of proxies, or their addresses and ranges. */
+  trustProxy: false | number | string[];
   /** Per action limit per client IP; `null` turns that limit off. */
   rateLimits: Record<RateLimitedAction, RateLimit | null>;
   editWindowMs: number;
@@ -32,6 +35,13 @@ export interface Config {
   /** Secret for hashing voter and author keys; generated and kept in the database when unset. */
   secret: string | null;
   logLevel: string;
+  /** Slow clients: how long the headers, and the whole request, may take to arrive. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are closed as they arrive. Each one costs a file descriptor. */
+  maxConnections: number;
 }
 
 /** Configuration that cannot work; the CLI prints the message as one line and exits with 2. */
@@ -49,9 +59,10 @@ type Env = Record<string, string | undefined>;
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
 
-Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS,
+Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS, LEDE_ALLOWED_HOSTS,
 LEDE_MODERATION (none|links|first-time|all), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
-LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG.
+LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG,
+LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000).
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -77,6 +88,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     database: parseDatabase(flags.db ?? env.LEDE_DB, env.DATABASE_URL),
     adminToken: parseAdminToken(env.LEDE_ADMIN_TOKEN),
     allowedOrigins: parseOrigins(env.LEDE_ALLOWED_ORIGINS),
+    allowedHosts: parseHosts(env.LEDE_ALLOWED_HOSTS),
     moderation: parseModeration(env.LEDE_MODERATION),
     trustProxy: parseTrustProxy(env.LEDE_TRUST_PROXY),
     rateLimits: parseRateLimits(env.LEDE_RATE_LIMITS),
@@ -85,6 +97,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     bannedWords: parseBannedWords(env.LEDE_BANNED_WORDS, env.LEDE_BANNED_WORDS_FILE),
     secret: parseSecret(env.LEDE_SECRET),
     logLevel: parseLogLevel(env.LEDE_LOG),
+    ...parseConnectionLimits(env),
   };
 }
 
@@ -136,6 +149,20 @@ function parseOrigins(value: string | undefined): string[] {
     });
 }
 
+function parseHosts(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((host) => host.trim())
+    .filter(Boolean)
+    .map((host) => {
+      if (!/^[a-z0-9.-]+$/i.test(host)) {
+        throw new ConfigError(`LEDE_ALLOWED_HOSTS: "${host}" is not a host name like comments.news.example (no scheme, port or path).`);
+      }
+      return host.toLowerCase();
+    });
+}
+
 const MODERATION_MODES: ModerationMode[] = ['none', 'links', 'first-time', 'all'];
 
 function parseModeration(value: string | undefined): ModerationMode {
@@ -146,11 +173,28 @@ function parseModeration(value: string | undefined): ModerationMode {
   return value as ModerationMode;
 }
 
-function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+function parseTrustProxy(value: string | undefined): false | number | string[] {
   if (!value || value === 'false' || value === '0') return false;
-  if (value === 'true') return true;
+  // `true` takes the leftmost X-Forwarded-For address, which is whatever the client wrote:
+  // every reader could pick their own IP, and with it fresh rate limits and votes.
+  if (value === 'true') {
+    throw new ConfigError(
+      'LEDE_TRUST_PROXY=true would believe the first X-Forwarded-For address, which any client can write; ' +
+        'set the number of proxies in front of the server (1) or their addresses (10.0.0.0/8).',
+    );
+  }
   if (/^\d+$/.test(value)) return Number(value);
-  return value.split(',').map((entry) => entry.trim());
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    try {
+      proxyAddr.compile(entry);
+    } catch {
+      throw new ConfigError(
+        `LEDE_TRUST_PROXY: "${entry}" is not an IP address, a range like 10.0.0.0/8, loopback, linklocal or uniquelocal.`,
+      );
+    }
+  }
+  return entries;
 }
 
 const UNIT_MS: Record<string, number> = {
@@ -210,6 +254,48 @@ function parseSecret(value: string | undefined): string | null {
   if (!value) return null;
   if (value.length < 32) throw new ConfigError('LEDE_SECRET must be at least 32 characters long.');
   return value;
+}
+
+type ConnectionLimits = Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs' | 'maxConnections'>;
+
+function parseConnectionLimits(env: Env): ConnectionLimits {
+  const timeout = (name: string, fallbackMs: number) => {
+    const ms = parseDuration(name, env[name], fallbackMs);
+    if (ms < 1000) throw new ConfigError(`${name} must be at least 1s; got "${env[name]}".`);
+    return ms;
+  };
+  const limits = {
+    headersTimeoutMs: timeout('LEDE_HEADERS_TIMEOUT', 10_000),
+    requestTimeoutMs: timeout('LEDE_REQUEST_TIMEOUT', 30_000),
+    keepAliveTimeoutMs: timeout('LEDE_KEEP_ALIVE_TIMEOUT', 5_000),
+    maxConnections: defaultMaxConnections(),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('LEDE_HEADERS_TIMEOUT must not be longer than LEDE_REQUEST_TIMEOUT (the headers are part of the request).');
+  }
+  const max = env.LEDE_MAX_CONNECTIONS;
+  if (max) {
+    if (!/^\d+$/.test(max) || Number(max) < 1) {
+      throw new ConfigError(`LEDE_MAX_CONNECTIONS must be a whole number of at least 1; got "${max}".`);
+    }
+    limits.maxConnections = Number(max);
+  }
+  return limits;
+}
+
+// Descriptors kept free for the database, logs and Node itself when the open-file limit is low.
+const RESERVED_DESCRIPTORS = 64;
+
+/** 1000, or fewer when the process may open fewer files (Linux tells; elsewhere 1000). */
+export function defaultMaxConnections(): number {
+  let limit = Infinity;
+  try {
+    const match = /^Max open files\s+(\d+)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    if (match) limit = Number(match[1]);
+  } catch {
+    // No /proc: the limit is unknown.
+  }
+  return Math.max(1, Math.min(1000, limit - RESERVED_DESCRIPTORS));
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

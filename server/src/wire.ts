@@ -45,6 +45,8 @@ export interface AdminComment extends Omit<Comment, 'status' | 'replies'> {
   status: StoredStatus;
   heldReason: HoldReason | null;
   reports: number;
+  /** Changes whenever the name or text does; an approval names the revision it approves. */
+  revision: string;
 }
 
 export interface CommentPage<C = Comment> {

@@ -19,6 +19,17 @@ describe('configuration', () => {
     assert.equal(config.editWindowMs, 15 * 60_000);
     assert.equal(config.minSubmitMs, 3000);
     assert.equal(config.adminToken, null);
+    assert.equal(config.headersTimeoutMs, 10_000);
+    assert.equal(config.requestTimeoutMs, 30_000);
+    assert.equal(config.keepAliveTimeoutMs, 5_000);
+    assert.ok(config.maxConnections >= 1 && config.maxConnections <= 1000);
+  });
+
+  it('caps connections below a low open-file limit by default', () => {
+    const program = `import(${JSON.stringify(new URL('../src/config.ts', import.meta.url).href)}).then((m) => console.log(m.defaultMaxConnections()))`;
+    const result = spawnSync('sh', ['-c', 'ulimit -n 256 && exec "$0" --import "$1" -e "$2"', process.execPath, TSX, program], { encoding: 'utf8' });
+    assert.equal(result.stdout.trim(), '192', result.stderr);
+    assert.equal(parseConfig([], { LEDE_MAX_CONNECTIONS: '50' }).maxConnections, 50);
   });
 
   it('reads flags over environment', () => {
@@ -43,6 +54,17 @@ describe('configuration', () => {
     assert.deepEqual(config.bannedWords, ['casino', 'free money']);
   });
 
+  it('reads trusted proxies as a hop count or a list of addresses and ranges', () => {
+    assert.equal(parseConfig([], { LEDE_TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(parseConfig([], { LEDE_TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.deepEqual(parseConfig([], { LEDE_TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy, ['loopback', '10.0.0.0/8', '2001:db8::1']);
+  });
+
+  it('reads allowed host names', () => {
+    assert.deepEqual(parseConfig([], {}).allowedHosts, []);
+    assert.deepEqual(parseConfig([], { LEDE_ALLOWED_HOSTS: 'Comments.News.Example, news.example' }).allowedHosts, ['comments.news.example', 'news.example']);
+  });
+
   it('switches to Postgres on a postgres:// DATABASE_URL and turns limits off', () => {
     const config = parseConfig([], { DATABASE_URL: 'postgresql://u@127.0.0.1/db', LEDE_RATE_LIMITS: 'off' });
     assert.deepEqual(config.database, { kind: 'postgres', url: 'postgresql://u@127.0.0.1/db' });
@@ -60,6 +82,13 @@ describe('configuration', () => {
     [[], { LEDE_ADMIN_TOKEN: 'short' }, /at least 16/],
     [[], { LEDE_EDIT_WINDOW: 'soon' }, /LEDE_EDIT_WINDOW/],
     [[], { LEDE_BANNED_WORDS_FILE: '/nonexistent/words' }, /ENOENT/],
+    [[], { LEDE_TRUST_PROXY: 'true' }, /LEDE_TRUST_PROXY=true would believe/],
+    [[], { LEDE_TRUST_PROXY: '10.0.0.0/33' }, /LEDE_TRUST_PROXY: "10.0.0.0\/33"/],
+    [[], { LEDE_TRUST_PROXY: 'my-proxy' }, /LEDE_TRUST_PROXY: "my-proxy"/],
+    [[], { LEDE_ALLOWED_HOSTS: 'https://comments.news.example' }, /LEDE_ALLOWED_HOSTS: "https:\/\/comments.news.example" is not a host name/],
+    [[], { LEDE_REQUEST_TIMEOUT: '0s' }, /LEDE_REQUEST_TIMEOUT must be at least 1s/],
+    [[], { LEDE_HEADERS_TIMEOUT: '1m' }, /must not be longer than LEDE_REQUEST_TIMEOUT/],
+    [[], { LEDE_MAX_CONNECTIONS: '0' }, /LEDE_MAX_CONNECTIONS/],
   ];
   for (const [argv, env, message] of invalid) {
     it(`refuses ${argv.join(' ') || JSON.stringify(env)}`, () => {

@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import type { Config, DatabaseConfig } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
@@ -56,6 +58,24 @@ export async function postgresBackend(): Promise<Backend | string> {
   return { name: 'postgres', config, database };
 }
 
+/** An empty database of the backend's kind, removed when the test file ends. */
+export async function freshDatabase(backend: Backend): Promise<DatabaseConfig> {
+  if (backend.config.kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-fresh-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    return { kind: 'sqlite', path: join(dir, 'comments.sqlite') };
+  }
+  const name = `lede_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: backend.config.url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  after(async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+  return { kind: 'postgres', url: backend.config.url.replace(/\/[^/]*$/, `/${name}`) };
+}
+
 export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
@@ -63,6 +83,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     database,
     adminToken: ADMIN_TOKEN,
     allowedOrigins: ['https://news.example'],
+    allowedHosts: [],
     moderation: 'none',
     trustProxy: false,
     rateLimits: { posts: null, votes: null, reports: null },
@@ -71,15 +92,33 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     bannedWords: [],
     secret: null,
     logLevel: 'silent',
+    headersTimeoutMs: 10_000,
+    requestTimeoutMs: 30_000,
+    keepAliveTimeoutMs: 5_000,
+    maxConnections: 1000,
     ...overrides,
   };
 }
 
 /** An app on the backend's shared database; closed when the test file ends. */
 export async function makeApp(backend: Backend, overrides: Partial<Config> = {}): Promise<Api> {
-  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
+  return makeAppOn(backend.database, backend.config, overrides);
+}
+
+/** An app on a database of the test's own. */
+export async function makeAppOn(database: OpenDatabase, config: DatabaseConfig, overrides: Partial<Config> = {}): Promise<Api> {
+  const app = await buildApp(testConfig(config, overrides), database, { logger: false });
   after(() => app.close());
   return new Api(app);
+}
+
+/** An app listening on a free loopback port, for tests that need real sockets; closed when the file ends. */
+export async function listenApp(backend: Backend, overrides: Partial<Config> = {}): Promise<{ app: FastifyInstance; port: number; url: string }> {
+  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
+  after(() => app.close());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { app, port, url: `http://127.0.0.1:${port}` };
 }
 
 export const uniqueThread = (label = 'thread'): string => `${label}-${randomUUID()}`;
@@ -129,8 +168,15 @@ export class Api {
     return this.request({ method: 'GET', url: `/api/threads/${encodeURIComponent(threadId)}/comments${query}` });
   }
 
-  admin(method: InjectOptions['method'], url: string, token = ADMIN_TOKEN): Promise<Reply> {
-    return this.request({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` } });
+  admin(method: InjectOptions['method'], url: string, token = ADMIN_TOKEN, payload?: object): Promise<Reply> {
+    return this.request({ method, url: `/api/admin${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  }
+
+  /** Approves a comment as a moderator would: the revision they saw in the queue. */
+  async approve(comment: Pick<Comment, 'id' | 'threadId'>): Promise<Reply> {
+    const queue = await this.admin('GET', `/comments?status=all&limit=100&thread=${encodeURIComponent(comment.threadId)}`);
+    const { revision } = queue.body.comments.find((c: Json) => c.id === comment.id);
+    return this.admin('POST', `/comments/${comment.id}/approve`, ADMIN_TOKEN, { revision });
   }
 
   /** Every top-level comment of a thread, following cursors. */
@@ -157,21 +203,29 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  port?: number,
+  user?: { uid: number; gid: number },
+): Promise<ServerProcess> {
   const chosenPort = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', TSX, CLI, '--port', String(chosenPort)], {
     env: { ...process.env, LEDE_LOG: 'warn', LEDE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
+    ...user,
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${chosenPort}`;
-  const deadline = Date.now() + 20_000;
+  // Generous: a first start as another user (see the storage suite) compiles every file afresh.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`lede-server exited with ${child.exitCode}: ${stderr}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      // Any answer will do: a server whose database is unavailable still serves, with a 503.
+      await fetch(`${url}/api/health`);
+      break;
     } catch {
       // not listening yet
     }

@@ -4,8 +4,10 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
+import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
+import { storageSuite } from './suites/storage.js';
 
 const backend = await postgresBackend();
 
@@ -13,6 +15,8 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   if (typeof backend === 'string' || backend.config.kind !== 'postgres') return;
   const { url } = backend.config;
   routeSuite(backend);
+  networkSuite(backend);
+  storageSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

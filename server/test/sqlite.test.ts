@@ -1,11 +1,15 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
+import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
+import { storageSuite } from './suites/storage.js';
 
 const backend = await sqliteBackend();
 
 describe('SQLite', () => {
   routeSuite(backend);
+  networkSuite(backend);
+  storageSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

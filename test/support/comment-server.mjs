@@ -113,7 +113,8 @@ async function startNow(state) {
       ...process.env,
       LEDE_LOG: 'silent',
       LEDE_ADMIN_TOKEN: ADMIN_TOKEN,
-      LEDE_TRUST_PROXY: 'true',
+      // This proxy is the one hop in front; it sets X-Forwarded-For to the scope's client.
+      LEDE_TRUST_PROXY: '1',
       LEDE_MIN_SUBMIT_SECONDS: '0',
       LEDE_BANNED_WORDS: HOLD_WORD,
       ...(state.editWindow ? { LEDE_EDIT_WINDOW: state.editWindow } : {}),

@@ -40,9 +40,16 @@ export function registerAdminRoutes(admin: FastifyInstance, { config, store }: A
     },
   );
 
-  admin.post<{ Params: { id: string } }>('/comments/:id/approve', { schema: { params } }, async (request) => ({
-    comment: await store.approve(request.params.id, Date.now()),
-  }));
+  admin.post<{ Params: { id: string }; Body: { revision: string } }>(
+    '/comments/:id/approve',
+    {
+      schema: {
+        params,
+        body: { type: 'object', required: ['revision'], properties: { revision: { type: 'string', minLength: 1, maxLength: 128 } } },
+      },
+    },
+    async (request) => ({ comment: await store.approve(request.params.id, request.body.revision, Date.now()) }),
+  );
 
   admin.post<{ Params: { id: string } }>('/comments/:id/reject', { schema: { params } }, async (request) => ({
     comment: await store.reject(request.params.id),

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app.js';
+import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
 import { ApiError } from '../errors.js';
 import { contentHoldReason, formHoldReason } from '../spam.js';
-import { ping } from '../store/database.js';
+import { checkHealth } from '../store/database.js';
 import { checkLength, cleanBody, cleanName, cleanText, LIMITS } from '../text.js';
 import type { SortOrder } from '../wire.js';
 import { commentResponse, createdResponse, pageResponse } from './schemas.js';
@@ -24,11 +25,20 @@ interface PostBody {
   startedAt?: number;
 }
 
+/**
+ * The token of `Authorization: Bearer <token>`, or null. Other schemes are not ours: a site
+ * behind Basic auth has the browser send its credentials with every request.
+ */
+function optionalBearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match ? match[1]! : null;
+}
+
 /** Pulls the token out of `Authorization: Bearer <token>`; 401 without one. */
 export function bearerToken(request: FastifyRequest): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  if (!match) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token>.');
-  return match[1]!;
+  const token = optionalBearerToken(request);
+  if (token === null) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token>.');
+  return token;
 }
 
 export function registerPublicRoutes(api: FastifyInstance, context: AppContext): void {
@@ -42,11 +52,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
   const editTokenFor = (idempotencyKey: string, commentId: string) => keyFor('edit', idempotencyKey, commentId);
 
   api.get('/health', async (_request, reply) => {
-    try {
-      await ping(context.database.db);
-    } catch {
-      throw new ApiError(503, 'database_unavailable', 'The database does not answer.');
-    }
+    await checkHealth(context.database);
     return reply.send({ status: 'ok', database: context.database.kind });
   });
 
@@ -98,7 +104,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       const body = checkLength('body', cleanBody(request.body.body), LIMITS.body);
       const parentId = request.body.parentId ?? null;
       const now = Date.now();
-      const authorKey = keyFor('author', name.toLowerCase(), request.ip);
+      const authorKey = keyFor('author', name.toLowerCase(), clientKey(request.ip));
 
       let heldReason = formHoldReason(request.body, config.minSubmitMs, now) ?? contentHoldReason(context.contentCheck, name, body);
       if (!heldReason && config.moderation === 'first-time' && !(await store.isApprovedAuthor(authorKey))) {
@@ -128,7 +134,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     '/comments/:id',
     { schema: { params: { type: 'object', properties: { id }, required: ['id'] }, response: commentResponse } },
     async (request) => {
-      const token = request.headers.authorization ? bearerToken(request) : null;
+      const token = optionalBearerToken(request);
       const comment = await store.get(request.params.id, (row) => token !== null && tokenMatchesHash(token, row.edit_token_hash));
       return { comment };
     },
@@ -209,7 +215,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
         body: { type: 'object', required: ['value'], properties: { value: { type: 'integer', enum: [1, -1, 0] } } },
       },
     },
-    async (request) => store.vote(request.params.id, keyFor('voter', request.ip), request.body.value, Date.now()),
+    async (request) => store.vote(request.params.id, keyFor('voter', clientKey(request.ip)), request.body.value, Date.now()),
   );
 
   api.post<{ Params: { id: string }; Body: { reason: string } }>(
@@ -223,7 +229,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
     async (request, reply) => {
       const reason = checkLength('reason', cleanName(request.body.reason), LIMITS.reason);
-      await store.report(request.params.id, keyFor('reporter', request.ip), reason, Date.now());
+      await store.report(request.params.id, keyFor('reporter', clientKey(request.ip)), reason, Date.now());
       return reply.code(202).send({ received: true });
     },
   );

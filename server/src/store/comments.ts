@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sha256 } from '../crypto.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ApiError, notFound } from '../errors.js';
 import type { AdminComment, Comment, CommentPage, CommentStatus, HoldReason, SortOrder, StoredStatus } from '../wire.js';
@@ -64,15 +65,30 @@ export function toComment(row: PublicRow): Comment {
 }
 
 function toAdminComment(row: Row): AdminComment {
-  return { ...toComment(row), status: row.status, heldReason: row.held_reason, reports: Number(row.report_count) };
+  return { ...toComment(row), status: row.status, heldReason: row.held_reason, reports: Number(row.report_count), revision: revisionOf(row) };
 }
+
+const revisionOf = (row: Row): string => sha256(JSON.stringify([row.author_name, row.body]));
 
 /** Every query the server makes. Values always travel as bound parameters, never in SQL text. */
 export class CommentStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: 'sqlite' | 'postgres',
+    /** Throws when a write now would not be kept (see `OpenDatabase.checkStorage`). */
+    private readonly checkStorage: () => void = () => {},
   ) {}
+
+  /**
+   * Runs a write transaction. The storage is checked before, and again after the commit: a
+   * file that went away meanwhile took the commit with it, and that must not be acknowledged.
+   */
+  private async write<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    this.checkStorage();
+    const result = await this.db.transaction().execute(work);
+    this.checkStorage();
+    return result;
+  }
 
   /**
    * Stores a comment, or answers with the stored response when the idempotency key was seen.
@@ -80,9 +96,9 @@ export class CommentStore {
    * primary key: of concurrent duplicates one inserts, the others wait and replay.
    */
   async create(input: NewComment, claim: IdempotencyClaim | null): Promise<CreatedComment> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       if (claim) {
-        const earlier = await this.claimKey(trx, claim, input.now);
+        const earlier = await this.claimKey(trx, claim, input.id, input.now);
         if (earlier) return earlier;
       }
       if (input.parentId) await this.checkParent(trx, input.parentId, input.threadId);
@@ -109,25 +125,19 @@ export class CommentStore {
         .execute();
       if (status === 'published' && input.parentId) await this.adjustReplyCount(trx, input.parentId, +1);
 
-      const comment = toComment(await this.row(trx, input.id));
-      const statusCode = status === 'published' ? 201 : 202;
-      if (claim) {
-        await trx
-          .updateTable('idempotency_keys')
-          .set({ status_code: statusCode, response: JSON.stringify(comment) })
-          .where('key_hash', '=', claim.keyHash)
-          .execute();
-      }
-      return { statusCode, comment, replayed: false };
+      return { statusCode: status === 'published' ? 201 : 202, comment: toComment(await this.row(trx, input.id)), replayed: false };
     });
   }
 
-  /** Claims the key, or returns the earlier response it stands for. */
-  private async claimKey(trx: Db, claim: IdempotencyClaim, now: number): Promise<CreatedComment | null> {
+  /**
+   * Claims the key for `commentId`, or answers with the comment the key created before, as it
+   * is now. A comment deleted or hidden since is never handed out again.
+   */
+  private async claimKey(trx: Db, claim: IdempotencyClaim, commentId: string, now: number): Promise<CreatedComment | null> {
     // In Postgres this insert waits for a concurrent transaction holding the same key.
     const claimed = await trx
       .insertInto('idempotency_keys')
-      .values({ key_hash: claim.keyHash, request_hash: claim.requestHash, status_code: null, response: null, created_at: now })
+      .values({ key_hash: claim.keyHash, request_hash: claim.requestHash, comment_id: commentId, created_at: now })
       .onConflict((oc) => oc.column('key_hash').doNothing())
       .returning('key_hash')
       .executeTakeFirst();
@@ -138,6 +148,10 @@ export class CommentStore {
       .selectAll()
       .where('key_hash', '=', claim.keyHash)
       .executeTakeFirstOrThrow();
+    const row = earlier.comment_id === null ? undefined : await trx.selectFrom('comments').selectAll().where('id', '=', earlier.comment_id).executeTakeFirst();
+    if (!row || (row.status !== 'published' && row.status !== 'pending')) {
+      throw new ApiError(409, 'comment_deleted', 'The comment sent with this Idempotency-Key has been deleted since.');
+    }
     if (earlier.request_hash !== claim.requestHash) {
       throw new ApiError(
         422,
@@ -145,10 +159,7 @@ export class CommentStore {
         'This Idempotency-Key was already used for a different comment; send a new key for new content.',
       );
     }
-    if (earlier.response === null) {
-      throw new ApiError(409, 'request_in_progress', 'The same comment is being saved right now; retry in a moment.');
-    }
-    return { statusCode: earlier.status_code as 201 | 202, comment: JSON.parse(earlier.response), replayed: true };
+    return { statusCode: row.status === 'published' ? 201 : 202, comment: toComment(row), replayed: true };
   }
 
   private async checkParent(trx: Db, parentId: string, threadId: string): Promise<void> {
@@ -321,7 +332,7 @@ export class CommentStore {
    * Used by every write that needs to look at a comment before changing it.
    */
   private async withComment<T>(id: string, authorize: (row: Row) => void, change: (trx: Db, row: Row) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const row = await this.row(trx, id, true);
       authorize(row);
       return change(trx, row);
@@ -351,6 +362,8 @@ export class CommentStore {
       .set({ status, ...(keepText ? {} : { body: '', author_name: '' }) })
       .where('id', '=', row.id)
       .execute();
+    // The key's record keeps refusing late retries, but no longer anything to confirm the text by.
+    if (!keepText) await trx.updateTable('idempotency_keys').set({ request_hash: '' }).where('comment_id', '=', row.id).execute();
     const wasVisible = VISIBLE.includes(row.status);
     if (wasVisible && !VISIBLE.includes(status) && row.parent_id) await this.adjustReplyCount(trx, row.parent_id, -1);
     return this.row(trx, row.id);
@@ -432,9 +445,18 @@ export class CommentStore {
     };
   }
 
-  /** Publishes a held (or rejected) comment and trusts its author from now on. */
-  async approve(id: string, now: number): Promise<AdminComment> {
-    return this.withComment(id, requireModeratable, async (trx, row) => {
+  /**
+   * Publishes a held (or rejected) comment and trusts its author from now on, if it still is
+   * the `revision` the moderator reviewed: its author may have edited it since.
+   */
+  async approve(id: string, revision: string, now: number): Promise<AdminComment> {
+    const authorize = (row: Row) => {
+      requireModeratable(row);
+      if (revisionOf(row) !== revision) {
+        throw new ApiError(409, 'comment_changed', 'The comment was edited after you loaded it; review it again before approving.');
+      }
+    };
+    return this.withComment(id, authorize, async (trx, row) => {
       if (row.status === 'published') return toAdminComment(row);
       await trx.updateTable('comments').set({ status: 'published', held_reason: null }).where('id', '=', id).execute();
       await trx

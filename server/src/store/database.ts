@@ -1,35 +1,69 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
+import { DatabaseUnavailable } from '../errors.js';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 
 export interface OpenDatabase {
   db: Kysely<Database>;
   kind: DatabaseConfig['kind'];
+  /**
+   * Throws `DatabaseUnavailable` when a write now would not be kept. SQLite writes on into a
+   * file that was moved or deleted while open, and that is lost at the next start, so the file
+   * at the configured path must still be the one open, and writable. (PostgreSQL refuses what
+   * it cannot keep by itself.) Two system calls: cheap enough for every write.
+   */
+  checkStorage(): void;
   close(): Promise<void>;
 }
 
 const INT8_OID = 20;
 
-/** Opens SQLite or PostgreSQL and applies pending migrations. */
-export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
-  const db = config.kind === 'postgres' ? openPostgres(config.url) : openSqlite(config.path);
+/** Opens SQLite or PostgreSQL and applies pending migrations (up to `lastMigration`, if given). */
+export async function openDatabase(config: DatabaseConfig, lastMigration?: string): Promise<OpenDatabase> {
+  const { db, checkStorage } = config.kind === 'postgres' ? { db: openPostgres(config.url), checkStorage: () => {} } : openSqlite(config.path);
   try {
-    await migrate(db);
+    await migrate(db, lastMigration);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { db, kind: config.kind, close: () => db.destroy() };
+  return { db, kind: config.kind, checkStorage, close: () => db.destroy() };
 }
 
-function openSqlite(path: string): Kysely<Database> {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const database = new SQLite(path);
+const writable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+function openSqlite(path: string): Pick<OpenDatabase, 'db' | 'checkStorage'> {
+  if (path === ':memory:') return { db: sqliteKysely(new SQLite(path)), checkStorage: () => {} };
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+  // SQLite quietly opens a file it may not write read-only; saying so makes that visible.
+  const readonly = statSync(path, { throwIfNoEntry: false }) !== undefined && !writable(path);
+  const database = new SQLite(path, { readonly });
+  const opened = statSync(path);
+  const checkStorage = () => {
+    if (database.readonly) throw new DatabaseUnavailable(`${path} was read-only when the server started; make it writable and restart`);
+    const current = statSync(path, { throwIfNoEntry: false });
+    if (current?.dev !== opened.dev || current.ino !== opened.ino) {
+      throw new DatabaseUnavailable(`${path} is no longer the file the server opened: it was moved, replaced or deleted`);
+    }
+    // access() is what the kernel would answer a write: a read-only mount refuses even root.
+    if (!writable(path)) throw new DatabaseUnavailable(`${path} is not writable`);
+  };
+  return { db: sqliteKysely(database), checkStorage };
+}
+
+function sqliteKysely(database: SQLite.Database): Kysely<Database> {
   // WAL with synchronous=FULL: a commit is fsynced before the 201 goes out, so an
   // acknowledged comment survives a killed process and a power cut alike.
   database.pragma('journal_mode = WAL');
@@ -58,7 +92,32 @@ function openPostgres(url: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** Throws unless the database answers. */
-export async function ping(db: Kysely<Database>): Promise<void> {
-  await sql`select 1`.execute(db);
+/** Throws `DatabaseUnavailable` unless the database answers and would keep a write. */
+export async function checkHealth(database: OpenDatabase): Promise<void> {
+  database.checkStorage();
+  // A PostgreSQL standby after a failover (or default_transaction_read_only) answers reads only.
+  const query =
+    database.kind === 'postgres'
+      ? sql<{ readonly: string }>`select current_setting('transaction_read_only') as readonly`
+      : sql<{ readonly: string }>`select 'off' as readonly`;
+  const rows = await query.execute(database.db).then(
+    (result) => result.rows,
+    (error: Error) => {
+      throw new DatabaseUnavailable(`the database does not answer: ${error.message}`);
+    },
+  );
+  if (rows[0]?.readonly === 'on') throw new DatabaseUnavailable('PostgreSQL is read-only');
+}
+
+// SQLite result codes and PostgreSQL SQLSTATEs (and classes) that mean "cannot store now":
+// read-only, disk or I/O failure, full, locked, shutting down, unreachable.
+const SQLITE_UNAVAILABLE = /^SQLITE_(READONLY|IOERR|FULL|CANTOPEN|BUSY|LOCKED)/;
+const POSTGRES_UNAVAILABLE = /^(25006|53|57P|08)/;
+const NETWORK_UNAVAILABLE = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'];
+
+/** Whether a database error means the database cannot store anything right now (503, not 500). */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return SQLITE_UNAVAILABLE.test(code) || NETWORK_UNAVAILABLE.includes(code) || (/^[0-9A-Z]{5}$/.test(code) && POSTGRES_UNAVAILABLE.test(code));
 }

@@ -109,11 +109,30 @@ const migrations: Record<string, Migration> = {
       await sql`insert into meta (name, value) values (${'secret'}, ${randomToken(32)})`.execute(db);
     },
   },
+  '0002_idempotency_keys_point_at_comments': {
+    // Replays are answered from the comment as it is now, so a deleted comment's name and text
+    // no longer live on in a stored response for 24 hours.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('idempotency_keys').addColumn('comment_id', 'text').execute();
+      const { rows } = await sql<{ key_hash: string; response: string }>`
+        select key_hash, response from idempotency_keys where response is not null`.execute(db);
+      for (const row of rows) {
+        const commentId = (JSON.parse(row.response) as { id: string }).id;
+        await sql`update idempotency_keys set comment_id = ${commentId} where key_hash = ${row.key_hash}`.execute(db);
+      }
+      await db.schema.alterTable('idempotency_keys').dropColumn('response').execute();
+      await db.schema.alterTable('idempotency_keys').dropColumn('status_code').execute();
+      await db.schema.createIndex('idempotency_keys_by_comment').on('idempotency_keys').column('comment_id').execute();
+    },
+  },
 };
 
-/** Brings the schema up to date; throws with the failing migration's error. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/**
+ * Brings the schema up to date (or up to `last`, as an older release left it: for tests of
+ * upgrades); throws with the failing migration's error.
+ */
+export async function migrate(db: Kysely<Database>, last?: string): Promise<void> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error } = await migrator.migrateToLatest();
+  const { error } = last ? await migrator.migrateTo(last) : await migrator.migrateToLatest();
   if (error) throw error;
 }

@@ -38,10 +38,10 @@ export interface ReportsTable {
 export interface IdempotencyKeysTable {
   /** sha256 of the client's Idempotency-Key. */
   key_hash: string;
-  /** sha256 of the request it first came with. */
+  /** sha256 of the request it first came with; '' once that comment is erased. */
   request_hash: string;
-  status_code: number | null;
-  response: string | null;
+  /** The comment the request created (null only in rows older than migration 0002 without one). */
+  comment_id: string | null;
   created_at: number;
 }
 

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { describe, it } from 'node:test';
-import { ADMIN_TOKEN, formFields, makeApp, pool, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
+import { after, describe, it } from 'node:test';
+import type { InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import { sha256 } from '../../src/crypto.js';
+import { openDatabase } from '../../src/store/database.js';
+import { ADMIN_TOKEN, formFields, freshDatabase, makeApp, makeAppOn, pool, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
+
+const randomByte = () => Math.floor(Math.random() * 250) + 1;
+const randomIp = () => `198.${randomByte()}.${randomByte()}.${randomByte()}`;
+const randomHex = () => Math.floor(Math.random() * 0xffff).toString(16);
 
 const COMMENT_KEYS = ['author', 'body', 'createdAt', 'editedAt', 'id', 'parentId', 'replyCount', 'score', 'status', 'threadId'];
 
@@ -16,11 +24,50 @@ export function routeSuite(backend: Backend): void {
       assert.equal(reply.headers['x-content-type-options'], 'nosniff');
     });
 
-    it('answers unknown routes with the error shape', async () => {
+    it('answers the framework’s own errors in the protocol’s shape, never echoing the request', async () => {
       const api = await makeApp(backend);
-      const reply = await api.request({ method: 'GET', url: '/api/nope' });
-      assert.equal(reply.status, 404);
-      assert.equal(reply.body.error.code, 'not_found');
+      const marker = '<script>alert(1)</script>';
+      const url = `/api/threads/${uniqueThread()}/comments`;
+      const json = { 'content-type': 'application/json' };
+      const cases: [InjectOptions, number, string][] = [
+        [{ method: 'GET', url: `/api/nope/${encodeURIComponent(marker)}` }, 404, 'not_found'],
+        [{ method: 'GET', url: `/api/threads/${'x'.repeat(3000)}${encodeURIComponent(marker)}/comments` }, 414, 'uri_too_long'],
+        [{ method: 'GET', url: `/api/threads/%E0%A4%A${encodeURIComponent(marker)}/comments` }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: { 'content-type': 'text/x-script' }, payload: marker }, 415, 'unsupported_media_type'],
+        [{ method: 'POST', url, headers: json, payload: `{"author": ${marker}` }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: json, payload: '' }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: json, payload: `{"__proto__": {"x": "${marker}"}}` }, 400, 'invalid_request'],
+        [{ method: 'POST', url, headers: json, payload: `{"body": "${'x'.repeat(17_000)}${marker}"}` }, 413, 'payload_too_large'],
+      ];
+      for (const [options, status, code] of cases) {
+        const response = await api.app.inject(options);
+        const what = `${options.method} ${String(options.url).slice(0, 40)}`;
+        assert.equal(response.statusCode, status, what);
+        assert.deepEqual(Object.keys(response.json()), ['error'], what);
+        assert.equal(response.json().error.code, code, what);
+        assert.match(String(response.headers['content-type']), /^application\/json/, what);
+        assert.equal(response.headers['x-content-type-options'], 'nosniff', what);
+        assert.ok(!response.body.includes('script') && !response.body.includes('xxxx'), `${what} echoes the request: ${response.body}`);
+      }
+    });
+
+    it('takes thread ids of up to 200 characters, such as an article’s URL', async () => {
+      const api = await makeApp(backend);
+      const articleUrl = `https://news.example/2026/01/05/city/council-approves-new-bike-lanes-at-last/?p=${randomUUID()}`;
+      assert.equal(articleUrl.length, 116);
+      const longest = `${randomUUID()}${'😀'.repeat(164)}`;
+      for (const thread of [articleUrl, longest]) {
+        const posted = await api.post(thread);
+        assert.equal(posted.status, 201, `${thread.length} UTF-16 units`);
+        assert.equal(posted.body.comment.threadId, thread);
+        const listed = await api.list(thread);
+        assert.equal(listed.status, 200);
+        assert.equal(listed.body.total, 1);
+        assert.equal((await api.admin('GET', `/comments?status=all&thread=${encodeURIComponent(thread)}`)).body.total, 1);
+      }
+      const tooLong = await api.post(`${'x'.repeat(200)}y`);
+      assert.equal(tooLong.status, 400);
+      assert.equal((tooLong.body as Json).error.field, 'threadId');
     });
   });
 
@@ -217,6 +264,82 @@ export function routeSuite(backend: Backend): void {
       assert.equal((await api.post(thread, {}, { key: 'short' })).status, 400);
     });
 
+    it('never hands out a deleted comment again: a replay answers 409 and the key keeps no content', async () => {
+      const api = await makeApp(backend);
+      const thread = uniqueThread();
+      const secretName = `Name ${randomUUID()}`;
+      const secretBody = `Regrettable ${randomUUID()}`;
+      const post = (key: string) => api.post(thread, { name: secretName, body: secretBody }, { key });
+      const remove = (id: string, token: string) =>
+        api.request({ method: 'DELETE', url: `/api/comments/${id}`, headers: { authorization: `Bearer ${token}` } });
+
+      const byAuthor = randomUUID();
+      const first = (await post(byAuthor)).body;
+      assert.equal((await remove(first.comment.id, first.editToken)).status, 204);
+      const replay = await post(byAuthor);
+      assert.equal(replay.status, 409);
+      assert.equal((replay.body as Json).error.code, 'comment_deleted');
+      assert.ok(!JSON.stringify(replay.body).includes(secretName) && !JSON.stringify(replay.body).includes(secretBody));
+      assert.equal((await api.list(thread)).body.total, 0, 'a late retry does not post it again');
+
+      const byModerator = randomUUID();
+      const second = (await post(byModerator)).body;
+      assert.equal((await api.admin('DELETE', `/comments/${second.comment.id}`)).status, 204);
+      assert.equal((await post(byModerator)).status, 409);
+
+      const rows = await backend.database.db.selectFrom('idempotency_keys').selectAll().where('key_hash', 'in', [sha256(byAuthor), sha256(byModerator)]).execute();
+      assert.equal(rows.length, 2, 'the keys are remembered until they expire');
+      const stored = JSON.stringify(rows);
+      assert.ok(!stored.includes(secretName) && !stored.includes(secretBody), `erased content stays in idempotency_keys: ${stored}`);
+      const requestHash = sha256(JSON.stringify([thread, null, secretName, secretBody]));
+      assert.ok(!stored.includes(requestHash), 'nor a hash that would confirm a guess of it');
+    });
+
+    it('replays a comment as it is now: edited, or approved since', async () => {
+      const api = await makeApp(backend, { moderation: 'links' });
+      const thread = uniqueThread();
+      const key = randomUUID();
+      const fields = { body: 'Draft with https://docs.example' };
+      const first = (await api.post(thread, fields, { key })).body;
+      assert.equal(first.comment.status, 'pending');
+      const edit = await api.request({
+        method: 'PATCH',
+        url: `/api/comments/${first.comment.id}`,
+        headers: { authorization: `Bearer ${first.editToken}` },
+        payload: { body: 'Final with https://docs.example' },
+      });
+      assert.equal(edit.status, 200);
+      const edited = await api.post(thread, fields, { key });
+      assert.equal(edited.status, 202);
+      assert.equal(edited.body.comment.body, 'Final with https://docs.example');
+      assert.equal(edited.body.editToken, first.editToken);
+      await api.approve(first.comment);
+      const approved = await api.post(thread, fields, { key });
+      assert.equal(approved.status, 201);
+      assert.equal(approved.body.comment.status, 'published');
+    });
+
+    it('still replays the posts of the last day after the upgrade that stopped storing responses', async () => {
+      const config = await freshDatabase(backend);
+      const old = await openDatabase(config, '0001_initial');
+      // A post as the first release stored it: the comment, and its key with the whole response.
+      const [thread, key, id, now] = [uniqueThread(), randomUUID(), `old-${randomUUID().slice(0, 8)}`, Date.now()];
+      await sql`insert into comments (id, thread_id, parent_id, author_name, author_key, body, status, held_reason, created_at, edited_at, score, reply_count, report_count, edit_token_hash)
+        values (${id}, ${thread}, null, 'Reader', 'key', 'before the upgrade', 'published', null, ${now}, null, 0, 0, 0, 'hash')`.execute(old.db);
+      const requestHash = sha256(JSON.stringify([thread, null, 'Reader', 'before the upgrade']));
+      await sql`insert into idempotency_keys (key_hash, request_hash, status_code, response, created_at)
+        values (${sha256(key)}, ${requestHash}, 201, ${JSON.stringify({ id, body: 'before the upgrade' })}, ${now})`.execute(old.db);
+      await old.close();
+
+      const upgraded = await openDatabase(config);
+      after(() => upgraded.close());
+      const table = (await upgraded.db.introspection.getTables()).find(({ name }) => name === 'idempotency_keys')!;
+      assert.deepEqual(table.columns.map((column) => column.name).sort(), ['comment_id', 'created_at', 'key_hash', 'request_hash']);
+      const replay = await (await makeAppOn(upgraded, config)).post(thread, { body: 'before the upgrade' }, { key });
+      assert.equal(replay.status, 201);
+      assert.equal(replay.body.comment.id, id);
+    });
+
     it('stores one comment for concurrent posts with the same key', async () => {
       const api = await makeApp(backend);
       const thread = uniqueThread();
@@ -376,10 +499,40 @@ export function routeSuite(backend: Backend): void {
       assert.equal(queue.headers['cache-control'], 'no-store');
       assert.deepEqual(queue.body.comments.map((c: Json) => [c.id, c.heldReason]), [[id, 'links']]);
       assert.equal(queue.body.total, 1);
-      const approved = await api.admin('POST', `/comments/${id}/approve`);
+      const approved = await api.approve(held.body.comment);
       assert.equal(approved.body.comment.status, 'published');
       assert.equal((await api.list(thread)).body.total, 2);
       assert.equal((await api.admin('GET', `/comments?status=all&thread=${thread}`)).body.total, 2);
+    });
+
+    it('publishes only the text the moderator reviewed', async () => {
+      const api = await makeApp(backend, { moderation: 'links' });
+      const thread = uniqueThread();
+      const held = (await api.post(thread, { body: 'The minutes: https://council.example/minutes' })).body;
+      const [reviewed] = (await api.admin('GET', `/comments?thread=${thread}`)).body.comments;
+      assert.equal(typeof reviewed.revision, 'string');
+      const edit = await api.request({
+        method: 'PATCH',
+        url: `/api/comments/${held.comment.id}`,
+        headers: { authorization: `Bearer ${held.editToken}` },
+        payload: { body: 'Cheap pills: https://spam.example' },
+      });
+      assert.equal(edit.status, 200, 'a held comment can still be edited');
+
+      const stale = await api.admin('POST', `/comments/${held.comment.id}/approve`, ADMIN_TOKEN, { revision: reviewed.revision });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.error.code, 'comment_changed');
+      assert.equal((await api.list(thread)).body.total, 0, 'the unreviewed text is not published');
+      const blind = await api.admin('POST', `/comments/${held.comment.id}/approve`);
+      assert.equal(blind.status, 400, 'an approval must say which revision it approves');
+
+      const [current] = (await api.admin('GET', `/comments?thread=${thread}`)).body.comments;
+      assert.equal(current.body, 'Cheap pills: https://spam.example');
+      assert.notEqual(current.revision, reviewed.revision);
+      const approved = await api.admin('POST', `/comments/${held.comment.id}/approve`, ADMIN_TOKEN, { revision: current.revision });
+      assert.equal(approved.status, 200);
+      assert.equal(approved.body.comment.body, 'Cheap pills: https://spam.example');
+      assert.equal((await api.list(thread)).body.total, 1);
     });
 
     it('holds first-time authors, then trusts them', async () => {
@@ -389,7 +542,7 @@ export function routeSuite(backend: Backend): void {
       const first = await api.post(thread, { name }, { ip: '10.9.0.1' });
       assert.equal(first.status, 202);
       assert.equal((await api.post(thread, { name }, { ip: '10.9.0.1' })).status, 202, 'still unknown');
-      await api.admin('POST', `/comments/${first.body.comment.id}/approve`);
+      await api.approve(first.body.comment);
       assert.equal((await api.post(thread, { name: name.toUpperCase() }, { ip: '10.9.0.1' })).status, 201);
       assert.equal((await api.post(thread, { name }, { ip: '10.9.0.2' })).status, 202, 'same name elsewhere is someone else');
     });
@@ -438,7 +591,7 @@ export function routeSuite(backend: Backend): void {
       assert.equal((await api.admin('POST', `/comments/${parent.id}/reject`)).body.comment.status, 'deleted');
       assert.equal((await api.admin('DELETE', `/comments/${other.id}`)).status, 204);
       assert.equal((await api.admin('DELETE', `/comments/${other.id}`)).status, 404);
-      assert.equal((await api.admin('POST', `/comments/${other.id}/approve`)).status, 409);
+      assert.equal((await api.admin('POST', `/comments/${other.id}/approve`, ADMIN_TOKEN, { revision: 'any' })).status, 409);
       const listed = (await api.list(thread)).body;
       assert.deepEqual(listed.comments.map((c) => c.status), ['deleted']);
       assert.equal(listed.total, 1);
@@ -458,7 +611,7 @@ export function routeSuite(backend: Backend): void {
       assert.equal(deleted.status, 204);
       assert.equal((await api.list(thread)).body.comments.length, 0, 'no visible replies: the parent is gone');
 
-      await api.admin('POST', `/comments/${reply.comment.id}/approve`);
+      await api.approve(reply.comment);
       const [placeholder] = (await api.list(thread)).body.comments;
       assert.equal(placeholder!.status, 'deleted');
       assert.equal(placeholder!.body, '');
@@ -473,7 +626,7 @@ export function routeSuite(backend: Backend): void {
       assert.equal(wrong.status, 401);
       assert.equal(wrong.body.error.code, 'unauthorized');
       assert.equal((await api.admin('GET', '/comments?status=bogus')).status, 400);
-      assert.equal((await api.admin('POST', '/comments/missing/approve')).status, 404);
+      assert.equal((await api.admin('POST', '/comments/missing/approve', ADMIN_TOKEN, { revision: 'any' })).status, 404);
       const disabled = await makeApp(backend, { adminToken: null });
       const refused = await disabled.admin('GET', '/comments');
       assert.equal(refused.status, 403);
@@ -501,36 +654,122 @@ export function routeSuite(backend: Backend): void {
       assert.deepEqual([(await report()).status, (await report()).status, (await report()).status], [202, 202, 429]);
     });
 
-    it('uses X-Forwarded-For only when trusted', async () => {
-      const limit = { max: 1, windowMs: 60_000 };
-      const forwarded = (n: number) => ({ headers: { 'x-forwarded-for': `203.0.113.${n}` }, ip: '127.0.0.9' });
-      const untrusted = await makeApp(backend, { rateLimits: { posts: limit, votes: null, reports: null } });
+    it('uses X-Forwarded-For only when trusted, and only as many hops as trusted', async () => {
+      const limits = { posts: { max: 1, windowMs: 60_000 }, votes: null, reports: null };
       const thread = uniqueThread();
-      assert.equal((await untrusted.post(thread, {}, forwarded(1))).status, 201);
-      assert.equal((await untrusted.post(thread, {}, forwarded(2))).status, 429, 'the header is ignored');
-      const trusted = await makeApp(backend, { trustProxy: true, rateLimits: { posts: limit, votes: null, reports: null } });
-      const n = 10 + Math.floor(Math.random() * 200);
-      assert.equal((await trusted.post(thread, {}, forwarded(n))).status, 201);
-      assert.equal((await trusted.post(thread, {}, forwarded(n + 1))).status, 201, 'each forwarded client has its own limit');
+      const via = (chain: string[], ip = '127.0.0.9') => ({ headers: { 'x-forwarded-for': chain.join(', ') }, ip });
+      const untrusted = await makeApp(backend, { rateLimits: limits });
+      assert.equal((await untrusted.post(thread, {}, via([randomIp()]))).status, 201);
+      assert.equal((await untrusted.post(thread, {}, via([randomIp()]))).status, 429, 'the header is ignored');
+
+      // One proxy: the client is the address it appended, whatever the client wrote before it.
+      const oneHop = await makeApp(backend, { trustProxy: 1, rateLimits: limits });
+      const client = randomIp();
+      assert.equal((await oneHop.post(thread, {}, via(['6.6.6.1', client]))).status, 201);
+      assert.equal((await oneHop.post(thread, {}, via([randomIp()]))).status, 201, 'each forwarded client has its own limit');
+      assert.equal((await oneHop.post(thread, {}, via(['6.6.6.2', client]))).status, 429, 'a forged leftmost address changes nothing');
+
+      const twoHops = await makeApp(backend, { trustProxy: 2, rateLimits: limits });
+      const behindTwo = randomIp();
+      assert.equal((await twoHops.post(thread, {}, via(['6.6.6.3', behindTwo, '10.0.0.1']))).status, 201);
+      assert.equal((await twoHops.post(thread, {}, via(['6.6.6.4', behindTwo, '10.0.0.2']))).status, 429);
+
+      const listed = await makeApp(backend, { trustProxy: ['127.0.0.0/8', '10.0.0.0/8'], rateLimits: limits });
+      const behindList = randomIp();
+      assert.equal((await listed.post(thread, {}, via(['6.6.6.5', behindList, '10.0.0.1']))).status, 201);
+      assert.equal((await listed.post(thread, {}, via(['6.6.6.6', behindList]))).status, 429);
+      assert.equal((await listed.post(thread, {}, via([randomIp()], '192.0.2.1'))).status, 201, 'an untrusted peer is the client');
+      assert.equal((await listed.post(thread, {}, via([randomIp()], '192.0.2.1'))).status, 429, 'whatever it forwards');
     });
 
-    it('allows browser writes only from its own or allowed origins', async () => {
+    it('keys IPv6 clients by their /64: one network gets one rate limit, one vote, one report, one author', async () => {
+      const net = `2001:db8:${randomHex()}:${randomHex()}`;
+      const otherNet = `2001:db8:${randomHex()}:${randomHex()}`;
+      const limited = await makeApp(backend, { rateLimits: { posts: { max: 1, windowMs: 60_000 }, votes: null, reports: null } });
+      const thread = uniqueThread();
+      assert.equal((await limited.post(thread, {}, { ip: `${net}::1` })).status, 201);
+      assert.equal((await limited.post(thread, {}, { ip: `${net}:ffff:1:2:3` })).status, 429, 'another address of the same /64');
+      assert.equal((await limited.post(thread, {}, { ip: `${otherNet}::1` })).status, 201, 'another /64');
+
+      const api = await makeApp(backend, { moderation: 'first-time' });
+      const name = `Six ${randomUUID().slice(0, 8)}`;
+      const held = await api.post(thread, { name }, { ip: `${net}::1` });
+      assert.equal(held.status, 202);
+      await api.approve(held.body.comment);
+      assert.equal((await api.post(thread, { name }, { ip: `${net}::abcd` })).status, 201, 'the same author on another address of the /64');
+      assert.equal((await api.post(thread, { name }, { ip: `${otherNet}::1` })).status, 202);
+
+      const { id } = held.body.comment;
+      const vote = (ip: string) => api.request({ method: 'POST', url: `/api/comments/${id}/votes`, remoteAddress: ip, payload: { value: 1 } });
+      const report = (ip: string) => api.request({ method: 'POST', url: `/api/comments/${id}/reports`, remoteAddress: ip, payload: { reason: 'spam' } });
+      for (const ip of [`${net}::1`, `${net}::2`, `${net}:1:2:3:4`]) await vote(ip);
+      assert.equal((await vote(`${otherNet}::1`)).body.score, 2, 'one vote per /64');
+      const v4 = randomIp();
+      await vote(v4);
+      assert.equal((await vote(`::ffff:${v4}`)).body.score, 3, 'an IPv4-mapped address is that IPv4 address');
+      for (const ip of [`${net}::1`, `${net}::2`, `${otherNet}::1`]) await report(ip);
+      const reported = await api.admin('GET', `/comments?status=reported&thread=${thread}`);
+      assert.equal(reported.body.comments.find((c: Json) => c.id === id).reports, 2, 'one report per /64');
+    });
+
+    it('allows browser writes from the allowed origins whatever Host says, and from its own origin only on a host that cannot be rebound', async () => {
       const api = await makeApp(backend);
       const thread = uniqueThread();
-      const from = (origin: string) => api.post(thread, {}, { headers: { origin, host: 'comments.local:8080' } });
-      const evil = await from('https://evil.example');
+      const from = (origin: string, host: string) => api.post(thread, {}, { headers: { origin, host } });
+      const evil = await from('https://evil.example', 'comments.news.example');
       assert.equal(evil.status, 403);
       assert.equal((evil.body as Json).error.code, 'origin_not_allowed');
-      const allowed = await from('https://news.example');
+      const allowed = await from('https://news.example', 'comments.news.example');
       assert.equal(allowed.status, 201);
       assert.equal(allowed.headers['access-control-allow-origin'], 'https://news.example');
-      assert.equal((await from('http://comments.local:8080')).status, 201, 'same origin');
+      assert.equal((await from('https://news.example', '127.0.0.1:8787')).status, 201, 'a proxy that rewrites Host changes nothing');
+      for (const local of ['localhost:5173', '127.0.0.1:8787', '[::1]:8787', 'demo.localhost']) {
+        assert.equal((await from(`http://${local}`, local)).status, 201, `same origin on ${local}`);
+      }
+      // DNS rebinding: a page on a name the attacker points at this server is "same origin" by Host.
+      const rebound = await from('http://rebind.attacker.example:8787', 'rebind.attacker.example:8787');
+      assert.equal(rebound.status, 403, 'same origin on a name nobody configured');
+      assert.equal((rebound.body as Json).error.code, 'origin_not_allowed');
       const preflight = await api.request({
         method: 'OPTIONS',
         url: `/api/threads/${thread}/comments`,
         headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
       });
       assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+
+      const listed = await makeApp(backend, { allowedOrigins: [], allowedHosts: ['comments.news.example'] });
+      const sameOrigin = await listed.post(thread, {}, { headers: { origin: 'https://comments.news.example', host: 'comments.news.example' } });
+      assert.equal(sameOrigin.status, 201, 'same origin on an allowed host');
+    });
+
+    it('answers only for allowed host names once LEDE_ALLOWED_HOSTS is set', async () => {
+      const thread = uniqueThread();
+      const read = (api: Api, host: string) => api.request({ method: 'GET', url: `/api/threads/${thread}/comments`, headers: { host } });
+      const open = await makeApp(backend);
+      assert.equal((await read(open, 'anything.example')).status, 200, 'any host by default');
+      const api = await makeApp(backend, { allowedHosts: ['comments.news.example'] });
+      for (const host of ['comments.news.example', 'Comments.News.Example:443', '127.0.0.1:8787', '[2001:db8::1]', 'localhost:8787']) {
+        assert.equal((await read(api, host)).status, 200, host);
+      }
+      const refused = await read(api, 'rebind.attacker.example');
+      assert.equal(refused.status, 403);
+      assert.equal(refused.body.error.code, 'host_not_allowed');
+      assert.ok(!JSON.stringify(refused.body).includes('attacker'));
+      assert.equal((await api.post(thread, {}, { headers: { host: 'rebind.attacker.example' } })).status, 403);
+    });
+
+    it('reads only Bearer credentials as an edit token: the Basic auth of a site in front is ignored', async () => {
+      const api = await makeApp(backend, { moderation: 'links' });
+      const thread = uniqueThread();
+      const basic = 'Basic ' + Buffer.from('reader:site-password').toString('base64');
+      const get = (id: string, authorization: string) => api.request({ method: 'GET', url: `/api/comments/${id}`, headers: { authorization } });
+      const published = (await api.post(thread)).body.comment;
+      const held = (await api.post(thread, { body: 'see https://docs.example' })).body;
+      assert.equal((await get(published.id, basic)).status, 200);
+      assert.equal((await get(held.comment.id, basic)).status, 404, 'a held comment stays hidden');
+      assert.equal((await get(held.comment.id, `Bearer ${held.editToken}`)).status, 200);
+      const patch = await api.request({ method: 'PATCH', url: `/api/comments/${published.id}`, headers: { authorization: basic }, payload: { body: 'x' } });
+      assert.equal(patch.status, 401, 'changing a comment still needs its token');
     });
 
     it('treats SQL injection attempts in every parameter as plain data', async () => {
@@ -570,7 +809,7 @@ export function routeSuite(backend: Backend): void {
           api.admin('GET', `/comments?status=${q}`),
           api.admin('GET', `/comments?status=all&thread=${q}`),
           api.admin('GET', `/comments?cursor=${q}`),
-          api.admin('POST', `/comments/${q}/approve`),
+          api.admin('POST', `/comments/${q}/approve`, ADMIN_TOKEN, { revision: attack }),
           api.admin('POST', `/comments/${q}/reject`),
           api.admin('DELETE', `/comments/${q}`),
           api.admin('GET', '/comments', attack.replace(/\s/g, '')),
