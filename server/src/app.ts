@@ -1,9 +1,10 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { ApiError } from './errors.js';
+import { loggerOptions, RequestLogController, type LogTarget } from './logger.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { commentSchema } from './routes/schemas.js';
@@ -29,15 +30,17 @@ const PURGE_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Builds the API on an open database. The caller owns the database; closing the app does
- * not close it. Tests use `app.inject`, the CLI calls `listen`.
+ * not close it. Tests use `app.inject`, the CLI calls `listen`. Logs go to stdout unless
+ * `options.logTo` says otherwise.
  */
 export async function buildApp(
   config: Config,
   database: OpenDatabase,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logTo?: LogTarget } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: loggerOptions(config, options.logTo),
+    logController: new RequestLogController(),
     bodyLimit: REQUEST_BODY_LIMIT,
     // Fastify reads a number as a hop count; its types only lack it.
     trustProxy: config.trustProxy as boolean | string | string[],

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 
 export type ModerationMode = 'none' | 'links' | 'first-time' | 'all';
 export type RateLimitedAction = 'posts' | 'votes' | 'reports';
+export type LogFormat = 'auto' | 'json' | 'pretty';
 
 export interface RateLimit {
   max: number;
@@ -32,6 +33,8 @@ export interface Config {
   /** Secret for hashing voter and author keys; generated and kept in the database when unset. */
   secret: string | null;
   logLevel: string;
+  /** `auto`: human-readable lines on a terminal, JSON lines otherwise. */
+  logFormat: LogFormat;
 }
 
 /** Configuration that cannot work; the CLI prints the message as one line and exits with 2. */
@@ -51,7 +54,8 @@ export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db 
 
 Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS,
 LEDE_MODERATION (none|links|first-time|all), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
-LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG.
+LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG,
+LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default).
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -85,6 +89,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     bannedWords: parseBannedWords(env.LEDE_BANNED_WORDS, env.LEDE_BANNED_WORDS_FILE),
     secret: parseSecret(env.LEDE_SECRET),
     logLevel: parseLogLevel(env.LEDE_LOG),
+    logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
   };
 }
 
@@ -218,6 +223,14 @@ function parseLogLevel(value: string | undefined): string {
   if (!value) return 'info';
   if (!LOG_LEVELS.includes(value)) {
     throw new ConfigError(`LEDE_LOG must be one of ${LOG_LEVELS.join(', ')}; got "${value}".`);
+  }
+  return value;
+}
+
+function parseLogFormat(value: string | undefined): LogFormat {
+  if (!value) return 'auto';
+  if (value !== 'json' && value !== 'pretty') {
+    throw new ConfigError(`LEDE_LOG_FORMAT must be json or pretty; got "${value}".`);
   }
   return value;
 }

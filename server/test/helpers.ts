@@ -71,13 +71,14 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     bannedWords: [],
     secret: null,
     logLevel: 'silent',
+    logFormat: 'json',
     ...overrides,
   };
 }
 
 /** An app on the backend's shared database; closed when the test file ends. */
 export async function makeApp(backend: Backend, overrides: Partial<Config> = {}): Promise<Api> {
-  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
+  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logTo: false });
   after(() => app.close());
   return new Api(app);
 }
