@@ -144,17 +144,34 @@ function hostOf(origin: string): string | null {
   }
 }
 
+/** Refused origins are logged once each; past this many the oldest is forgotten. */
+const LOGGED_ORIGINS_MAX = 500;
+
 /**
- * Browsers name the page's origin on every write. Writes from pages on other sites are
- * refused even when they get past CORS (simple requests are sent without a preflight).
+ * Browsers name the page's origin on cross-origin requests and on every write. Requests from
+ * pages on other sites are refused, reads and preflights too (the browser would not let the
+ * page read the answer anyway), so that the refusal is a clear 403 and not a CORS failure;
+ * writes are refused even when they get past CORS (simple requests are sent without a
+ * preflight). The first refusal of each origin is logged with the setting that allows it.
  * Requests without an Origin header (curl, servers) are not from a browser page and pass.
  * The scheme is not compared: behind a TLS-terminating proxy the server sees plain HTTP.
  */
 function registerOriginCheck(app: FastifyInstance, allowed: string[]): void {
+  const logged = new Set<string>();
   app.addHook('onRequest', async (request) => {
     const origin = request.headers.origin;
-    if (origin === undefined || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    if (hostOf(origin) === request.host || originAllowed(allowed, origin)) return;
+    if (origin === undefined || hostOf(origin) === request.host || originAllowed(allowed, origin)) return;
+    if (!logged.has(origin)) {
+      if (logged.size >= LOGGED_ORIGINS_MAX) logged.delete(logged.values().next().value!);
+      logged.add(origin);
+      request.log.warn({ origin }, `origin ${origin} refused: ${allowingSetting(allowed, origin)}`);
+    }
     throw new ApiError(403, 'origin_not_allowed', `Requests from ${origin} are not allowed; add it to LEDE_ALLOWED_ORIGINS.`);
   });
+}
+
+function allowingSetting(allowed: string[], origin: string): string {
+  // Opaque origins ("null" from sandboxed frames and file: pages, extension schemes) cannot be listed.
+  if (hostOf(origin) === null || new URL(origin).origin !== origin) return 'only LEDE_ALLOWED_ORIGINS=* would allow it';
+  return `set LEDE_ALLOWED_ORIGINS=${[...allowed, origin].join(',')} to allow it`;
 }
