@@ -39,7 +39,7 @@ export async function buildApp(
   options: { logTo?: LogTarget } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config, options.logTo),
+    logger: await loggerOptions(config, options.logTo),
     logController: new RequestLogController(),
     bodyLimit: REQUEST_BODY_LIMIT,
     // Fastify reads a number as a hop count; its types only lack it.

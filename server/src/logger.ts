@@ -1,5 +1,5 @@
 import { LogController, type FastifyLoggerOptions, type FastifyReply, type FastifyRequest } from 'fastify';
-import { build as prettyStream, type MessageFormatFunc } from 'pino-pretty';
+import type { MessageFormatFunc } from 'pino-pretty';
 import type { Config } from './config.js';
 
 /** Where logs go: `false` for nowhere, or a stream that gets JSON lines. */
@@ -22,25 +22,24 @@ const messageFormat: MessageFormatFunc = (log, messageKey) => {
  * Fastify's logger options: JSON lines on stdout, or one coloured line per event when
  * stdout is a terminal (or `LEDE_LOG_FORMAT=pretty`). The pretty stream writes synchronously
  * in this thread, so there is no worker to stop and nothing is lost when the process exits.
+ * It is loaded only when used, sparing the JSON start-up its import.
  */
-export function loggerOptions(config: Config, target?: LogTarget): FastifyLoggerOptions | false {
+export async function loggerOptions(config: Config, target?: LogTarget): Promise<FastifyLoggerOptions | false> {
   if (target === false) return false;
-  const pretty = config.logFormat === 'auto' ? process.stdout.isTTY === true : config.logFormat === 'pretty';
+  const pretty = !target && (config.logFormat === 'auto' ? process.stdout.isTTY === true : config.logFormat === 'pretty');
   return {
     level: config.logLevel,
     // Logs are storage too: requests are logged without the client's address or port.
     serializers: { req: (request: FastifyRequest) => ({ method: request.method, url: request.url }) },
-    stream:
-      target ??
-      (pretty
-        ? prettyStream({
-            sync: true,
-            singleLine: true,
-            translateTime: 'SYS:HH:MM:ss.l',
-            ignore: 'pid,hostname,reqId,req,res,responseTime,origin',
-            messageFormat,
-          })
-        : undefined),
+    stream: pretty
+      ? (await import('pino-pretty')).build({
+          sync: true,
+          singleLine: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,reqId,req,res,responseTime,origin',
+          messageFormat,
+        })
+      : target,
   };
 }
 

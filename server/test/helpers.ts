@@ -167,6 +167,12 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  // Before waiting for it: a server that fails to start in time must not outlive the tests.
+  after(() => stop('SIGKILL'));
   const url = `http://127.0.0.1:${chosenPort}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -179,11 +185,6 @@ export async function startServerProcess(env: Record<string, string>, port?: num
     if (Date.now() > deadline) throw new Error(`lede-server did not start: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-  };
-  after(() => stop('SIGKILL'));
   return { url, child, stop };
 }
 
