@@ -2,10 +2,11 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import { isIP } from 'node:net';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { clientKey } from './client.js';
 import type { Config } from './config.js';
 import { answerUnreadableRequest, ApiError, DatabaseUnavailable } from './errors.js';
+import { loggerOptions, RequestLogController, type LogTarget } from './logger.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { commentSchema } from './routes/schemas.js';
@@ -32,15 +33,17 @@ const PURGE_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Builds the API on an open database. The caller owns the database; closing the app does
- * not close it. Tests use `app.inject`, the CLI calls `listen`.
+ * not close it. Tests use `app.inject`, the CLI calls `listen`. Logs go to stdout unless
+ * `options.logTo` says otherwise.
  */
 export async function buildApp(
   config: Config,
   database: OpenDatabase,
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: { logTo?: LogTarget } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: await loggerOptions(config, options.logTo),
+    logController: new RequestLogController(),
     bodyLimit: REQUEST_BODY_LIMIT,
     // Fastify trusts nothing when given a bare hop count (it cannot tell a proxy from a client
     // that connects directly); an operator who sets one vouches for that, so it is applied here.
@@ -203,19 +206,37 @@ function hostTrusted(host: string, allowedHosts: string[]): boolean {
  * are refused even when they get past CORS (simple requests are sent without a preflight).
  * The allowed origins are what counts, whatever Host a proxy passes on; the server's own
  * origin (Origin matching Host) counts only on a trusted host, or a rebound name would pass.
+ * Reads and preflights from other sites are refused too, so that the page's developer sees a clear
+ * 403 rather than a CORS failure, and the first refusal of each origin is logged with the setting
+ * that allows it. Reads are public, so the own origin may read on any host name.
  * Requests without an Origin header (curl, servers) are not from a browser page and pass.
  * The scheme is not compared for the own origin: behind a TLS-terminating proxy the server
  * sees plain HTTP.
  */
+/** Refused origins are logged once each; past this many the oldest is forgotten. */
+const LOGGED_ORIGINS_MAX = 500;
+
 function registerOriginCheck(app: FastifyInstance, { allowedOrigins, allowedHosts }: Config): void {
+  const logged = new Set<string>();
   app.addHook('onRequest', async (request) => {
     if (allowedHosts.length > 0 && !hostTrusted(request.host, allowedHosts)) {
       throw new ApiError(403, 'host_not_allowed', 'This server does not answer for that host name; add it to LEDE_ALLOWED_HOSTS.');
     }
     const origin = request.headers.origin;
-    if (origin === undefined || ['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    if (originAllowed(allowedOrigins, origin)) return;
-    if (hostOf(origin) === request.host.toLowerCase() && hostTrusted(request.host, allowedHosts)) return;
+    if (origin === undefined || originAllowed(allowedOrigins, origin)) return;
+    const read = ['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+    if (hostOf(origin) === request.host.toLowerCase() && (read || hostTrusted(request.host, allowedHosts))) return;
+    if (!logged.has(origin)) {
+      if (logged.size >= LOGGED_ORIGINS_MAX) logged.delete(logged.values().next().value!);
+      logged.add(origin);
+      request.log.warn({ origin }, `origin ${origin} refused: ${allowingSetting(allowedOrigins, origin)}`);
+    }
     throw new ApiError(403, 'origin_not_allowed', 'Requests from this origin are not allowed; add it to LEDE_ALLOWED_ORIGINS.');
   });
+}
+
+function allowingSetting(allowed: string[], origin: string): string {
+  // Opaque origins ("null" from sandboxed frames and file: pages, extension schemes) cannot be listed.
+  if (hostOf(origin) === null || new URL(origin).origin !== origin) return 'only LEDE_ALLOWED_ORIGINS=* would allow it';
+  return `set LEDE_ALLOWED_ORIGINS=${[...allowed, origin].join(',')} to allow it`;
 }

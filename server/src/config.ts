@@ -4,6 +4,7 @@ import proxyAddr from '@fastify/proxy-addr';
 
 export type ModerationMode = 'none' | 'links' | 'first-time' | 'all';
 export type RateLimitedAction = 'posts' | 'votes' | 'reports';
+export type LogFormat = 'auto' | 'json' | 'pretty';
 
 export interface RateLimit {
   max: number;
@@ -42,6 +43,8 @@ export interface Config {
   keepAliveTimeoutMs: number;
   /** Open connections at most; more are closed as they arrive. Each one costs a file descriptor. */
   maxConnections: number;
+  /** `auto`: human-readable lines on a terminal, JSON lines otherwise. */
+  logFormat: LogFormat;
 }
 
 /** Configuration that cannot work; the CLI prints the message as one line and exits with 2. */
@@ -62,7 +65,8 @@ export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db 
 Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS, LEDE_ALLOWED_HOSTS,
 LEDE_MODERATION (none|links|first-time|all), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
 LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG,
-LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000).
+LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
+LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default).
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -98,6 +102,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     secret: parseSecret(env.LEDE_SECRET),
     logLevel: parseLogLevel(env.LEDE_LOG),
     ...parseConnectionLimits(env),
+    logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
   };
 }
 
@@ -304,6 +309,14 @@ function parseLogLevel(value: string | undefined): string {
   if (!value) return 'info';
   if (!LOG_LEVELS.includes(value)) {
     throw new ConfigError(`LEDE_LOG must be one of ${LOG_LEVELS.join(', ')}; got "${value}".`);
+  }
+  return value;
+}
+
+function parseLogFormat(value: string | undefined): LogFormat {
+  if (!value) return 'auto';
+  if (value !== 'json' && value !== 'pretty') {
+    throw new ConfigError(`LEDE_LOG_FORMAT must be json or pretty; got "${value}".`);
   }
   return value;
 }

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
+import { stripVTControlCharacters } from 'node:util';
+import { after, describe, it } from 'node:test';
+import { freePort } from '../scripts/pg-cluster.js';
 import { ConfigError, parseConfig } from '../src/config.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -23,6 +28,7 @@ describe('configuration', () => {
     assert.equal(config.requestTimeoutMs, 30_000);
     assert.equal(config.keepAliveTimeoutMs, 5_000);
     assert.ok(config.maxConnections >= 1 && config.maxConnections <= 1000);
+    assert.equal(config.logFormat, 'auto');
   });
 
   it('caps connections below a low open-file limit by default', () => {
@@ -30,6 +36,13 @@ describe('configuration', () => {
     const result = spawnSync('sh', ['-c', 'ulimit -n 256 && exec "$0" --import "$1" -e "$2"', process.execPath, TSX, program], { encoding: 'utf8' });
     assert.equal(result.stdout.trim(), '192', result.stderr);
     assert.equal(parseConfig([], { LEDE_MAX_CONNECTIONS: '50' }).maxConnections, 50);
+  });
+
+  it('reads PORT and LEDE_LOG_FORMAT from the environment', () => {
+    const config = parseConfig([], { PORT: '9100', LEDE_LOG_FORMAT: 'json' });
+    assert.equal(config.port, 9100);
+    assert.equal(config.logFormat, 'json');
+    assert.equal(parseConfig([], { LEDE_LOG_FORMAT: 'pretty' }).logFormat, 'pretty');
   });
 
   it('reads flags over environment', () => {
@@ -89,6 +102,7 @@ describe('configuration', () => {
     [[], { LEDE_REQUEST_TIMEOUT: '0s' }, /LEDE_REQUEST_TIMEOUT must be at least 1s/],
     [[], { LEDE_HEADERS_TIMEOUT: '1m' }, /must not be longer than LEDE_REQUEST_TIMEOUT/],
     [[], { LEDE_MAX_CONNECTIONS: '0' }, /LEDE_MAX_CONNECTIONS/],
+    [[], { LEDE_LOG_FORMAT: 'colour' }, /LEDE_LOG_FORMAT must be json or pretty/],
   ];
   for (const [argv, env, message] of invalid) {
     it(`refuses ${argv.join(' ') || JSON.stringify(env)}`, () => {
@@ -107,4 +121,71 @@ describe('configuration', () => {
     assert.equal(help.status, 0);
     assert.match(help.stdout, /^Usage: lede-server/);
   });
+
+  describe('logs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-logs-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    /** Starts the CLI on PORT (no flag) and collects what it prints, once it has said it listens. */
+    async function startCli(port: number, command: (argv: string[]) => [string, string[]]) {
+      const unset = ['NO_COLOR', 'FORCE_COLOR', 'LEDE_LOG_FORMAT', 'LEDE_ADMIN_TOKEN'];
+      const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !unset.includes(name)));
+      const env = { ...inherited, PORT: String(port), LEDE_DB: join(dir, `${port}.sqlite`), LEDE_LOG: 'info' };
+      const [file, args] = command([process.execPath, '--import', TSX, CLI]);
+      const child: ChildProcess = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      after(() => child.kill('SIGKILL'));
+      let output = '';
+      let errors = '';
+      child.stdout!.on('data', (chunk) => (output += chunk));
+      child.stderr!.on('data', (chunk) => (errors += chunk));
+      const until = async (pattern: RegExp) => {
+        const deadline = Date.now() + 20_000;
+        while (!pattern.test(stripVTControlCharacters(output))) {
+          assert.ok(Date.now() < deadline && child.exitCode === null, `no ${pattern} in: ${output}${errors}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      await until(/Server listening/);
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      assert.equal(response.status, 200);
+      await until(/\/api\/health/);
+      return { child, output: () => output };
+    }
+
+    it('writes JSON lines, without client addresses, when stdout is not a terminal', async () => {
+      const port = await freePort();
+      const { child, output } = await startCli(port, ([file, ...args]) => [file!, args]);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      const entries = output().trimEnd().split('\n').map((line) => JSON.parse(line));
+      assert.ok(entries.some((entry) => entry.msg === `Server listening at http://127.0.0.1:${port}`), 'it listens on PORT');
+      const request = entries.find((entry) => entry.req?.url === '/api/health');
+      assert.deepEqual(
+        { req: request.req, res: request.res, msg: request.msg },
+        { req: { method: 'GET', url: '/api/health' }, res: { statusCode: 200 }, msg: 'request completed' },
+      );
+      assert.equal(entries.filter((entry) => entry.reqId === request.reqId).length, 1, 'one line per request');
+    });
+
+    it('writes one coloured line per event on a terminal', async () => {
+      const port = await freePort();
+      // util-linux `script` runs the server on a pseudo-terminal and copies what it prints.
+      const { child, output } = await startCli(port, (argv) => ['script', ['-qc', `exec ${argv.map((arg) => `'${arg}'`).join(' ')}`, '/dev/null']]);
+      const lines = output().trimEnd().split(/\r?\n/);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      assert.notEqual(output(), stripVTControlCharacters(output()), 'coloured');
+      assert.deepEqual(
+        lines.map((line) => stripVTControlCharacters(line).replace(/^\[\d\d:\d\d:\d\d\.\d{3}\] /, '').replace(/\d+ms$/, 'Nms')),
+        [
+          'WARN: LEDE_ADMIN_TOKEN is not set: comments held for moderation cannot be approved.',
+          `INFO: Server listening at http://127.0.0.1:${port}`,
+          'INFO: GET /api/health 200 Nms',
+        ],
+      );
+    });
+  });
 });
+

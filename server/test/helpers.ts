@@ -96,6 +96,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     requestTimeoutMs: 30_000,
     keepAliveTimeoutMs: 5_000,
     maxConnections: 1000,
+    logFormat: 'json',
     ...overrides,
   };
 }
@@ -107,14 +108,14 @@ export async function makeApp(backend: Backend, overrides: Partial<Config> = {})
 
 /** An app on a database of the test's own. */
 export async function makeAppOn(database: OpenDatabase, config: DatabaseConfig, overrides: Partial<Config> = {}): Promise<Api> {
-  const app = await buildApp(testConfig(config, overrides), database, { logger: false });
+  const app = await buildApp(testConfig(config, overrides), database, { logTo: false });
   after(() => app.close());
   return new Api(app);
 }
 
 /** An app listening on a free loopback port, for tests that need real sockets; closed when the file ends. */
 export async function listenApp(backend: Backend, overrides: Partial<Config> = {}): Promise<{ app: FastifyInstance; port: number; url: string }> {
-  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logger: false });
+  const app = await buildApp(testConfig(backend.config, overrides), backend.database, { logTo: false });
   after(() => app.close());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -217,6 +218,12 @@ export async function startServerProcess(
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  // Before waiting for it: a server that fails to start in time must not outlive the tests.
+  after(() => stop('SIGKILL'));
   const url = `http://127.0.0.1:${chosenPort}`;
   // Generous: a first start as another user (see the storage suite) compiles every file afresh.
   const deadline = Date.now() + 60_000;
@@ -232,11 +239,6 @@ export async function startServerProcess(
     if (Date.now() > deadline) throw new Error(`lede-server did not start: ${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-  };
-  after(() => stop('SIGKILL'));
   return { url, child, stop };
 }
 

@@ -5,7 +5,8 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { sha256 } from '../../src/crypto.js';
 import { openDatabase } from '../../src/store/database.js';
-import { ADMIN_TOKEN, formFields, freshDatabase, makeApp, makeAppOn, pool, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
+import { buildApp } from '../../src/app.js';
+import { ADMIN_TOKEN, formFields, freshDatabase, makeApp, makeAppOn, pool, testConfig, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
 
 const randomByte = () => Math.floor(Math.random() * 250) + 1;
 const randomIp = () => `198.${randomByte()}.${randomByte()}.${randomByte()}`;
@@ -735,7 +736,12 @@ export function routeSuite(backend: Backend): void {
         url: `/api/threads/${thread}/comments`,
         headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
       });
+      assert.equal(preflight.status, 403);
+      assert.equal(preflight.body.error.code, 'origin_not_allowed');
       assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+      const read = (origin: string) => api.request({ method: 'GET', url: `/api/threads/${thread}/comments`, headers: { origin } });
+      assert.equal((await read('https://evil.example')).body.error.code, 'origin_not_allowed', 'reads are refused too');
+      assert.equal((await read('https://news.example')).headers['access-control-allow-origin'], 'https://news.example');
 
       const listed = await makeApp(backend, { allowedOrigins: [], allowedHosts: ['comments.news.example'] });
       const sameOrigin = await listed.post(thread, {}, { headers: { origin: 'https://comments.news.example', host: 'comments.news.example' } });
@@ -770,6 +776,34 @@ export function routeSuite(backend: Backend): void {
       assert.equal((await get(held.comment.id, `Bearer ${held.editToken}`)).status, 200);
       const patch = await api.request({ method: 'PATCH', url: `/api/comments/${published.id}`, headers: { authorization: basic }, payload: { body: 'x' } });
       assert.equal(patch.status, 401, 'changing a comment still needs its token');
+    });
+
+    it('logs each refused origin once, with the setting that allows it', async () => {
+      const lines: string[] = [];
+      const config = testConfig(backend.config, { logLevel: 'warn' });
+      const app = await buildApp(config, backend.database, { logTo: { write: (line: string) => void lines.push(line) } });
+      after(() => app.close());
+      const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/api/threads/${uniqueThread()}/comments`;
+      const comment = JSON.stringify({ author: { name: 'Ann' }, body: 'Hello', ...formFields() });
+      const replies = [
+        await fetch(url, { headers: { origin: 'https://blog.example' } }),
+        await fetch(url, { method: 'POST', headers: { origin: 'https://blog.example', 'content-type': 'application/json' }, body: comment }),
+        await fetch(url, { method: 'OPTIONS', headers: { origin: 'null', 'access-control-request-method': 'POST' } }),
+      ];
+      for (const reply of replies) {
+        assert.equal(reply.status, 403);
+        assert.equal(((await reply.json()) as Json).error.code, 'origin_not_allowed');
+      }
+      const warnings = () => lines.map((line) => JSON.parse(line) as Json).filter((entry) => entry.level === 40).map((entry) => entry.msg);
+      assert.deepEqual(warnings(), [
+        'origin https://blog.example refused: set LEDE_ALLOWED_ORIGINS=https://news.example,https://blog.example to allow it',
+        'origin null refused: only LEDE_ALLOWED_ORIGINS=* would allow it',
+      ]);
+      // Memory stays bounded: after 500 other origins the first is forgotten, and logged again.
+      await pool(500, 20, (n) => app.inject({ method: 'GET', url: '/api/health', headers: { origin: `https://site${n}.example` } }));
+      await fetch(url, { headers: { origin: 'https://blog.example' } });
+      assert.equal(warnings().length, 503);
+      assert.match(warnings().at(-1), /^origin https:\/\/blog\.example refused/);
     });
 
     it('treats SQL injection attempts in every parameter as plain data', async () => {

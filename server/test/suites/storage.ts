@@ -22,7 +22,7 @@ async function sqliteApp() {
   const dir = mkdtempSync(join(tmpdir(), 'lede-storage-'));
   const path = join(dir, 'comments.sqlite');
   const database = await openDatabase({ kind: 'sqlite', path });
-  const app = await buildApp(testConfig({ kind: 'sqlite', path }), database, { logger: false });
+  const app = await buildApp(testConfig({ kind: 'sqlite', path }), database, { logTo: false });
   after(async () => {
     await app.close();
     await database.close();
@@ -135,7 +135,7 @@ export function storageSuite(backend: Backend): void {
         await admin.end();
 
         const database = await openDatabase(config);
-        const app = await buildApp(testConfig(config), database, { logger: false });
+        const app = await buildApp(testConfig(config), database, { logTo: false });
         after(async () => {
           await app.close();
           await database.close();
