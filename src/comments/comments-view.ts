@@ -661,13 +661,25 @@ export class CommentsView implements ReactiveController {
         : html`${this.#renderField(`name-${id}`, messages.name, 'name', this.#name, errors?.name, `name-error-${id}`, NAME_MAX)}
             ${this.#renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
             <p class="muted" id="left-${id}">${counted(messages.left, BODY_MAX - characterCount(body), this.#localeController.locale)}</p>
-            <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>`}
+            ${this.#renderHoneypot(messages)}`}
       ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
       <div class="actions">
         <button type="submit">${kind === 'edit' ? messages.save : small ? messages.report : messages.send}</button>
         ${form ? html`<button type="button" @click=${() => this.#cancel(form, kind)}>${messages.cancel}</button>` : nothing}
       </div>
     </form>`;
+  }
+
+  /**
+   * The honeypot: a field people never meet and bots fill in (the server holds what comes with
+   * it). Clipped in place rather than moved off-screen, which scrolls right-to-left pages sideways;
+   * inert, so neither Tab, assistive technology nor autofill reaches it; its label asks anyone who
+   * does see it (a text browser, styles off) to leave it empty.
+   */
+  #renderHoneypot(messages: CommentsMessages): TemplateResult {
+    return html`<div class="visually-hidden" aria-hidden="true" inert>
+      <label>${messages.honeypot} <input name="website" tabindex="-1" autocomplete="off" data-1p-ignore data-lpignore="true" /></label>
+    </div>`;
   }
 
   /**

@@ -60,10 +60,6 @@ export const commentsStyles = css`
   .meta strong {
     color: var(--_color-text);
   }
-  .hp {
-    position: absolute;
-    inset-inline-start: -100vw;
-  }
   .chunk {
     content-visibility: auto;
   }
