@@ -10,7 +10,7 @@
  *
  * Plain strings, no Lit: `vite.config.ts` imports it to write `lede.css`.
  */
-import { pageToken, type TokenReader } from '../shared/tokens.js';
+import { colorSchemeCss, pageToken, type TokenReader } from '../shared/tokens.js';
 
 /** How one of the outputs addresses the host's direct children and reads the theme tokens. */
 export interface LayoutSelectors {
@@ -39,7 +39,6 @@ export function articleHostCss(host: string, token: TokenReader): string {
   overflow-wrap: break-word;
   color: ${token('color-text')};
   background: ${token('color-surface')};
-  color-scheme: light dark;
 }
 `;
 }
@@ -110,8 +109,6 @@ export function articlePageCss(): string {
 @layer lede {
 lede-article script[type="application/ld+json"] { display: none; }
 ${articleHostCss(host, pageToken)}
-${host}[theme="light"] { color-scheme: light; }
-${host}[theme="dark"] { color-scheme: dark; }
-${articleChildCss({ child: (selector) => `${host} > ${selector}`, token: pageToken })}}
+${colorSchemeCss((attribute = '') => host + attribute)}${articleChildCss({ child: (selector) => `${host} > ${selector}`, token: pageToken })}}
 `;
 }

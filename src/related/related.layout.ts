@@ -7,6 +7,7 @@
  *
  * Plain strings, no Lit: `vite.config.ts` imports it to write `lede.css`.
  */
+import { colorSchemeCss } from '../shared/tokens.js';
 
 /** How to address each part in one of the outputs. */
 export interface RelatedSelectors {
@@ -60,10 +61,8 @@ export function relatedPageCss(): string {
   return `/* Lede: the same card layout for a server-rendered <lede-related> list until its cards show. */
 @layer lede {
 ${relatedCss({ host, list: '>:is(ul,ol)', item: '>:is(ul,ol)>li', title: '>:is(ul,ol)>li>a', media: '>:is(ul,ol)>li::before,>:is(ul,ol)>li>img', head: `${heading},${host()}:not(:has(>[slot=heading]))::before` })}
-${host()}{--_space-s:var(--lede-space-s,.5rem);--_space-m:var(--lede-space-m,1rem);--_space-l:var(--lede-space-l,1.5rem);--_radius:var(--lede-radius,.375rem);--_font-ui:var(--lede-font-ui,system-ui,-apple-system,"Segoe UI","Noto Sans",Roboto,sans-serif);--_font-heading:var(--lede-font-heading,var(--lede-font-body,Charter,"Iowan Old Style","Noto Serif",Georgia,serif));--_color-text:var(--lede-color-text,light-dark(#1b1b1b,#e9e7e3));--_color-surface-raised:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427));color-scheme:light dark}
-${host()}[theme=light]{color-scheme:light}
-${host()}[theme=dark]{color-scheme:dark}
-${host()} :is(ul,ol)>li::before,${host()}:not(:has(>[slot=heading]))::before{content:""}
+${host()}{--_space-s:var(--lede-space-s,.5rem);--_space-m:var(--lede-space-m,1rem);--_space-l:var(--lede-space-l,1.5rem);--_radius:var(--lede-radius,.375rem);--_font-ui:var(--lede-font-ui,system-ui,-apple-system,"Segoe UI","Noto Sans",Roboto,sans-serif);--_font-heading:var(--lede-font-heading,var(--lede-font-body,Charter,"Iowan Old Style","Noto Serif",Georgia,serif));--_color-text:var(--lede-color-text,light-dark(#1b1b1b,#e9e7e3));--_color-surface-raised:var(--lede-color-surface-raised,light-dark(#f4f3f1,#222427))}
+${colorSchemeCss(host)}${host()} :is(ul,ol)>li::before,${host()}:not(:has(>[slot=heading]))::before{content:""}
 ${host()}>:is(ul,ol)>li>:not(a,img){display:none}
 }
 `;

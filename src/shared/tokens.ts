@@ -52,3 +52,18 @@ export function privateTokenDeclarations(): string {
     .map(([name, fallback]) => `--_${name}: var(--lede-${name}, ${fallback.startsWith('token:') ? shadowToken(fallback.slice(6) as TokenName) : fallback});`)
     .join('\n');
 }
+
+/**
+ * A host's colour scheme, for the shadow styles and `lede.css` alike: `host()` is the host's
+ * selector, `host('[theme=dark]')` the host with that attribute. Without a `theme` the reader's
+ * preference picks the side of every `light-dark()` colour. A `theme` sets `--_theme`, which,
+ * unlike the per-host token copies, is inherited: every Lede element inside a themed one (a
+ * byline in an article, across shadow roots and before upgrade) follows it unless it has a
+ * `theme` of its own.
+ */
+export function colorSchemeCss(host: (attribute?: string) => string): string {
+  return `${host()}{color-scheme:var(--_theme,light dark)}
+${host('[theme=light]')}{--_theme:light}
+${host('[theme=dark]')}{--_theme:dark}
+`;
+}
