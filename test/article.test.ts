@@ -460,6 +460,22 @@ describe('<lede-article>', () => {
       await expect(element).to.be.accessible();
     });
 
+    it('never breaks a date or time across lines ("9:30" and "ص" stay together)', async () => {
+      const data: Article = { headline: 'عنوان', datePublished: '2024-02-04', dateModified: '2024-02-05T09:30:00Z' };
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><lede-article .article=${data}></lede-article></div>`);
+      const element = wrapper.querySelector('lede-article')!;
+      await element.updateComplete;
+      const times = [...shadow(element).querySelectorAll('time')];
+      expect(times.map((time) => time.textContent)).to.have.length(2);
+      const broken: string[] = [];
+      for (let width = 240; width <= 480; width += 4) {
+        wrapper.style.inlineSize = `${width}px`;
+        // One line: every box of the time (one a bidi run) on the same line.
+        for (const time of times) if (new Set([...time.getClientRects()].map((box) => Math.round(box.top))).size !== 1) broken.push(`${width}px: ${time.textContent}`);
+      }
+      expect(broken).to.deep.equal([]);
+    });
+
     it('marks content in a right-to-left language as such inside a left-to-right page', async () => {
       const element = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'عنوان', language: 'ar' }}></lede-article>`);
       const article = query(element, 'article')!;

@@ -667,7 +667,7 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     expect($(element, '.sentinel')).to.equal(null);
     const depths = ['deep1', 'deep2', 'deep3', 'deep4', 'deep5'].map((id) => $(element, `[data-id="${id}"]`)!.style.getPropertyValue('--depth'));
     expect(depths).to.deep.equal(['1', '2', '3', '3', '3']);
-    expect($(element, '[data-id="deep4"] .meta')!.textContent).to.contain('replying to Depth 3');
+    expect($(element, '[data-id="deep4"] .meta')!.textContent).to.contain('replying to \u2068Depth 3\u2069');
   });
 
   it('keeps comments in IndexedDB with backend="local", across a reload, once per idempotency key', async () => {

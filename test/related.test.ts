@@ -5,6 +5,7 @@ import '../src/related.js';
 import type { LedeRelated, LedeStoryClickEvent } from '../src/related.js';
 import type { Story } from '../src/model.js';
 import type { LedeErrorEvent } from '../src/shared/events.js';
+import { keepsLtrOrder } from './support/bidi.js';
 
 const feeds = '/test/fixtures/feeds';
 /** A script URL a server-rendered list might carry; the cards must drop it. */
@@ -474,6 +475,21 @@ describe('<lede-related>', () => {
       expect(focused(element)).to.equal('Story number 7');
       await sendKeys({ press: 'Home' });
       expect(focused(element)).to.equal('Story number 1');
+      await expect(element).to.be.accessible();
+    });
+
+    it('right to left: English titles, kickers, excerpts and names keep their own order, closing punctuation last', async () => {
+      const english: Story = { url: 'https://news.example/en', title: 'Blinken says "pause now"', kicker: 'U.S.', excerpt: 'Talks go on in Amman.', author: 'Reuters Staff.', datePublished: '2023-11-02' };
+      const container = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl" style="inline-size: 700px"><lede-related excerpts dates="absolute" .stories=${[english]}></lede-related></div>`);
+      const element = container.querySelector('lede-related')!;
+      await element.updateComplete;
+      const keepsOrder = (selector: string, value: string) => keepsLtrOrder(shadow(element).querySelector(selector)!, value);
+      expect([keepsOrder('.title', english.title), keepsOrder('.kicker', english.kicker!), keepsOrder('.excerpt', english.excerpt!), keepsOrder('.meta', english.author!)]).to.deep.equal([
+        true,
+        true,
+        true,
+        true,
+      ]);
       await expect(element).to.be.accessible();
     });
 

@@ -109,6 +109,8 @@ export function articlePageCss(): string {
 @layer lede {
 lede-article script[type="application/ld+json"] { display: none; }
 ${articleHostCss(host, pageToken)}
-${colorSchemeCss((attribute = '') => host + attribute)}${articleChildCss({ child: (selector) => `${host} > ${selector}`, token: pageToken })}}
+${colorSchemeCss((attribute = '') => host + attribute)}
+/* A date or time reads as one, before the upgrade and after it (the element's shadow styles cannot reach inside a slotted date). */
+lede-article > [slot="date"] time { white-space: nowrap; }${articleChildCss({ child: (selector) => `${host} > ${selector}`, token: pageToken })}}
 `;
 }

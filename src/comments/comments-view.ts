@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { reportError } from '../shared/events.js';
-import { formatDate, formatNumber, formatRelativeTime, pluralCategory } from '../shared/format.js';
+import { formatDate, formatNumber, formatRelativeTime, isolate, pluralCategory } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
@@ -701,7 +701,7 @@ export class CommentsView implements ReactiveController {
     const parent = entry.comment.parentId ? findComment(this.comments, entry.comment.parentId) : undefined;
     return html`<li class="comment unsent" data-key=${entry.key}>
       <p class="meta"><strong><bdi>${entry.comment.author.name}</bdi></strong> <span class="badge">${messages.notSent}</span>
-        ${parent ? html`<span class="muted">${messages.replyingTo(parent.author.name)}</span>` : nothing}</p>
+        ${parent ? html`<span class="muted">${messages.replyingTo(isolate(parent.author.name))}</span>` : nothing}</p>
       ${this.#renderBody(entry.comment.body)}
       ${entry.note ? html`<p class="muted">${entry.note}</p>` : nothing}
       <button type="button" ?disabled=${sending} @click=${() => this.#send(entry)}>${sending ? messages.sending : messages.sendNow}</button>
@@ -738,7 +738,7 @@ export class CommentsView implements ReactiveController {
         <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
         ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
         ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
-        ${replyingTo ? html`<span class="muted">${messages.replyingTo(replyingTo)}</span>` : nothing}
+        ${replyingTo ? html`<span class="muted">${messages.replyingTo(isolate(replyingTo))}</span>` : nothing}
       </p>
       ${action === 'edit' ? this.#renderForm(id, messages, comment, 'edit') : this.#renderBody(comment.body)}
       <div class="actions">

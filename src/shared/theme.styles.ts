@@ -37,6 +37,11 @@ export const themeStyles = css`
     text-underline-offset: 0.15em;
   }
 
+  /* A date or time is read as one: "9:30" and "ص" never land on two lines. */
+  time {
+    white-space: nowrap;
+  }
+
   .avatar {
     inline-size: 1.5em;
     block-size: 1.5em;
