@@ -436,6 +436,35 @@ describe('<lede-related>', () => {
       });
     }
 
+    for (const layout of ['list', 'grid', 'carousel'] as const) {
+      it(`${layout}: a story without an image gets a designed placeholder, in line with the images`, async () => {
+        const mixed: Story[] = [stories[0]!, { url: 'https://news.example/world/no-image', title: 'Talks in Amman', kicker: 'Diplomacy' }];
+        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} .stories=${mixed}></lede-related></div>`);
+        const element = container.querySelector('lede-related')!;
+        await element.updateComplete;
+        const [pictured, plain] = [...shadow(element).querySelectorAll('.story')];
+        // Not the bare grey of a missing picture, nor the loading skeleton's.
+        expect(getComputedStyle(plain!, '::before').backgroundImage).to.contain('gradient');
+        expect(getComputedStyle(pictured!, '::before').backgroundImage).to.equal('none');
+        const [first, second] = links(element).map((link) => link.getBoundingClientRect());
+        if (layout === 'list') expect(second!.left).to.equal(first!.left);
+        else expect(second!.top).to.equal(first!.top);
+        await expect(element).to.be.accessible();
+      });
+
+      it(`${layout}: a clamped excerpt shows whole lines only`, async () => {
+        const long: Story = { url: 'https://news.example/world/long', title: 'A story', excerpt: 'Blinken met Netanyahu in Tel Aviv as the death toll rose on both sides. '.repeat(6) };
+        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} excerpts .stories=${[long]}></lede-related></div>`);
+        const element = container.querySelector('lede-related')!;
+        await element.updateComplete;
+        const excerpt = shadow(element).querySelector<HTMLElement>('.excerpt')!;
+        const lineHeight = getComputedStyle(excerpt).lineHeight;
+        expect(lineHeight).to.match(/px$/);
+        // Two whole lines, and nothing of a third under the ellipsis.
+        expect(Math.round((excerpt.getBoundingClientRect().height / Number.parseFloat(lineHeight)) * 100) / 100).to.equal(2);
+      });
+    }
+
     it('grid and list respond to their own width, not the viewport', async () => {
       const container = await fixture<HTMLElement>(html`
         <div>

@@ -46,10 +46,16 @@ export const pageToken: TokenReader = (name) => {
 /** A token read in a shadow root, through the private copy `theme.styles.ts` declares on `:host`. */
 export const shadowToken: TokenReader = (name) => `var(--_${name})`;
 
-/** The `:host` declarations of the private copies: `--_x: var(--lede-x, default)`. */
-export function privateTokenDeclarations(): string {
-  return Object.entries(tokenDefaults)
-    .map(([name, fallback]) => `--_${name}: var(--lede-${name}, ${fallback.startsWith('token:') ? shadowToken(fallback.slice(6) as TokenName) : fallback});`)
+/**
+ * The declarations of the private copies, `--_x: var(--lede-x, default)`: every token's on each
+ * `:host`, or the few `names` a page stylesheet rule needs (with any token their defaults name).
+ */
+export function privateTokenDeclarations(names = Object.keys(tokenDefaults) as TokenName[]): string {
+  return names
+    .map((name) => {
+      const fallback: string = tokenDefaults[name];
+      return `--_${name}: var(--lede-${name}, ${fallback.startsWith('token:') ? shadowToken(fallback.slice(6) as TokenName) : fallback});`;
+    })
     .join('\n');
 }
 
