@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/article.js';
 import type { LedeArticle } from '../src/article.js';
-import type { Article } from '../src/model.js';
+import type { Article, ArticleBlock } from '../src/model.js';
 import type { LedeArticleLoadEvent, LedeErrorEvent } from '../src/shared/events.js';
 
 const shadow = (element: Element) => element.shadowRoot!;
@@ -107,6 +107,22 @@ describe('<lede-article>', () => {
       expect(body.querySelector('figcaption .credit')!.textContent).to.equal('Reuters/Jane Doe');
       expect(query(element, '.lead-image img')!.getAttribute('alt')).to.equal('Antony Blinken at a podium');
       await expect(element).to.be.accessible();
+    });
+
+    it('loads the first picture at once with high priority, the rest lazily: the lead image, else the first in the body', async () => {
+      const picture = (name: string) => ({ url: `/demo/content/illustration.svg?${name}`, alt: name });
+      const figure = (name: string): ArticleBlock => ({ type: 'figure', image: picture(name) });
+      const loading = (element: Element) => [...shadow(element).querySelectorAll('img')].map((img) => `${img.alt}: ${img.loading} ${img.getAttribute('fetchpriority') ?? 'auto'}`);
+
+      const withLead = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Lead', image: picture('lead'), body: [figure('one'), figure('two')] }}></lede-article>`);
+      expect(loading(withLead)).to.deep.equal(['lead: eager high', 'one: lazy auto', 'two: lazy auto']);
+
+      const bodyOnly = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Body', body: [{ type: 'paragraph', text: 'Text.' }, figure('one'), figure('two')] }}></lede-article>`);
+      expect(loading(bodyOnly)).to.deep.equal(['one: eager high', 'two: lazy auto']);
+
+      const htmlBody = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'HTML', bodyHtml: '<p>Text.</p><img src="/demo/content/illustration.svg?one" alt="one"><img src="/demo/content/illustration.svg?two" alt="two">' }}></lede-article>`);
+      await waitUntil(() => loading(htmlBody).length === 2, 'the HTML body did not render');
+      expect(loading(htmlBody)).to.deep.equal(['one: eager high', 'two: lazy auto']);
     });
 
     it('renders the headline at the configured level and keeps body headings below it', async () => {

@@ -347,7 +347,14 @@ export class LedeArticle extends LitElement {
     }
     sanitizeHtml(source).then(
       (element) => {
-        if (this.sanitizedSource === source) this.sanitizedBody = [...element.childNodes];
+        if (this.sanitizedSource !== source) return;
+        // Without a lead image, the body's first picture is the article's first: at once, ahead of the rest.
+        const first = this.viewParts?.parts.image ? undefined : element.querySelector('img');
+        if (first) {
+          first.loading = 'eager';
+          first.setAttribute('fetchpriority', 'high');
+        }
+        this.sanitizedBody = [...element.childNodes];
       },
       (error: unknown) => this.report(toLedeError(error, 'invalid-data')),
     );
