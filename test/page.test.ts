@@ -78,3 +78,66 @@ describe('a theme set on an element', () => {
     expect(getComputedStyle(byline).colorScheme).to.equal('light dark');
   });
 });
+
+describe('related stories and comments with the article', () => {
+  /** Where a box's text column runs: its left edge and width, to a tenth of a pixel. */
+  const column = (box: Element) => {
+    const { left, width } = box.getBoundingClientRect();
+    return [Math.round(left * 10) / 10, Math.round(width * 10) / 10];
+  };
+
+  async function page(markup: ReturnType<typeof html>) {
+    const container = await fixture<HTMLElement>(markup);
+    const [articleElement, related, comments] = ['lede-article', 'lede-related', 'lede-comments'].map((tag) => container.querySelector(tag)!);
+    await waitUntil(() => shadow(related!).querySelector('.story:not(.skeleton)'), 'the stories did not render');
+    await (articleElement as LedeArticle).updateComplete;
+    // The article's text, the cards and the comments' heading.
+    return { container, columns: () => [shadow(articleElement!).querySelector('.body > p')!, shadow(related!).querySelector('.stories')!, comments!.querySelector('h2')!].map(column) };
+  }
+
+  it('share its text column beside it, and --lede-measure sets it for all three', async () => {
+    const { container, columns } = await page(html`
+      <div style="inline-size: 1200px">
+        <lede-article .article=${article}></lede-article>
+        <lede-related .stories=${stories}></lede-related>
+        <lede-comments backend="local" thread="measure-test"><h2 slot="heading">Comments</h2></lede-comments>
+      </div>
+    `);
+    const [text, cards, comments] = columns();
+    expect(text![1]).to.be.lessThan(900);
+    expect([cards, comments]).to.deep.equal([text, text]);
+
+    container.style.setProperty('--lede-measure', '30rem');
+    const [narrower, ...others] = columns();
+    expect(narrower![1]).to.equal(30 * Number.parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(others).to.deep.equal([narrower, narrower]);
+  });
+
+  it('share it on a narrow screen with the gutter docs/theming.md gives them', async () => {
+    const { columns } = await page(html`
+      <div class="narrow" style="inline-size: 360px">
+        <style>
+          .narrow > :is(lede-related, lede-comments) { padding-inline: var(--lede-space-m, 1rem); }
+        </style>
+        <lede-article .article=${article}></lede-article>
+        <lede-related .stories=${stories}></lede-related>
+        <lede-comments backend="local" thread="measure-test"><h2 slot="heading">Comments</h2></lede-comments>
+      </div>
+    `);
+    const [text, cards, comments] = columns();
+    expect([cards, comments]).to.deep.equal([text, text]);
+  });
+
+  it('fill its text column inside it', async () => {
+    const { columns } = await page(html`
+      <div style="inline-size: 1200px">
+        <lede-article .article=${article}>
+          <lede-related .stories=${stories}></lede-related>
+          <lede-comments backend="local" thread="measure-test"><h2 slot="heading">Comments</h2></lede-comments>
+        </lede-article>
+      </div>
+    `);
+    const [text, cards, comments] = columns();
+    expect([cards, comments]).to.deep.equal([text, text]);
+  });
+});

@@ -10,7 +10,7 @@
  *
  * Plain strings, no Lit: `vite.config.ts` imports it to write `lede.css`.
  */
-import { colorSchemeCss, pageToken, type TokenReader } from '../shared/tokens.js';
+import { colorSchemeCss, columnCss, pageToken, type TokenReader } from '../shared/tokens.js';
 
 /** How one of the outputs addresses the host's direct children and reads the theme tokens. */
 export interface LayoutSelectors {
@@ -29,12 +29,9 @@ export function articleHostCss(host: string, token: TokenReader): string {
   return `${host} {
   display: block;
   container-type: inline-size;
-  max-inline-size: ${token('measure')};
-  margin-inline: auto;
+  ${columnCss(token)}
   padding-block: ${token('space-l')};
   padding-inline: ${token('space-m')};
-  font-family: ${token('font-body')};
-  font-size: ${token('font-size')};
   line-height: ${token('line-height')};
   overflow-wrap: break-word;
   color: ${token('color-text')};

@@ -10,6 +10,7 @@ import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
+import { shellStyles } from './shell.styles.js';
 import { en, otherLanguages, type CommentsMessages, type Counted } from './messages.js';
 import {
   browserStorage,
@@ -131,7 +132,7 @@ export class CommentsView implements ReactiveController {
     this.shownChunks = FIRST_CHUNKS;
     this.tick = 0;
     this.#localeController = new LocaleController(host);
-    adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, commentsStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, shellStyles, commentsStyles]);
     host.addController(this);
   }
 

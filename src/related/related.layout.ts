@@ -7,7 +7,7 @@
  *
  * Plain strings, no Lit: `vite.config.ts` imports it to write `lede.css`.
  */
-import { colorSchemeCss, privateTokenDeclarations } from '../shared/tokens.js';
+import { colorSchemeCss, columnCss, privateTokenDeclarations, shadowToken } from '../shared/tokens.js';
 
 /** How to address each part in one of the outputs. */
 export interface RelatedSelectors {
@@ -34,9 +34,10 @@ export function relatedCss({ host, list, item, title, media, placeholder, head }
   // Every host selector with every part selector; commas inside :is(), also nested one deep, do not separate.
   const split = (selectors: string) => selectors.split(/,(?!(?:[^()]|\([^()]*\))*\))/);
   const part = (selector: string, hosts = host()) => split(hosts).flatMap((prefix) => split(selector).map((one) => `${prefix} ${one}`)).join();
-  return `${host()}{display:block;container-type:inline-size;margin-block:var(--_space-l);font:1rem/1.35 var(--_font-ui);color:var(--_color-text)}
+  // The host is the text column, measured in the body type; the cards set their own.
+  return `${host()}{display:block;container-type:inline-size;margin-block:var(--_space-l);${columnCss(shadowToken)}line-height:1.35;color:var(--_color-text)}
 ${head}{display:flex;align-items:center;gap:var(--_space-s);min-block-size:2.75rem;margin:0 0 var(--_space-s);font:700 1.25rem/1.25 var(--_font-heading)}
-${part(list)}{display:grid;gap:var(--_space-m);margin:0;padding:0;list-style:none}
+${part(list)}{display:grid;gap:var(--_space-m);margin:0;padding:0;list-style:none;font:1rem/1.35 var(--_font-ui)}
 ${part(list, host('[layout=grid]'))}{grid-template-columns:repeat(auto-fill,minmax(min(13rem,100%),1fr))}
 ${part(list, host('[layout=carousel]'))}{grid-auto-flow:column;grid-auto-columns:min(15rem,80%);overflow-x:auto;scroll-snap-type:x mandatory;overscroll-behavior-x:contain;padding-block-end:var(--_space-s)}
 ${part(item)}{position:relative;display:grid;grid:"m k" 1lh "m t" 2lh "m d" 1lh "m e" 0/6rem 1fr;column-gap:var(--_space-m);scroll-snap-align:start}
@@ -64,7 +65,7 @@ export function relatedPageCss(): string {
   return `/* Lede: the same card layout for a server-rendered <lede-related> list until its cards show. */
 @layer lede {
 ${relatedCss({ host, list: '>:is(ul,ol)', item: '>:is(ul,ol)>li', title: '>:is(ul,ol)>li>a', media: '>:is(ul,ol)>li::before,>:is(ul,ol)>li>img', placeholder: '>:is(ul,ol)>li:not(:has(>img))::before', head: `${heading},${host()}:not(:has(>[slot=heading]))::before` })}
-${host()}{${privateTokenDeclarations(['space-s', 'space-m', 'space-l', 'radius', 'font-ui', 'font-body', 'font-heading', 'color-text', 'color-accent', 'color-surface-raised'])}}
+${host()}{${privateTokenDeclarations(['space-s', 'space-m', 'space-l', 'radius', 'measure', 'font-ui', 'font-body', 'font-heading', 'font-size', 'color-text', 'color-accent', 'color-surface-raised'])}}
 ${colorSchemeCss(host)}${host()} :is(ul,ol)>li::before,${host()}:not(:has(>[slot=heading]))::before{content:""}
 ${host()}>:is(ul,ol)>li>:not(a,img){display:none}
 }

@@ -60,6 +60,16 @@ export function privateTokenDeclarations(names = Object.keys(tokenDefaults) as T
 }
 
 /**
+ * The text column of an element that stands on its own, so an article and the related stories
+ * and comments beside it line up: at most `--lede-measure` wide, centred. The measure is counted
+ * in the body type (the `ch` of the article's font and size) whatever type the element's text
+ * uses, so the host takes that type and its content sets its own.
+ */
+export function columnCss(token: TokenReader): string {
+  return `max-inline-size:${token('measure')};margin-inline:auto;font-family:${token('font-body')};font-size:${token('font-size')};`;
+}
+
+/**
  * A host's colour scheme, for the shadow styles and `lede.css` alike: `host()` is the host's
  * selector, `host('[theme=dark]')` the host with that attribute. Without a `theme` the reader's
  * preference picks the side of every `light-dark()` colour. A `theme` sets `--_theme`, which,
