@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { articlePageCss } from './src/article/article.layout.js';
 import { bylinePageCss } from './src/byline/byline.layout.js';
+import { commentsPageCss } from './src/comments/comments.layout.js';
 import { relatedPageCss } from './src/related/related.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
@@ -22,7 +23,7 @@ const entries = {
 };
 
 /** `lede.css`: every element's server-rendered layout, in one `lede` layer. */
-const pageCss = () => articlePageCss() + bylinePageCss() + relatedPageCss();
+const pageCss = () => articlePageCss() + bylinePageCss() + relatedPageCss() + commentsPageCss();
 
 /** Writes `lede.css`, the page stylesheet that lays out server-rendered content before upgrade. */
 function pageStylesheet(): Plugin {

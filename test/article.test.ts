@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/article.js';
 import type { LedeArticle } from '../src/article.js';
-import type { Article } from '../src/model.js';
+import type { Article, ArticleBlock } from '../src/model.js';
 import type { LedeArticleLoadEvent, LedeErrorEvent } from '../src/shared/events.js';
 
 const shadow = (element: Element) => element.shadowRoot!;
@@ -107,6 +107,22 @@ describe('<lede-article>', () => {
       expect(body.querySelector('figcaption .credit')!.textContent).to.equal('Reuters/Jane Doe');
       expect(query(element, '.lead-image img')!.getAttribute('alt')).to.equal('Antony Blinken at a podium');
       await expect(element).to.be.accessible();
+    });
+
+    it('loads the first picture at once with high priority, the rest lazily: the lead image, else the first in the body', async () => {
+      const picture = (name: string) => ({ url: `/demo/content/illustration.svg?${name}`, alt: name });
+      const figure = (name: string): ArticleBlock => ({ type: 'figure', image: picture(name) });
+      const loading = (element: Element) => [...shadow(element).querySelectorAll('img')].map((img) => `${img.alt}: ${img.loading} ${img.getAttribute('fetchpriority') ?? 'auto'}`);
+
+      const withLead = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Lead', image: picture('lead'), body: [figure('one'), figure('two')] }}></lede-article>`);
+      expect(loading(withLead)).to.deep.equal(['lead: eager high', 'one: lazy auto', 'two: lazy auto']);
+
+      const bodyOnly = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Body', body: [{ type: 'paragraph', text: 'Text.' }, figure('one'), figure('two')] }}></lede-article>`);
+      expect(loading(bodyOnly)).to.deep.equal(['one: eager high', 'two: lazy auto']);
+
+      const htmlBody = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'HTML', bodyHtml: '<p>Text.</p><img src="/demo/content/illustration.svg?one" alt="one"><img src="/demo/content/illustration.svg?two" alt="two">' }}></lede-article>`);
+      await waitUntil(() => loading(htmlBody).length === 2, 'the HTML body did not render');
+      expect(loading(htmlBody)).to.deep.equal(['one: eager high', 'two: lazy auto']);
     });
 
     it('renders the headline at the configured level and keeps body headings below it', async () => {
@@ -458,6 +474,22 @@ describe('<lede-article>', () => {
       // Arabic type has no italics: the quote is not slanted as English quotes are.
       expect(getComputedStyle(quote).fontStyle).to.equal('normal');
       await expect(element).to.be.accessible();
+    });
+
+    it('never breaks a date or time across lines ("9:30" and "ص" stay together)', async () => {
+      const data: Article = { headline: 'عنوان', datePublished: '2024-02-04', dateModified: '2024-02-05T09:30:00Z' };
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl"><lede-article .article=${data}></lede-article></div>`);
+      const element = wrapper.querySelector('lede-article')!;
+      await element.updateComplete;
+      const times = [...shadow(element).querySelectorAll('time')];
+      expect(times.map((time) => time.textContent)).to.have.length(2);
+      const broken: string[] = [];
+      for (let width = 240; width <= 480; width += 4) {
+        wrapper.style.inlineSize = `${width}px`;
+        // One line: every box of the time (one a bidi run) on the same line.
+        for (const time of times) if (new Set([...time.getClientRects()].map((box) => Math.round(box.top))).size !== 1) broken.push(`${width}px: ${time.textContent}`);
+      }
+      expect(broken).to.deep.equal([]);
     });
 
     it('marks content in a right-to-left language as such inside a left-to-right page', async () => {

@@ -1,11 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { arabicArticle } from '../demo/content/arabic-article.js';
 import '../src/article.js';
 import '../src/byline.js';
 import type { LedeArticle } from '../src/article.js';
 import type { LedeByline } from '../src/byline.js';
 import type { Article, Credit } from '../src/model.js';
 import type { LedeErrorEvent } from '../src/shared/events.js';
+import { keepsLtrOrder } from './support/bidi.js';
 
 const shadow = (element: Element) => element.shadowRoot!;
 const query = <T extends Element = HTMLElement>(element: Element, selector: string) => shadow(element).querySelector<T>(selector);
@@ -171,6 +173,17 @@ describe('<lede-byline>', () => {
       await waitUntil(() => text(query(byline, '.names')) === 'By Ann Wu', 'the byline did not follow the article');
     });
 
+    it('shows the article\'s dateline once, on the byline\'s line (the Arabic demo)', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl"><lede-article .article=${arabicArticle}><lede-byline slot="byline" open></lede-byline></lede-article></div>`);
+      const element = wrapper.querySelector('lede-article')!;
+      const byline = element.querySelector('lede-byline')!;
+      await waitUntil(() => query(byline, '.names'), 'the byline did not receive the article');
+      const shown = [element, byline].flatMap((host) => [...shadow(host).querySelectorAll('.dateline')]).filter((node) => node.checkVisibility()).map(text);
+      expect(shown).to.deep.equal(['القاهرة']);
+      expect(text(query(byline, '.line'))).to.contain('القاهرة');
+      await expect(element).to.be.accessible();
+    });
+
     it('gives the article\'s JSON-LD one Person per credited person, from its credits paragraph', async () => {
       const element = await fixture<LedeArticle>(html`<lede-article .article=${article}></lede-article>`);
       const jsonLd = await jsonLdOf(element);
@@ -225,6 +238,15 @@ describe('<lede-byline>', () => {
       expect(text(query(element, '.toggle'))).to.equal('Tous les crédits');
       expect(panelLines(element)[1]).to.equal('Rédaction: Michael Perry et Angus MacSwan');
       expect(panelLines(element)[2]).to.equal('Édition: Miral Fahmy et Andrew Cawthorne');
+    });
+
+    it('keeps English names, source and dateline in their own order on a right-to-left line', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl">
+        <lede-byline source="time news." dateline="D.C." .authors=${[{ name: 'Sam Jones Jr.', url: 'https://news.example/sam' }, { name: 'Ann Wu (AP)' }]}></lede-byline>
+      </div>`);
+      const element = wrapper.querySelector('lede-byline')!;
+      const line = query(element, '.line')!;
+      expect(['Sam Jones Jr.', 'Ann Wu (AP)', 'time news.', 'D.C.'].map((value) => keepsLtrOrder(line, value))).to.deep.equal([true, true, true, true]);
     });
 
     it('reads right to left in Arabic and follows a change of language', async () => {

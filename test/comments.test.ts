@@ -557,6 +557,50 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     await expect(element).to.be.accessible();
   });
 
+  for (const page of ['a right-to-left page', 'a right-to-left block in a left-to-right page']) {
+    it(`hides the honeypot in ${page}: no sideways scroll, no tab stop, a localized label, and a bot filling it is held`, async () => {
+      const documentElement = document.documentElement;
+      const saved = { dir: documentElement.dir, lang: documentElement.lang };
+      if (page === 'a right-to-left page') Object.assign(documentElement, { dir: 'rtl', lang: 'ar' });
+      try {
+        const thread = newThread();
+        const wrapper = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl"><lede-comments endpoint=${endpoint} thread=${thread}></lede-comments></div>`);
+        const element = wrapper.querySelector('lede-comments')!;
+        await waitUntil(() => root(element).textContent!.includes('لا تعليقات بعد.'), 'the thread did not load', { timeout: 5000 });
+        expect(documentElement.scrollWidth, 'page width').to.be.at.most(innerWidth);
+
+        // Not to be seen: no point of the field is hit where it lies.
+        const trap = $<HTMLInputElement>(element, 'input[name=website]')!;
+        const box = trap.getBoundingClientRect();
+        const hits = [0.1, 0.5, 0.9].map((x) => root(element).elementFromPoint(box.left + box.width * x, box.top + box.height / 2) === trap);
+        expect(hits).to.deep.equal([false, false, false]);
+        expect(trap.closest('label')!.textContent!.trim()).to.equal('اترك هذا الحقل فارغًا');
+        expect(trap.autocomplete).to.equal('off');
+
+        // Not to be reached: Tab goes from the comment field to the send button.
+        $<HTMLInputElement>(element, '#name-top')!.focus();
+        const stops: string[] = [];
+        for (let step = 0; step < 2; step += 1) {
+          await sendKeys({ press: 'Tab' });
+          const active = root(element).activeElement;
+          stops.push(active?.getAttribute('name') ?? active?.getAttribute('type') ?? String(active?.tagName));
+        }
+        expect(stops).to.deep.equal(['body', 'submit']);
+        await expect(element).to.be.accessible();
+
+        // Still a trap: what a bot types there holds its comment for moderation.
+        trap.value = 'https://spam.example/';
+        await write(element, { name: 'Bot', body: 'Buy now.' });
+        submit(element);
+        await waitUntil(() => $(element, 'article .badge'), 'the comment was not held', { timeout: 5000 });
+        expect($(element, 'article .badge')!.textContent).to.equal('بانتظار المراجعة');
+        expect((await onServer(thread)).total).to.equal(0);
+      } finally {
+        Object.assign(documentElement, saved);
+      }
+    });
+  }
+
   it('is accessible in French and in the dark theme', async () => {
     const thread = newThread();
     await seed(thread, [{ name: 'Jo', body: 'Bonjour.' }]);
@@ -626,7 +670,7 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     expect($(element, '.sentinel')).to.equal(null);
     const depths = ['deep1', 'deep2', 'deep3', 'deep4', 'deep5'].map((id) => $(element, `[data-id="${id}"]`)!.style.getPropertyValue('--depth'));
     expect(depths).to.deep.equal(['1', '2', '3', '3', '3']);
-    expect($(element, '[data-id="deep4"] .meta')!.textContent).to.contain('replying to Depth 3');
+    expect($(element, '[data-id="deep4"] .meta')!.textContent).to.contain('replying to \u2068Depth 3\u2069');
   });
 
   it('keeps comments in IndexedDB with backend="local", across a reload, once per idempotency key', async () => {

@@ -3,9 +3,13 @@
 // itself, after measuring, so nothing registers it early.
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
+import { articlePageCss } from '../src/article/article.layout.js';
 import { relatedPageCss } from '../src/related/related.layout.js';
 import { LedeRelated } from '../src/related/lede-related.js';
 import { defineElement } from '../src/shared/define.js';
+
+/** The side the reader's system does not pick, so forcing it shows. */
+const forced = matchMedia('(prefers-color-scheme: dark)').matches ? 'light' : 'dark';
 
 const round = (rect: DOMRect) => [rect.left, rect.top, rect.width, rect.height].map((value) => Math.round(value * 10) / 10);
 
@@ -45,9 +49,9 @@ function boxes(element: Element): number[][] {
 }
 
 describe('<lede-related> upgrade', () => {
-  it('keeps every box where it was: list, grid and carousel, wide, narrow, right to left, with and without a heading', async () => {
+  it('keeps every box where it was: list, grid and carousel, wide, narrow, right to left, with and without a heading, in a themed article', async () => {
     const style = document.createElement('style');
-    style.textContent = relatedPageCss();
+    style.textContent = articlePageCss() + relatedPageCss();
     document.head.append(style);
     const container = await fixture<HTMLDivElement>(html`
       <div>
@@ -59,6 +63,7 @@ describe('<lede-related> upgrade', () => {
           `,
         )}
         <div style="inline-size: 700px">${list('list', false)}</div>
+        <lede-article theme=${forced}>${list('grid', true)}</lede-article>
       </div>
     `);
     const elements = [...container.querySelectorAll('lede-related')];
@@ -67,6 +72,8 @@ describe('<lede-related> upgrade', () => {
     const gridItems = elements[3]!.querySelectorAll('li');
     expect(gridItems[1]!.getBoundingClientRect().top).to.equal(gridItems[0]!.getBoundingClientRect().top);
     const before = elements.map(boxes);
+    // A theme forced on the article around it holds before the upgrade as after it.
+    expect(getComputedStyle(elements[10]!).colorScheme).to.equal(forced);
 
     defineElement('lede-related', LedeRelated);
     // The first render, before the cards' module can have arrived (updateComplete waits for it):
@@ -86,6 +93,7 @@ describe('<lede-related> upgrade', () => {
       expect(element.shadowRoot!.querySelectorAll('a.title'), `${index}`).to.have.length(4);
       expect(boxes(element), `${index} ${element.getAttribute('layout')}`).to.deep.equal(before[index]);
     });
+    expect(getComputedStyle(elements[10]!).colorScheme).to.equal(forced);
     style.remove();
   });
 

@@ -5,6 +5,7 @@ import '../src/related.js';
 import type { LedeRelated, LedeStoryClickEvent } from '../src/related.js';
 import type { Story } from '../src/model.js';
 import type { LedeErrorEvent } from '../src/shared/events.js';
+import { keepsLtrOrder } from './support/bidi.js';
 
 const feeds = '/test/fixtures/feeds';
 /** A script URL a server-rendered list might carry; the cards must drop it. */
@@ -435,6 +436,35 @@ describe('<lede-related>', () => {
       });
     }
 
+    for (const layout of ['list', 'grid', 'carousel'] as const) {
+      it(`${layout}: a story without an image gets a designed placeholder, in line with the images`, async () => {
+        const mixed: Story[] = [stories[0]!, { url: 'https://news.example/world/no-image', title: 'Talks in Amman', kicker: 'Diplomacy' }];
+        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} .stories=${mixed}></lede-related></div>`);
+        const element = container.querySelector('lede-related')!;
+        await element.updateComplete;
+        const [pictured, plain] = [...shadow(element).querySelectorAll('.story')];
+        // Not the bare grey of a missing picture, nor the loading skeleton's.
+        expect(getComputedStyle(plain!, '::before').backgroundImage).to.contain('gradient');
+        expect(getComputedStyle(pictured!, '::before').backgroundImage).to.equal('none');
+        const [first, second] = links(element).map((link) => link.getBoundingClientRect());
+        if (layout === 'list') expect(second!.left).to.equal(first!.left);
+        else expect(second!.top).to.equal(first!.top);
+        await expect(element).to.be.accessible();
+      });
+
+      it(`${layout}: a clamped excerpt shows whole lines only`, async () => {
+        const long: Story = { url: 'https://news.example/world/long', title: 'A story', excerpt: 'Blinken met Netanyahu in Tel Aviv as the death toll rose on both sides. '.repeat(6) };
+        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} excerpts .stories=${[long]}></lede-related></div>`);
+        const element = container.querySelector('lede-related')!;
+        await element.updateComplete;
+        const excerpt = shadow(element).querySelector<HTMLElement>('.excerpt')!;
+        const lineHeight = getComputedStyle(excerpt).lineHeight;
+        expect(lineHeight).to.match(/px$/);
+        // Two whole lines, and nothing of a third under the ellipsis.
+        expect(Math.round((excerpt.getBoundingClientRect().height / Number.parseFloat(lineHeight)) * 100) / 100).to.equal(2);
+      });
+    }
+
     it('grid and list respond to their own width, not the viewport', async () => {
       const container = await fixture<HTMLElement>(html`
         <div>
@@ -474,6 +504,21 @@ describe('<lede-related>', () => {
       expect(focused(element)).to.equal('Story number 7');
       await sendKeys({ press: 'Home' });
       expect(focused(element)).to.equal('Story number 1');
+      await expect(element).to.be.accessible();
+    });
+
+    it('right to left: English titles, kickers, excerpts and names keep their own order, closing punctuation last', async () => {
+      const english: Story = { url: 'https://news.example/en', title: 'Blinken says "pause now"', kicker: 'U.S.', excerpt: 'Talks go on in Amman.', author: 'Reuters Staff.', datePublished: '2023-11-02' };
+      const container = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl" style="inline-size: 700px"><lede-related excerpts dates="absolute" .stories=${[english]}></lede-related></div>`);
+      const element = container.querySelector('lede-related')!;
+      await element.updateComplete;
+      const keepsOrder = (selector: string, value: string) => keepsLtrOrder(shadow(element).querySelector(selector)!, value);
+      expect([keepsOrder('.title', english.title), keepsOrder('.kicker', english.kicker!), keepsOrder('.excerpt', english.excerpt!), keepsOrder('.meta', english.author!)]).to.deep.equal([
+        true,
+        true,
+        true,
+        true,
+      ]);
       await expect(element).to.be.accessible();
     });
 

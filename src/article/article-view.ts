@@ -46,7 +46,7 @@ export interface ArticleParts {
 export function buildArticleParts(article: Article, options: ViewOptions): ArticleParts {
   const { language, kicker, dek, dateline, image, body } = article;
   const level = Math.min(6, Math.max(1, options.headingLevel));
-  const img = image && imageElement(image);
+  const img = image && imageElement(image, true);
   return {
     lang: language,
     dir: language && rtlLanguages.has(language.split('-')[0]!.toLowerCase()) ? 'rtl' : undefined,
@@ -57,7 +57,7 @@ export function buildArticleParts(article: Article, options: ViewOptions): Artic
     dateline: dateline ? element('p', dateline, 'dateline') : undefined,
     dates: buildDates(article, options),
     image: img && parent('figure', 'lead-image', img),
-    body: body && buildBody(body, level),
+    body: body && buildBody(body, level, !img),
   };
 }
 
@@ -105,22 +105,28 @@ function element(tag: string, text = '', className = ''): HTMLElement {
   return node;
 }
 
-function imageElement(image: ImageRef): HTMLImageElement | undefined {
+/**
+ * An image; the article's first (`first`) is likely the page's largest paint, so it loads at once
+ * ahead of other images, and the rest wait until they near the viewport.
+ */
+function imageElement(image: ImageRef, first: boolean): HTMLImageElement | undefined {
   const url = safeUrl(image.url);
   if (!url) return undefined;
   const img = document.createElement('img');
+  if (first) img.setAttribute('fetchpriority', 'high');
+  img.loading = first ? 'eager' : 'lazy';
+  img.decoding = 'async';
   img.src = url;
   img.alt = image.alt ?? '';
   if (image.width) img.width = image.width;
   if (image.height) img.height = image.height;
-  img.loading = 'lazy';
-  img.decoding = 'async';
   return img;
 }
 
-/** The body as one fragment of plain elements, which Lit commits as one part. */
-function buildBody(blocks: readonly ArticleBlock[], headingLevel: number): DocumentFragment {
+/** The body as one fragment of plain elements, which Lit commits as one part; `firstImage` when no lead image comes before it. */
+function buildBody(blocks: readonly ArticleBlock[], headingLevel: number, firstImage: boolean): DocumentFragment {
   const body = document.createDocumentFragment();
+  let first = firstImage;
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
@@ -142,8 +148,11 @@ function buildBody(blocks: readonly ArticleBlock[], headingLevel: number): Docum
       }
       case 'figure': {
         const figure = element('figure');
-        const img = imageElement(block.image);
-        if (img) figure.append(img);
+        const img = imageElement(block.image, first);
+        if (img) {
+          figure.append(img);
+          first = false;
+        }
         if (block.caption || block.credit) {
           const caption = element('figcaption', block.caption);
           if (block.credit) caption.append(element('span', block.credit, 'credit'));

@@ -10,7 +10,7 @@
  *
  * Plain strings, no Lit: `vite.config.ts` imports it to write `lede.css`.
  */
-import { pageToken, type TokenReader } from '../shared/tokens.js';
+import { colorSchemeCss, columnCss, pageToken, type TokenReader } from '../shared/tokens.js';
 
 /** How one of the outputs addresses the host's direct children and reads the theme tokens. */
 export interface LayoutSelectors {
@@ -29,17 +29,13 @@ export function articleHostCss(host: string, token: TokenReader): string {
   return `${host} {
   display: block;
   container-type: inline-size;
-  max-inline-size: ${token('measure')};
-  margin-inline: auto;
+  ${columnCss(token)}
   padding-block: ${token('space-l')};
   padding-inline: ${token('space-m')};
-  font-family: ${token('font-body')};
-  font-size: ${token('font-size')};
   line-height: ${token('line-height')};
   overflow-wrap: break-word;
   color: ${token('color-text')};
   background: ${token('color-surface')};
-  color-scheme: light dark;
 }
 `;
 }
@@ -110,8 +106,8 @@ export function articlePageCss(): string {
 @layer lede {
 lede-article script[type="application/ld+json"] { display: none; }
 ${articleHostCss(host, pageToken)}
-${host}[theme="light"] { color-scheme: light; }
-${host}[theme="dark"] { color-scheme: dark; }
-${articleChildCss({ child: (selector) => `${host} > ${selector}`, token: pageToken })}}
+${colorSchemeCss((attribute = '') => host + attribute)}
+/* A date or time reads as one, before the upgrade and after it (the element's shadow styles cannot reach inside a slotted date). */
+lede-article > [slot="date"] time { white-space: nowrap; }${articleChildCss({ child: (selector) => `${host} > ${selector}`, token: pageToken })}}
 `;
 }

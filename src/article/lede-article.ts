@@ -42,12 +42,14 @@ interface LightContent {
   slots: Set<string>;
   /** Unslotted body content (paragraphs, figures) exists. */
   hasBody: boolean;
+  /** A `<lede-byline>` fills the byline slot: it shows the dateline on its line. */
+  bylineElement: boolean;
   /** The article as far as the light DOM tells it, for JSON-LD and reading time. */
   article?: Article;
   bodyText: string;
 }
 
-const noLightContent: LightContent = { slots: new Set(), hasBody: false, bodyText: '' };
+const noLightContent: LightContent = { slots: new Set(), hasBody: false, bylineElement: false, bodyText: '' };
 
 function readLightContent(host: HTMLElement): LightContent {
   // Elements made from data have no children: skip the selector queries below.
@@ -67,6 +69,7 @@ function readLightContent(host: HTMLElement): LightContent {
   return {
     slots,
     hasBody: bodyNodes.length > 0,
+    bylineElement: !!host.querySelector(':scope > lede-byline[slot="byline"]'),
     bodyText,
     article: headline
       ? {
@@ -103,7 +106,7 @@ function readLightContent(host: HTMLElement): LightContent {
  * @slot kicker - The label above the headline.
  * @slot headline - The headline, usually an `<h1>`.
  * @slot dek - The standfirst under the headline.
- * @slot byline - The byline, or a `<lede-byline>`.
+ * @slot byline - The byline, or a `<lede-byline>` (which shows the dateline on its line, so the article shows no dateline of its own from data).
  * @slot dateline - Where the story was filed from.
  * @slot date - Publication date, best as `<time datetime>`.
  *
@@ -344,7 +347,14 @@ export class LedeArticle extends LitElement {
     }
     sanitizeHtml(source).then(
       (element) => {
-        if (this.sanitizedSource === source) this.sanitizedBody = [...element.childNodes];
+        if (this.sanitizedSource !== source) return;
+        // Without a lead image, the body's first picture is the article's first: at once, ahead of the rest.
+        const first = this.viewParts?.parts.image ? undefined : element.querySelector('img');
+        if (first) {
+          first.loading = 'eager';
+          first.setAttribute('fetchpriority', 'high');
+        }
+        this.sanitizedBody = [...element.childNodes];
       },
       (error: unknown) => this.report(toLedeError(error, 'invalid-data')),
     );
@@ -396,7 +406,7 @@ export class LedeArticle extends LitElement {
         <slot name="headline">${parts?.headline}</slot>
         <slot name="dek">${parts?.dek}</slot>
         <slot name="byline">${parts?.byline}</slot>
-        <slot name="dateline">${parts?.dateline}</slot>
+        <slot name="dateline">${this.light.bylineElement ? nothing : parts?.dateline}</slot>
         <div class="date-row">
           <slot name="date">${parts?.dates}</slot>
           ${this.renderReadingTime(article)}

@@ -4,7 +4,7 @@
  * element upgrades. The printed byline is inline, so the credits toggle joins its line instead of
  * adding one. Plain strings, no Lit: `vite.config.ts` imports it.
  */
-import { pageToken, type TokenReader } from '../shared/tokens.js';
+import { colorSchemeCss, pageToken, type TokenReader } from '../shared/tokens.js';
 
 /**
  * The host box (small print in the interface typeface) and its children: the printed byline
@@ -34,6 +34,6 @@ ${child('[slot="credits"]')} {
 export function bylinePageCss(): string {
   const host = 'lede-byline:not(:defined)';
   return `@layer lede {
-${bylineCss(host, (selector) => `${host} > ${selector}`, pageToken)}}
+${bylineCss(host, (selector) => `${host} > ${selector}`, pageToken)}${colorSchemeCss((attribute = '') => host + attribute)}}
 `;
 }

@@ -4,12 +4,13 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { reportError } from '../shared/events.js';
-import { formatDate, formatNumber, formatRelativeTime, pluralCategory } from '../shared/format.js';
+import { formatDate, formatNumber, formatRelativeTime, isolate, pluralCategory } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
+import { shellStyles } from './shell.styles.js';
 import { en, otherLanguages, type CommentsMessages, type Counted } from './messages.js';
 import {
   browserStorage,
@@ -131,7 +132,7 @@ export class CommentsView implements ReactiveController {
     this.shownChunks = FIRST_CHUNKS;
     this.tick = 0;
     this.#localeController = new LocaleController(host);
-    adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, commentsStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, shellStyles, commentsStyles]);
     host.addController(this);
   }
 
@@ -661,13 +662,25 @@ export class CommentsView implements ReactiveController {
         : html`${this.#renderField(`name-${id}`, messages.name, 'name', this.#name, errors?.name, `name-error-${id}`, NAME_MAX)}
             ${this.#renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
             <p class="muted" id="left-${id}">${counted(messages.left, BODY_MAX - characterCount(body), this.#localeController.locale)}</p>
-            <div class="hp" aria-hidden="true"><label>Website <input name="website" tabindex="-1" autocomplete="off" /></label></div>`}
+            ${this.#renderHoneypot(messages)}`}
       ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
       <div class="actions">
         <button type="submit">${kind === 'edit' ? messages.save : small ? messages.report : messages.send}</button>
         ${form ? html`<button type="button" @click=${() => this.#cancel(form, kind)}>${messages.cancel}</button>` : nothing}
       </div>
     </form>`;
+  }
+
+  /**
+   * The honeypot: a field people never meet and bots fill in (the server holds what comes with
+   * it). Clipped in place rather than moved off-screen, which scrolls right-to-left pages sideways;
+   * inert, so neither Tab, assistive technology nor autofill reaches it; its label asks anyone who
+   * does see it (a text browser, styles off) to leave it empty.
+   */
+  #renderHoneypot(messages: CommentsMessages): TemplateResult {
+    return html`<div class="visually-hidden" aria-hidden="true" inert>
+      <label>${messages.honeypot} <input name="website" tabindex="-1" autocomplete="off" data-1p-ignore data-lpignore="true" /></label>
+    </div>`;
   }
 
   /**
@@ -689,7 +702,7 @@ export class CommentsView implements ReactiveController {
     const parent = entry.comment.parentId ? findComment(this.comments, entry.comment.parentId) : undefined;
     return html`<li class="comment unsent" data-key=${entry.key}>
       <p class="meta"><strong><bdi>${entry.comment.author.name}</bdi></strong> <span class="badge">${messages.notSent}</span>
-        ${parent ? html`<span class="muted">${messages.replyingTo(parent.author.name)}</span>` : nothing}</p>
+        ${parent ? html`<span class="muted">${messages.replyingTo(isolate(parent.author.name))}</span>` : nothing}</p>
       ${this.#renderBody(entry.comment.body)}
       ${entry.note ? html`<p class="muted">${entry.note}</p>` : nothing}
       <button type="button" ?disabled=${sending} @click=${() => this.#send(entry)}>${sending ? messages.sending : messages.sendNow}</button>
@@ -726,7 +739,7 @@ export class CommentsView implements ReactiveController {
         <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
         ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
         ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
-        ${replyingTo ? html`<span class="muted">${messages.replyingTo(replyingTo)}</span>` : nothing}
+        ${replyingTo ? html`<span class="muted">${messages.replyingTo(isolate(replyingTo))}</span>` : nothing}
       </p>
       ${action === 'edit' ? this.#renderForm(id, messages, comment, 'edit') : this.#renderBody(comment.body)}
       <div class="actions">

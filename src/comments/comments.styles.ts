@@ -1,17 +1,9 @@
 import { css } from 'lit';
 
+/** The thread and its forms; the host box and heading are `shellStyles`. */
 export const commentsStyles = css`
   :host {
-    display: block;
-    font-family: var(--_font-ui);
-    font-size: var(--_font-size-small);
     overflow-wrap: anywhere;
-  }
-  h2,
-  ::slotted([slot='heading']) {
-    font-family: var(--_font-heading);
-    font-size: 1.5rem;
-    margin: 0 0 var(--_space-m);
   }
   p {
     margin: 0 0 var(--_space-s);
@@ -59,10 +51,6 @@ export const commentsStyles = css`
   }
   .meta strong {
     color: var(--_color-text);
-  }
-  .hp {
-    position: absolute;
-    inset-inline-start: -100vw;
   }
   .chunk {
     content-visibility: auto;

@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/context.js';
@@ -8,6 +8,7 @@ import { LazyModule } from '../shared/lazy-module.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import type { CommentsView } from './comments-view.js';
 import { browserStorage, hasStoredWork } from './outbox.js';
+import { shellStyles } from './shell.styles.js';
 import type { CommentProvider, CommentSort } from './provider.js';
 
 /** How near the viewport, in pixels, the thread and form start loading. */
@@ -42,6 +43,7 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * @csspart form - The comment forms.
  * @csspart error - The error message box.
  *
+ * @cssprop --lede-measure - Widest the element gets, counted in the body type as the article's column is (default 65ch).
  * @cssprop --lede-font-ui - Typeface of the thread and form.
  * @cssprop --lede-color-text - Text colour.
  * @cssprop --lede-color-muted - Names, times and counters.
@@ -58,7 +60,7 @@ const view = new LazyModule(() => import('./comments-view.js'));
  */
 export class LedeComments extends LitElement {
   /** @internal The thread's own styles come with it; until then the skeleton needs only these. */
-  static override styles = [themeStyles, css`:host{display:block}.skeleton{min-height:24rem}`];
+  static override styles = [themeStyles, shellStyles];
 
   /** The thread id; defaults to the enclosing `<lede-article>`'s id, else its URL. */
   @property() thread?: string;

@@ -42,6 +42,7 @@ const messages: CommentsMessages = {
   posted: 'Votre commentaire est publié.',
   held: 'Votre commentaire a été reçu et attend la modération.',
   queued: 'Votre commentaire n’est pas encore envoyé. Il est gardé ici et partira au retour de la connexion.',
+  honeypot: 'Laissez ce champ vide',
 
 };
 

@@ -48,6 +48,8 @@ export interface CommentsMessages {
   posted: string;
   held: string;
   queued: string;
+  /** The honeypot's label, for the rare person who meets it. */
+  honeypot: string;
 }
 
 /**
@@ -96,6 +98,7 @@ export const en: CommentsMessages = {
   posted: 'Your comment was posted.',
   held: 'Your comment was received and awaits moderation.',
   queued: 'Your comment is not sent yet. It is saved here and will be sent when the connection is back.',
+  honeypot: 'Leave this field empty',
 };
 
 /** The other languages, by primary language subtag. */

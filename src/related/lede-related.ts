@@ -41,6 +41,7 @@ const view = new LazyModule(() => import('./related-view.js'));
  * @csspart story - Each story's card.
  * @csspart error - The error message box.
  *
+ * @cssprop --lede-measure - Widest the element gets, counted in the body type as the article's column is (default 65ch).
  * @cssprop --lede-font-ui - Typeface of the cards' small print.
  * @cssprop --lede-font-heading - Typeface of the heading and story titles.
  * @cssprop --lede-color-text - Title colour.

@@ -195,12 +195,13 @@ function renderStory(story: Story, { dates, excerpts }: LedeRelated, locale: str
   const image = story.image && safeUrl(story.image.url);
   const kicker = story.kicker ?? story.section;
   // Parts a story lacks are left out, not left empty: the grid reserves their rows either way.
+  // Text from data is isolated (<bdi>): an English title on a right-to-left page keeps its closing quote at its end.
   return html`<li class="story" part="story">
     ${image ? html`<img src=${image} alt=${story.image!.alt ?? ''} width=${ifDefined(story.image!.width)} height=${ifDefined(story.image!.height)} loading="lazy" decoding="async" />` : nothing}
-    ${kicker ? html`<span class="kicker">${kicker}</span>` : nothing}
-    <a class="title" href=${story.url}>${story.title}</a>
-    ${date || story.author ? html`<span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ` · ${story.author}` : story.author}</span>` : nothing}
-    ${excerpts && story.excerpt ? html`<span class="excerpt">${story.excerpt}</span>` : nothing}
+    ${kicker ? html`<span class="kicker"><bdi>${kicker}</bdi></span>` : nothing}
+    <a class="title" href=${story.url}><bdi>${story.title}</bdi></a>
+    ${date || story.author ? html`<span class="meta">${date ? html`<time datetime=${story.datePublished!}>${date}</time>` : nothing}${date && story.author ? ' · ' : nothing}${story.author ? html`<bdi>${story.author}</bdi>` : nothing}</span>` : nothing}
+    ${excerpts && story.excerpt ? html`<span class="excerpt"><bdi>${story.excerpt}</bdi></span>` : nothing}
   </li>`;
 }
 

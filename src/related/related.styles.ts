@@ -10,6 +10,7 @@ export const relatedStyles = [
       item: '.story',
       title: '.title',
       media: '.story::before,.story>img',
+      placeholder: '.story:not(.skeleton,:has(>img))::before',
       head: '.head',
     }),
   ),

@@ -87,6 +87,9 @@ export function formatRelativeTime(value: unknown, locale: string, now: number =
   return undefined;
 }
 
+/** Text from data set inside a message, isolated (U+2068…U+2069) so its direction cannot reorder the message around it. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 /** "A, B and C" (or "A, B, or C" with `disjunction`) in the locale's own words. */
 export function formatList(items: readonly string[], locale: string, type: 'conjunction' | 'disjunction' = 'conjunction'): string {
   return cached(`list|${locale}|${type}`, () => new Intl.ListFormat(locale, { style: 'long', type })).format(items);

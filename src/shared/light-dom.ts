@@ -3,9 +3,12 @@
  * element upgraded, and keeps showing after.
  */
 
-/** Unslotted content: an element without `slot` (not a script, template, style or link), or text that is not blank. */
+/**
+ * Unslotted content: an element without `slot` (not a script, template, style or link, nor a Lede
+ * element such as comments placed after an article's text), or text that is not blank.
+ */
 export function isUnslottedContent(node: Node): boolean {
-  if (node instanceof Element) return !node.slot && !['SCRIPT', 'TEMPLATE', 'STYLE', 'LINK'].includes(node.tagName);
+  if (node instanceof Element) return !node.slot && !['SCRIPT', 'TEMPLATE', 'STYLE', 'LINK'].includes(node.tagName) && !node.localName.startsWith('lede-');
   return node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '';
 }
 

@@ -3,12 +3,17 @@ import type { Person } from '../model.js';
 import { formatListToParts } from './format.js';
 import { safeUrl } from './url.js';
 
-/** A name, linked to the person's page (`rel="author"`, http(s) only) when given, after their portrait with `portraits`. */
-function renderPerson(person: Person, portraits: boolean): TemplateResult | string {
+/**
+ * A name, linked to the person's page (`rel="author"`, http(s) only) when given, after their
+ * portrait with `portraits`. Isolated (`<bdi>`), so "Sam Jones Jr." keeps its full stop at its
+ * end in right-to-left text.
+ */
+function renderPerson(person: Person, portraits: boolean): TemplateResult {
   const url = safeUrl(person.url);
   const image = portraits ? safeUrl(person.image?.url) : undefined;
   const portrait = image ? html`<img class="avatar" src=${image} alt="" width="24" height="24" loading="lazy" decoding="async" />` : nothing;
-  return url ? html`<a href=${url} rel="author">${portrait}${person.name}</a>` : image ? html`${portrait}${person.name}` : person.name;
+  const name = html`<bdi>${person.name}</bdi>`;
+  return url ? html`<a href=${url} rel="author">${portrait}${name}</a>` : html`${portrait}${name}`;
 }
 
 /**

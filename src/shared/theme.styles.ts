@@ -1,33 +1,26 @@
 import { css, unsafeCSS } from 'lit';
-import { privateTokenDeclarations } from './tokens.js';
+import { colorSchemeCss, privateTokenDeclarations } from './tokens.js';
 
 /**
  * The design tokens every Lede element reads. Each public `--lede-*` property has a default here,
  * and elements use only the private `--_*` copies, so a page overrides a token once, on any
- * ancestor, and every element follows. Colours use `light-dark()`: the `theme` attribute (or the
- * reader's `prefers-color-scheme` when it is absent) picks the side, and a page may set its own
- * `light-dark(…, …)` pair for any colour token.
+ * ancestor, and every element follows. Colours use `light-dark()`: the `theme` attribute, on the
+ * element or on a Lede element around it (or the reader's `prefers-color-scheme` when there is
+ * none), picks the side, and a page may set its own `light-dark(…, …)` pair for any colour token.
  *
  * The defaults are in `tokens.ts`; the full token table is in `docs/theming.md`. `.avatar` styles the
  * portraits `listPeople()` renders: text-sized, so they never make a line taller.
  */
 export const themeStyles = css`
+  ${unsafeCSS(colorSchemeCss((attribute) => (attribute ? `:host(${attribute})` : ':host')))}
+
   :host {
-    color-scheme: light dark;
     ${unsafeCSS(privateTokenDeclarations())}
     color: var(--_color-text);
     background: var(--_color-surface);
     font-family: var(--_font-body);
     font-size: var(--_font-size);
     line-height: var(--_line-height);
-  }
-
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-
-  :host([theme='dark']) {
-    color-scheme: dark;
   }
 
   :host([hidden]) {
@@ -42,6 +35,11 @@ export const themeStyles = css`
   a {
     color: var(--_color-link);
     text-underline-offset: 0.15em;
+  }
+
+  /* A date or time is read as one: "9:30" and "ص" never land on two lines. */
+  time {
+    white-space: nowrap;
   }
 
   .avatar {

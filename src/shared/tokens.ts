@@ -46,9 +46,40 @@ export const pageToken: TokenReader = (name) => {
 /** A token read in a shadow root, through the private copy `theme.styles.ts` declares on `:host`. */
 export const shadowToken: TokenReader = (name) => `var(--_${name})`;
 
-/** The `:host` declarations of the private copies: `--_x: var(--lede-x, default)`. */
-export function privateTokenDeclarations(): string {
-  return Object.entries(tokenDefaults)
-    .map(([name, fallback]) => `--_${name}: var(--lede-${name}, ${fallback.startsWith('token:') ? shadowToken(fallback.slice(6) as TokenName) : fallback});`)
+/**
+ * The declarations of the private copies, `--_x: var(--lede-x, default)`: every token's on each
+ * `:host`, or the few `names` a page stylesheet rule needs (with any token their defaults name).
+ */
+export function privateTokenDeclarations(names = Object.keys(tokenDefaults) as TokenName[]): string {
+  return names
+    .map((name) => {
+      const fallback: string = tokenDefaults[name];
+      return `--_${name}: var(--lede-${name}, ${fallback.startsWith('token:') ? shadowToken(fallback.slice(6) as TokenName) : fallback});`;
+    })
     .join('\n');
+}
+
+/**
+ * The text column of an element that stands on its own, so an article and the related stories
+ * and comments beside it line up: at most `--lede-measure` wide, centred. The measure is counted
+ * in the body type (the `ch` of the article's font and size) whatever type the element's text
+ * uses, so the host takes that type and its content sets its own.
+ */
+export function columnCss(token: TokenReader): string {
+  return `max-inline-size:${token('measure')};margin-inline:auto;font-family:${token('font-body')};font-size:${token('font-size')};`;
+}
+
+/**
+ * A host's colour scheme, for the shadow styles and `lede.css` alike: `host()` is the host's
+ * selector, `host('[theme=dark]')` the host with that attribute. Without a `theme` the reader's
+ * preference picks the side of every `light-dark()` colour. A `theme` sets `--_theme`, which,
+ * unlike the per-host token copies, is inherited: every Lede element inside a themed one (a
+ * byline in an article, across shadow roots and before upgrade) follows it unless it has a
+ * `theme` of its own.
+ */
+export function colorSchemeCss(host: (attribute?: string) => string): string {
+  return `${host()}{color-scheme:var(--_theme,light dark)}
+${host('[theme=light]')}{--_theme:light}
+${host('[theme=dark]')}{--_theme:dark}
+`;
 }
