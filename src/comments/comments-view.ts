@@ -649,14 +649,16 @@ export class CommentsView implements ReactiveController {
 
   /**
    * A form: the comment form (at the top, or a reply under comment `form`), or under a comment the
-   * one field to edit it or to give a reason to report it.
+   * one field to edit it or to give a reason to report it. Only a reply form is named (a form
+   * landmark): the comment form sits under the thread's heading, and a name of its own would repeat
+   * on every page with more than one thread.
    */
   #renderForm(form: string, messages: CommentsMessages, comment?: Comment, kind: Action['kind'] = 'reply'): TemplateResult {
     const small = kind !== 'reply';
     const id = small ? `${kind}-${form}` : form || 'top';
     const errors = this.errors?.form === (small ? id : form) ? this.errors : undefined;
     const body = small ? '' : this.#draft(form);
-    return html`<form part=${ifDefined(small ? undefined : 'form')} class="form" novalidate aria-label=${ifDefined(small ? undefined : comment ? messages.replyTo(comment.author.name) : messages.title)} @input=${(event: Event) => this.#onInput(event, form)} @submit=${(event: SubmitEvent) => (small ? this.#onSmallForm(event, comment!, kind) : this.#onSubmit(event, form))}>
+    return html`<form part=${ifDefined(small ? undefined : 'form')} class="form" novalidate aria-label=${ifDefined(comment && !small ? messages.replyTo(comment.author.name) : undefined)} @input=${(event: Event) => this.#onInput(event, form)} @submit=${(event: SubmitEvent) => (small ? this.#onSmallForm(event, comment!, kind) : this.#onSubmit(event, form))}>
       ${small
         ? this.#renderField(id, kind === 'edit' ? messages.comment : messages.reason, 'text', kind === 'edit' ? comment!.body : '', errors?.body, `${id}-error`, kind === 'edit' ? undefined : 500)
         : html`${this.#renderField(`name-${id}`, messages.name, 'name', this.#name, errors?.name, `name-error-${id}`, NAME_MAX)}
