@@ -10,6 +10,7 @@ import { browserPaths, chromiumArgs, wantedBrowsers, webkitPaths } from './scrip
 import { countReporter } from './scripts/count-reporter.mjs';
 import { webkitLauncher } from './scripts/webkit.mjs';
 import { commentServerMiddleware, commentServerPlugin } from './test/support/comment-server.mjs';
+import { keyChordPlugin } from './test/support/key-chord.mjs';
 import { testApi } from './test/support/test-api.mjs';
 
 const paths = browserPaths();
@@ -60,6 +61,7 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     commentServerPlugin(),
+    keyChordPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

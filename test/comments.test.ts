@@ -7,6 +7,7 @@ import type { Comment } from '../src/model.js';
 import type { LedeError } from '../src/shared/errors.js';
 import type { LedeErrorEvent } from '../src/shared/events.js';
 import { $, $$, control, endpoint, newThread, onServer, root } from './support/comment-api.js';
+import { pressChord } from './support/keys.js';
 
 const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
 const HOLD_WORD = 'holdforreview';
@@ -328,9 +329,7 @@ describe('<lede-comments> against the reference server', () => {
     await write(element, { name: 'Kay', body: '' });
     $<HTMLTextAreaElement>(element, '#body-top')!.focus();
     await sendKeys({ type: 'By keyboard' });
-    await sendKeys({ down: 'Control' });
-    await sendKeys({ press: 'Enter' });
-    await sendKeys({ up: 'Control' });
+    await pressChord('Control', 'Enter');
     await waitUntil(() => bodies(element).includes('By keyboard'), 'Ctrl+Enter did not send');
     expect((await onServer(thread)).total).to.equal(1);
   });
