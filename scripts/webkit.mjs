@@ -67,7 +67,7 @@ async function startDriver(driver, display) {
     const child = track(spawn(driver, [`--port=${port}`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DISPLAY: display } }));
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    for (let tries = 0; tries < 100 && child.exitCode === null; tries += 1) {
+    for (let tries = 0; tries < 200 && child.exitCode === null; tries += 1) {
       try {
         if ((await fetch(`http://127.0.0.1:${port}/status`)).ok) return { child, port };
       } catch {
@@ -75,9 +75,10 @@ async function startDriver(driver, display) {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    const exit = child.exitCode === null ? 'no answer in 10 s' : `exit code ${child.exitCode}`;
     await stopProcess(child);
     // Another process may have taken the port between freePort() and the driver's bind.
-    if (attempt === 3) throw new Error(`WebKitWebDriver did not start: ${stderr.trim()}`);
+    if (attempt === 3) throw new Error(`${driver} did not start on port ${port} (${exit}) ${stderr.trim()}`.trim());
   }
 }
 
