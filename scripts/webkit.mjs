@@ -98,12 +98,17 @@ class WebKitLauncher extends WebdriverLauncher {
     super(options);
     this.driverOptions = options;
     this.paths = paths;
-    /** One MiniBrowser window runs one test page at a time (WebDriver has no tabs to spread over). */
+    // One test page at a time, in the window itself: more at once would share it as iframes.
     this.concurrency = 1;
     this.processes = [];
   }
 
   async initialize(config, testFiles) {
+    const names = { browser: 'MiniBrowser', driver: 'WebKitWebDriver', xvfb: 'Xvfb' };
+    const missing = Object.entries(this.paths).filter(([, path]) => !path);
+    if (missing.length > 0) {
+      throw new Error(`WebKit tests need ${missing.map(([tool]) => names[tool]).join(' and ')}: install Debian's webkit2gtk-driver and xvfb (node scripts/ensure-browsers.mjs does) or set WEBKIT_PATH / WEBKIT_DRIVER_PATH.`);
+    }
     try {
       const xvfb = await startXvfb(this.paths.xvfb);
       this.processes.push(xvfb.child);
