@@ -461,7 +461,8 @@ describe('<lede-comments> when the network fails', () => {
     submit(element);
     await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
     expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.match(/try again in/i);
-    expect(unsent(element)[0]!.textContent).to.match(/try again in 1 minute/i);
+    // The server's own words: its minute runs from the first post, so a slow browser reads "59 seconds".
+    expect(unsent(element)[0]!.textContent).to.match(/try again in (1 minute|\d+ seconds)/i);
     const [entry] = JSON.parse(localStorage.getItem(`lede-comments:outbox:${thread}`)!);
     expect(entry.retryAt - Date.now()).to.be.greaterThan(5000);
     expect((await onServer(thread)).total).to.equal(5);
@@ -581,7 +582,9 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     expect($(element, '[role=alert]')).to.equal(null);
   });
 
-  it('renders a thousand comments in chunks as the reader scrolls, and collapses deep replies', async () => {
+  it('renders a thousand comments in chunks as the reader scrolls, and collapses deep replies', async function () {
+    // As long as the scrolling below may take, and the rest: a frame per chunk is slow in a busy test browser (WebKit under Xvfb).
+    this.timeout(30000);
     const comments: Comment[] = Array.from({ length: 1000 }, (_, index) => ({
       id: `c${index}`,
       threadId: 'big',
