@@ -1,18 +1,21 @@
-// Browser tests run in Debian's Chromium and Firefox ESR, driven through puppeteer-core, which
-// never downloads a browser. CHROME_PATH / FIREFOX_PATH point at other builds;
-// BROWSERS=chromium (or firefox) narrows a local run.
+// Browser tests run in Debian's Chromium and Firefox ESR, driven through puppeteer-core, and in
+// WebKitGTK's MiniBrowser, driven over WebDriver (scripts/webkit.mjs); no tool ever downloads a
+// browser. CHROME_PATH / FIREFOX_PATH / WEBKIT_PATH point at other builds (scripts/browsers.mjs);
+// BROWSERS=chromium (or firefox, webkit, or a comma-separated list) narrows a local run.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { summaryReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
-import { browserPaths, chromiumArgs } from './scripts/browsers.mjs';
+import { browserPaths, chromiumArgs, wantedBrowsers, webkitPaths } from './scripts/browsers.mjs';
 import { noteDeliberateFailures, withoutExpectedFailures } from './scripts/expected-failures.mjs';
 import { testReporter } from './scripts/test-reporter.mjs';
+import { webkitLauncher } from './scripts/webkit.mjs';
 import { commentServerMiddleware, commentServerPlugin } from './test/support/comment-server.mjs';
+import { keyChordPlugin } from './test/support/key-chord.mjs';
 import { testApi } from './test/support/test-api.mjs';
 
 const paths = browserPaths();
-const wanted = (process.env.BROWSERS ?? 'chromium,firefox').split(',').map((name) => name.trim());
+const wanted = wantedBrowsers();
 
 const browsers = [];
 if (wanted.includes('chromium')) {
@@ -44,6 +47,7 @@ if (wanted.includes('firefox')) {
     }),
   );
 }
+if (wanted.includes('webkit')) browsers.push(webkitLauncher(webkitPaths()));
 
 export default {
   rootDir: '.',
@@ -54,13 +58,14 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   browsers,
   concurrency: 1,
-  concurrentBrowsers: 2,
+  concurrentBrowsers: 3,
   middleware: [noteDeliberateFailures(), testApi(), commentServerMiddleware()],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   plugins: [
     commentServerPlugin(),
+    keyChordPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2022',

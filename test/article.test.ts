@@ -12,8 +12,16 @@ async function jsonLdOf(element: Element) {
   return JSON.parse(element.querySelector('script[data-lede-generated]')!.textContent!);
 }
 
-/** Resolves after the browser's next idle period, when deferred JSON-LD work has had its turn. */
-const idle = () => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 100)));
+/**
+ * Resolves after the browser's next idle period, when deferred JSON-LD work has had its turn; after
+ * a task where there is no requestIdleCallback (Safari), as for the element.
+ */
+const idle = () =>
+  new Promise((resolve) => {
+    const then = () => setTimeout(resolve, 100);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(then);
+    else setTimeout(then, 1);
+  });
 
 /** The next `lede-error` from an element, typed. */
 const nextError = (element: Element) => oneEvent(element, 'lede-error') as Promise<LedeErrorEvent>;

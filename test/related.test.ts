@@ -10,7 +10,7 @@ import { keepsLtrOrder } from './support/bidi.js';
 const feeds = '/test/fixtures/feeds';
 /** A script URL a server-rendered list might carry; the cards must drop it. */
 const hostileHref = ['javascript', 'alert(1)'].join(':');
-/** A key no other test (or the other browser sharing the test server) uses. */
+/** A key no other test (or another browser sharing the test server) uses. */
 const uniqueKey = () => `k${Math.random().toString(36).slice(2)}`;
 
 const shadow = (element: Element) => element.shadowRoot!;
@@ -207,6 +207,28 @@ describe('<lede-related>', () => {
         expect(cards()).to.deep.equal(skeleton.cards);
         expect(element.getBoundingClientRect().height).to.equal(skeleton.host);
         expect(after.getBoundingClientRect().top).to.equal(skeleton.after);
+      });
+    }
+
+    for (const layout of ['list', 'grid', 'carousel'] as const) {
+      it(`an image that fails to load keeps the box of one that loads (${layout})`, async () => {
+        const image = (url: string) => ({ url, alt: 'A picture', width: 1200, height: 800 });
+        const pictured: Story[] = [
+          { url: 'https://news.example/loads', title: 'Loads', image: image('/demo/content/illustration.svg') },
+          { url: 'https://news.example/fails', title: 'Fails', image: image(`/test-api/status/404?${uniqueKey()}`) },
+        ];
+        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} .stories=${pictured}></lede-related></div>`);
+        const element = container.querySelector<LedeRelated>('lede-related')!;
+        await element.updateComplete;
+        const images = [...shadow(element).querySelectorAll('img')];
+        await waitUntil(() => images.every((img) => img.complete), 'the images did not settle', { timeout: 5000 });
+        expect(images.map((img) => img.naturalWidth > 0)).to.deep.equal([true, false]);
+        const [loads, fails] = images.map((img) => img.getBoundingClientRect());
+        const cards = [...shadow(element).querySelectorAll('.story')].map((card) => card.getBoundingClientRect().height);
+        // Within a pixel: equal boxes may differ by a layout unit (1/64 px in WebKit, 1/60 in Firefox).
+        expect(fails!.width).to.be.closeTo(loads!.width, 1);
+        expect(fails!.height).to.be.closeTo(loads!.height, 1);
+        expect(cards[1]).to.be.closeTo(cards[0]!, 1);
       });
     }
 

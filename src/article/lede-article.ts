@@ -178,6 +178,8 @@ export class LedeArticle extends LitElement {
   private readonly provider = new ContextProvider(this, { context: articleContext });
   private lastAnnounced?: Article;
   private sanitizedSource?: string;
+  /** An HTML body is being sanitized: the JSON-LD waits for its text rather than being written twice. */
+  private sanitizing = false;
   /** The parts built from data, and what they were built from. */
   private viewParts?: { article: Article; level: number; locale: string; withBody: boolean; parts: ArticleParts };
   private jsonLdPending = false;
@@ -341,13 +343,16 @@ export class LedeArticle extends LitElement {
     const source = article && !article.body && !this.light.hasBody ? article.bodyHtml : undefined;
     if (source === this.sanitizedSource) return;
     this.sanitizedSource = source;
+    this.sanitizing = Boolean(source);
     if (!source) {
       this.sanitizedBody = undefined;
       return;
     }
+    const current = () => this.sanitizedSource === source;
     sanitizeHtml(source).then(
       (element) => {
-        if (this.sanitizedSource !== source) return;
+        if (!current()) return;
+        this.sanitizing = false;
         // Without a lead image, the body's first picture is the article's first: at once, ahead of the rest.
         const first = this.viewParts?.parts.image ? undefined : element.querySelector('img');
         if (first) {
@@ -356,7 +361,10 @@ export class LedeArticle extends LitElement {
         }
         this.sanitizedBody = [...element.childNodes];
       },
-      (error: unknown) => this.report(toLedeError(error, 'invalid-data')),
+      (error: unknown) => {
+        if (current()) this.sanitizing = false;
+        this.report(toLedeError(error, 'invalid-data'));
+      },
     );
   }
 
@@ -366,7 +374,8 @@ export class LedeArticle extends LitElement {
     this.jsonLdPending = true;
     whenIdle(async () => {
       this.jsonLdPending = false;
-      if (!this.isConnected) return;
+      // The sanitized body's own update schedules the write again, with its text.
+      if (!this.isConnected || this.sanitizing) return;
       const article = this.resolvedArticle;
       const { syncJsonLdScript } = await import('./json-ld-script.js');
       syncJsonLdScript(this, this.noJsonLd ? undefined : (article ?? this.light.article), this.bodyText(article));

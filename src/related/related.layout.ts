@@ -35,6 +35,9 @@ export function relatedCss({ host, list, item, title, media, placeholder, head }
   const split = (selectors: string) => selectors.split(/,(?!(?:[^()]|\([^()]*\))*\))/);
   const part = (selector: string, hosts = host()) => split(hosts).flatMap((prefix) => split(selector).map((one) => `${prefix} ${one}`)).join();
   // The host is the text column, measured in the body type; the cards set their own.
+  // The media box takes its size from its width and aspect-ratio alone: `contain:size` keeps an
+  // image that fails to load from growing it, as WebKit's square broken-image box does
+  // (https://bugs.webkit.org/show_bug.cgi?id=321082).
   return `${host()}{display:block;container-type:inline-size;margin-block:var(--_space-l);${columnCss(shadowToken)}line-height:1.35;color:var(--_color-text)}
 ${head}{display:flex;align-items:center;gap:var(--_space-s);min-block-size:2.75rem;margin:0 0 var(--_space-s);font:700 1.25rem/1.25 var(--_font-heading)}
 ${part(list)}{display:grid;gap:var(--_space-m);margin:0;padding:0;list-style:none;font:1rem/1.35 var(--_font-ui)}
@@ -44,7 +47,7 @@ ${part(item)}{position:relative;display:grid;grid:"m k" 1lh "m t" 2lh "m d" 1lh 
 ${part(item, host('[excerpts]'))}{grid-template-rows:1lh 2lh 1lh 2lh}
 ${part(item, grid)}{grid:"m" auto "k" 1lh "t" 3lh "d" 1lh "e" 0/1fr}
 ${part(item, `${host('[layout=grid][excerpts]')},${host('[layout=carousel][excerpts]')}`)}{grid-template-rows:auto 1lh 3lh 1lh 2lh}
-${part(media)}{grid-area:m;align-self:start;inline-size:100%;block-size:auto;aspect-ratio:4/3;object-fit:cover;border-radius:var(--_radius);background:var(--_color-surface-raised)}
+${part(media)}{grid-area:m;align-self:start;inline-size:100%;block-size:auto;aspect-ratio:4/3;contain:size;object-fit:cover;border-radius:var(--_radius);background:var(--_color-surface-raised)}
 ${part(media, grid)}{aspect-ratio:16/9;margin-block-end:var(--_space-s)}
 ${part(placeholder)}{background:linear-gradient(135deg,color-mix(in srgb,var(--_color-accent) 22%,var(--_color-surface-raised)),var(--_color-surface-raised) 75%)}
 ${part(title)}{grid-area:t;align-self:start;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-family:var(--_font-heading);font-weight:700;color:inherit;text-decoration:none}

@@ -2,7 +2,7 @@
 //
 // Each test page picks a scope (a random name), so browsers running side by side never share a
 // server, a fault or a client address: the first command for a scope starts its own `lede-server`
-// (server/src/cli.ts, SQLite in a temp dir) on a free loopback port. `commentServerPlugin()` stops
+// (server/src/cli.ts, bundled once per run, SQLite in a temp dir) on a free loopback port. `commentServerPlugin()` stops
 // them all when the run ends. `commentServerMiddleware()` serves, on the test page's own origin:
 //   /comments-api/<scope>/*        proxied to that server's /api/*, through the current fault
 //   POST /test-api/comments/<scope>/fault  { mode, count?, status?, delay? } sets the fault:
@@ -20,6 +20,7 @@
 //        `parent` is the index of an earlier comment in the list. Answers { ids }.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -37,6 +38,8 @@ const noFault = { mode: 'none', count: 0, status: 500, delay: 0 };
 let ipCounter = 1;
 /** Where the servers keep their databases, made when the run starts. */
 let dataDir = '';
+/** The server as one script, bundled when the run starts: it starts in half the time tsx takes. */
+let serverScript = '';
 
 /**
  * @typedef {object} Scope
@@ -106,7 +109,7 @@ function startServer(state) {
 /** @param {Scope} state */
 async function startNow(state) {
   if (state.child) return;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', '--port', String(state.port), '--db', state.db], {
+  const child = spawn(process.execPath, [serverScript, '--port', String(state.port), '--db', state.db], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -152,12 +155,25 @@ async function stopServer(state) {
 export function commentServerPlugin() {
   return {
     name: 'lede-comment-server',
-    serverStart() {
+    async serverStart() {
       dataDir = mkdtempSync(join(tmpdir(), 'lede-comments-test-'));
+      // Inside server/, so the script's package imports resolve as they do from server/src.
+      serverScript = join(root, 'server', 'node_modules', '.cache', `lede-comments-test-${process.pid}.mjs`);
+      await build({
+        entryPoints: [join(root, 'server', 'src', 'cli.ts')],
+        outfile: serverScript,
+        bundle: true,
+        packages: 'external',
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        logLevel: 'warning',
+      });
     },
     async serverStop() {
       await Promise.all([...scopes.values()].map(stopServer));
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(serverScript, { force: true });
     },
   };
 }
