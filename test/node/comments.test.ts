@@ -5,6 +5,7 @@ import { freshOwnComments, hasStoredWork, isRetryable, OWN_COMMENT_TTL, readStor
 import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment } from '../../src/comments/thread.js';
 import type { Comment } from '../../src/model.js';
 import { LedeError } from '../../src/shared/errors.js';
+import { growth } from './growth.js';
 
 const comment = (id: string, replies: Comment[] = [], extra: Partial<Comment> = {}): Comment => ({
   id,
@@ -34,6 +35,14 @@ test('comment text: paragraphs at blank lines, line breaks kept, links only for 
   assert.equal(linkTarget('javascript:alert(1)'), undefined);
   assert.equal(linkTarget('HTTPS://EXAMPLE.COM'), 'https://example.com/');
   assert.deepEqual(commentParagraphs('   \n\n  '), []);
+});
+
+test('comment text: links take time in proportion to the text, however much punctuation trails them', () => {
+  assert.deepEqual(commentParagraphs('see https://a.example/x).!?'), [['see ', { href: 'https://a.example/x', text: 'https://a.example/x' }, ').!?']]);
+  for (const filler of ['.', ').']) {
+    const ratio = growth(commentParagraphs, (size) => `https://a.example/${filler.repeat(size)}x`, 1000);
+    assert.ok(ratio < 3, `"${filler}" × n: each doubling of n multiplied the time by ${ratio.toFixed(1)}`);
+  }
 });
 
 test('comment text: characters are counted as code points, as the server counts them', () => {
