@@ -105,6 +105,23 @@ describe('<lede-comments> against the reference server', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('refuses a name or comment with nothing visible in it, by the field, sending nothing', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await write(element, { name: '\u200B\u3164\u2800', body: '\u200D\u0301 \u00AD' });
+    submit(element);
+    await element.updateComplete;
+    await element.updateComplete;
+    expect($(element, '#name-error-top')!.textContent).to.equal('Enter your name.');
+    expect($(element, '#body-error-top')!.textContent).to.equal('Write a comment.');
+    expect(root(element).activeElement?.id).to.equal('name-top');
+    await write(element, { name: 'Ann\u200B', body: 'x'.repeat(10) });
+    submit(element);
+    await waitUntil(() => bodies(element).includes('x'.repeat(10)), 'a name with a visible character was refused');
+    // The server drops the zero-width padding: this is plain "Ann".
+    expect((await onServer(thread)).comments.map((comment) => comment.author.name)).to.deep.equal(['Ann']);
+  });
+
   it('replies under the parent, focusing the reply form and then the reply', async () => {
     const thread = newThread();
     const { ids } = await seed(thread, [{ name: 'Ann', body: 'Parent.' }]);

@@ -56,7 +56,17 @@ export function commentParagraphs(body: string): TextToken[][] {
     });
 }
 
-/** Characters as people and the server count them: code points, not UTF-16 units. */
+/** Characters as people and the server count them: code points, not UTF-16 units, a lone surrogate as the U+FFFD it is stored as. */
 export function characterCount(text: string): number {
-  return [...text].length;
+  return [...text.toWellFormed()].length;
 }
+
+/**
+ * A character that shows: not white space, a control or format character, a mark on its own, a
+ * default-ignorable one (zero-width characters, Hangul fillers, tags) or the blank Braille pattern.
+ * The server refuses names and comments without one by the same rule (server/src/text.ts).
+ */
+const visible = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** Whether any character of `text` shows. */
+export const hasVisibleCharacter = (text: string): boolean => visible.test(text);

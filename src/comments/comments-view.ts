@@ -9,7 +9,7 @@ import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { checkedProvider } from './answers.js';
-import { characterCount, commentParagraphs } from './comment-text.js';
+import { characterCount, commentParagraphs, hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { en, otherLanguages, type CommentsMessages, type Counted } from './messages.js';
 import {
@@ -389,8 +389,10 @@ export class CommentsView implements ReactiveController {
     const body = submitted(event, 'body');
     const messages = this.#messages ?? en;
     const errors: FormErrors = { form };
-    if (!name) errors.name = messages.needName;
-    if (!body) errors.body = messages.needBody;
+    // Zero-width characters, fillers or marks alone are no name and no comment.
+    if (!hasVisibleCharacter(name)) errors.name = messages.needName;
+    else if (characterCount(name) > NAME_MAX) errors.name = messages.tooLong;
+    if (!hasVisibleCharacter(body)) errors.body = messages.needBody;
     else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
     if (errors.name || errors.body) {
       this.errors = errors;
@@ -574,7 +576,7 @@ export class CommentsView implements ReactiveController {
     event.preventDefault();
     const text = submitted(event, 'text');
     const { id } = comment;
-    if (!text) {
+    if (!hasVisibleCharacter(text)) {
       const messages = this.#messages ?? en;
       this.errors = { form: `${kind}-${id}`, body: kind === 'edit' ? messages.needBody : messages.reason };
       this.#focusAfterRender = `#${CSS.escape(`${kind}-${id}`)}`;

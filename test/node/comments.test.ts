@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { characterCount, commentParagraphs, linkTarget } from '../../src/comments/comment-text.js';
+import { characterCount, commentParagraphs, hasVisibleCharacter, linkTarget } from '../../src/comments/comment-text.js';
 import { checkComment, checkedProvider, checkPage, checkPosted } from '../../src/comments/answers.js';
 import type { CommentProvider } from '../../src/comments/provider.js';
 import { freshOwnComments, hasStoredWork, isRetryable, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
@@ -49,6 +49,11 @@ test('comment text: links take time in proportion to the text, however much punc
 
 test('comment text: characters are counted as code points, as the server counts them', () => {
   assert.equal(characterCount('😀é'), 2);
+  assert.equal(characterCount('\uD800'.repeat(80)), 80);
+  for (const text of ['\u200B', '\u200C\u200D', '\u2060', '\u3164', '\u115F', '\u2800', '\u{E0041}', '\u0301', '\u00AD', ' \n\t']) {
+    assert.equal(hasVisibleCharacter(text), false, escape(text));
+  }
+  for (const text of ['Admin\u200B', 'é', '👩\u200D💻', '\u0627\u200C\u0628', '\uD800']) assert.equal(hasVisibleCharacter(text), true, escape(text));
   assert.equal('😀'.length, 2);
 });
 
