@@ -141,7 +141,7 @@ async function measureSizes(elements) {
       .join('; '),
   });
   for (const file of graph.lazy) {
-    const note = /purify/i.test(file) ? 'DOMPurify: only for HTML bodies where the Sanitizer API is missing' : 'loaded by import() when needed';
+    const note = /purify/i.test(file) ? 'DOMPurify: only for pages that render HTML bodies' : 'loaded by import() when needed';
     rows.push({ figure: `${file} (lazy)`, value: kB(chunks[file]?.gzip ?? 0), note });
   }
   rows.push({ figure: 'Lit as Lede uses it', value: kB(lit.gzip), note: 'what dist/ imports from lit, lit/*, @lit/context, @lit/task' });

@@ -30,7 +30,7 @@ export { LedeError, type LedeErrorCode } from './shared/errors.js';
 export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';
 export { formatDate, formatList, formatNumber, formatRelativeTime, readingMinutes } from './shared/format.js';
 export { LocaleController, resolveLocale } from './shared/locale-controller.js';
-export { sanitizeHtml, type SanitizerChoice } from './shared/sanitize.js';
+export { sanitizeHtml } from './shared/sanitize.js';
 export { safeUrl } from './shared/url.js';
 export type { Json } from './shared/validate.js';
 export type * from './model.js';

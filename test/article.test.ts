@@ -432,10 +432,11 @@ describe('<lede-article>', () => {
           <iframe src="javascript:window.__ledeXss++"></iframe><svg><script>window.__ledeXss++</script></svg>
           <a href="https://news.example/" target="_blank">safe</a><p style="position:fixed">styled</p>`,
       };
-      await settled(element, () => Boolean(query(element, '#kept')));
+      // Ids from data are prefixed, so none can shadow a document property.
+      await settled(element, () => Boolean(query(element, '#user-content-kept')));
       const body = query(element, '.body')!;
       expect(body.querySelector('script, iframe, [onerror], [style]')).to.be.null;
-      expect(body.querySelector('#kept a')!.hasAttribute('href')).to.equal(false);
+      expect(body.querySelector('#user-content-kept a')!.hasAttribute('href')).to.equal(false);
       expect(body.querySelector('a[target]')!.getAttribute('rel')).to.equal('noopener noreferrer');
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(probe.__ledeXss).to.equal(0);

@@ -106,6 +106,23 @@ describe('<lede-comments> against the reference server', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('refuses a name or comment with nothing visible in it, by the field, sending nothing', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await write(element, { name: '\u200B\u3164\u2800', body: '\u200D\u0301 \u00AD' });
+    submit(element);
+    await element.updateComplete;
+    await element.updateComplete;
+    expect($(element, '#name-error-top')!.textContent).to.equal('Enter your name.');
+    expect($(element, '#body-error-top')!.textContent).to.equal('Write a comment.');
+    expect(root(element).activeElement?.id).to.equal('name-top');
+    await write(element, { name: 'Ann\u200B', body: 'x'.repeat(10) });
+    submit(element);
+    await waitUntil(() => bodies(element).includes('x'.repeat(10)), 'a name with a visible character was refused');
+    // The server drops the zero-width padding: this is plain "Ann".
+    expect((await onServer(thread)).comments.map((comment) => comment.author.name)).to.deep.equal(['Ann']);
+  });
+
   it('replies under the parent, focusing the reply form and then the reply', async () => {
     const thread = newThread();
     const { ids } = await seed(thread, [{ name: 'Ann', body: 'Parent.' }]);
@@ -469,6 +486,101 @@ describe('<lede-comments> when the network fails', () => {
     const [entry] = JSON.parse(localStorage.getItem(`lede-comments:outbox:${thread}`)!);
     expect(entry.retryAt - Date.now()).to.be.greaterThan(5000);
     expect((await onServer(thread)).total).to.equal(5);
+  });
+});
+
+describe('<lede-comments> and a broken or hostile server', () => {
+  beforeEach(async () => {
+    clearStorage();
+    await control('reset');
+  });
+  afterEach(() => control('reset'));
+
+  const unsent = (element: LedeComments) => $$(element, '.outbox .unsent');
+  /** Answers `count` requests of `method` whose path contains `path` with this status, body and headers. */
+  const answer = (method: string, path: string, status: number, body: unknown, headers: Record<string, string> = {}, count = 1) =>
+    control('fault', { mode: 'answer', method, path, status, body, headers, count });
+  /** A well-formed comment in every field but `change`. */
+  const comment = (thread: string, change: object = {}) => ({
+    id: 'c1', threadId: thread, parentId: null, author: { name: 'Ann' }, body: 'Hi.', createdAt: new Date().toISOString(),
+    editedAt: null, status: 'published', score: 0, replyCount: 0, ...change,
+  });
+
+  for (const [what, page] of [
+    ['comments that are not an array', (thread: string) => ({ comments: { 0: comment(thread) }, nextCursor: null, total: 1 })],
+    ['a comment with author null', (thread: string) => ({ comments: [comment(thread, { author: null })], nextCursor: null, total: 1 })],
+  ] as const) {
+    it(`shows the load error, not a broken page, for ${what}`, async () => {
+      const thread = newThread();
+      await answer('GET', '/threads/', 200, page(thread));
+      const element = document.createElement('lede-comments');
+      element.endpoint = endpoint;
+      element.thread = thread;
+      const failed = new Promise<LedeErrorEvent>((resolve) => element.addEventListener('lede-error', resolve, { once: true }));
+      await fixture(element);
+      expect((await failed).error.code).to.equal('invalid-data');
+      await waitUntil(() => $(element, '[role=alert]'), 'no error state');
+      expect($(element, '[role=alert]')!.textContent).to.contain('Comments could not be loaded.');
+      // The server is sane again: the retry button loads the thread.
+      $<HTMLButtonElement>(element, '[role=alert] button')!.click();
+      await waitUntil(() => root(element).textContent!.includes('No comments yet.'), 'the retry did not load the thread');
+    });
+  }
+
+  it('stops asking for replies from a server that always has more, and says so', async () => {
+    const thread = newThread();
+    await seed(thread, [{ name: 'Ann', body: 'Parent.' }, ...Array.from({ length: 5 }, (_, index) => ({ name: 'Bo', body: `Reply ${index}.`, parent: 0 }))]);
+    const element = await mount(thread);
+    await answer('GET', '/replies', 200, { comments: [], nextCursor: 'again', total: 5 }, {}, 500);
+    const failed = new Promise<LedeErrorEvent>((resolve) => element.addEventListener('lede-error', resolve, { once: true }));
+    $<HTMLButtonElement>(element, 'button.more-replies')!.click();
+    expect((await failed).error.code).to.equal('invalid-data');
+    const { count } = await control<{ count: number }>('faults');
+    expect(500 - count).to.equal(20);
+    await element.updateComplete;
+    expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.contain('stopped after 20 pages');
+    expect($(element, 'button.more-replies')).not.to.equal(null);
+  });
+
+  it('keeps a Retry-After of weeks to an hour, within what a timer can wait', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await answer('POST', '/comments', 429, { error: { code: 'rate_limited', message: 'Slow down.' } }, { 'Retry-After': '3000000' });
+    const delays: number[] = [];
+    const setTimer = window.setTimeout;
+    window.setTimeout = ((handler: TimerHandler, delay?: number, ...rest: unknown[]) => {
+      delays.push(delay ?? 0);
+      return setTimer(handler, delay, ...rest);
+    }) as typeof window.setTimeout;
+    try {
+      await write(element, { name: 'Dana', body: 'Patient.' });
+      submit(element);
+      await waitUntil(() => unsent(element).length === 1 && !$(element, '.unsent button[disabled]'), 'not queued');
+      await new Promise((resolve) => setTimer(resolve, 300));
+    } finally {
+      window.setTimeout = setTimer;
+    }
+    const [entry] = JSON.parse(localStorage.getItem(`lede-comments:outbox:${thread}`)!);
+    const wait = entry.retryAt - Date.now();
+    expect(wait > 3_500_000 && wait <= 3_600_000, String(wait)).to.equal(true);
+    expect(Math.max(...delays)).to.be.at.most(2 ** 31 - 1);
+    expect(unsent(element)[0]!.textContent).to.contain('Patient.');
+  });
+
+  it('keeps the comment in the outbox when a 201 lacks it, and sends it again', async () => {
+    const thread = newThread();
+    const element = await mount(thread);
+    await answer('POST', '/comments', 201, { editToken: 'x' });
+    const failed = new Promise<LedeErrorEvent>((resolve) => element.addEventListener('lede-error', resolve, { once: true }));
+    await write(element, { name: 'Dana', body: 'Not lost.' });
+    submit(element);
+    expect((await failed).error.code).to.equal('invalid-data');
+    await waitUntil(() => unsent(element).length === 1, 'the comment left the outbox');
+    expect(unsent(element)[0]!.textContent).to.contain('Not lost.');
+    // The next attempt, about two seconds later, reaches the real server.
+    await waitUntil(() => bodies(element).includes('Not lost.'), 'not sent again', { timeout: 6000 });
+    expect(unsent(element)).to.have.length(0);
+    expect((await onServer(thread)).total).to.equal(1);
   });
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeCursor, encodeCursor } from '../src/cursor.js';
 import { bannedWordMatcher, containsLink, formHoldReason } from '../src/spam.js';
-import { characters, cleanBody, cleanName } from '../src/text.js';
+import { characters, checkLength, cleanBody, cleanName, hasVisibleCharacter, LIMITS } from '../src/text.js';
 
 describe('text cleaning', () => {
   it('keeps the text as written apart from controls, bidi overrides and line endings', () => {
@@ -12,6 +12,26 @@ describe('text cleaning', () => {
     assert.equal(cleanName('\tJane\n  Doe '), 'Jane Doe');
     assert.equal(cleanName('Zoe\u0308'), 'Zoë');
     assert.equal(characters('👍🏽a'), 3);
+  });
+
+  it('counts lone surrogates as the one U+FFFD each that is stored', () => {
+    const name = cleanName('\uD800'.repeat(80));
+    assert.equal(name, '\uFFFD'.repeat(80));
+    assert.equal(checkLength('author.name', name, LIMITS.name), name);
+    assert.equal(Buffer.from(name, 'utf8').toString('utf8'), name, 'it survives UTF-8 unchanged');
+    assert.equal(cleanBody('a\uDC00b'), 'a\uFFFDb');
+  });
+
+  it('requires a visible character, and drops zero-width padding from names', () => {
+    const invisible = ['\u200B', '\u200C\u200D', '\u2060', '\u3164', '\u115F', '\u2800', '\u{E0041}\u{E0042}', '\u0301\u0308', '\u00AD', '\uFE0F', '\u3000'];
+    for (const text of invisible) {
+      assert.equal(hasVisibleCharacter(text), false, escape(text));
+      assert.throws(() => checkLength('author.name', cleanName(text), LIMITS.name), /author\.name|Name/, escape(text));
+    }
+    for (const text of ['Ann', 'é', '\uFFFD', '👩\u200D💻', '\u0627\u200C\u0628', '中']) assert.equal(hasVisibleCharacter(text), true, escape(text));
+    assert.equal(cleanName('Admin\u200B'), 'Admin');
+    assert.equal(cleanName('\uFEFFAd\u00ADmin\u2060'), 'Admin');
+    assert.equal(cleanName('👩\u200D💻 Dev'), '👩\u200D💻 Dev', 'joiners stay: emoji and scripts need them');
   });
 });
 

@@ -11,7 +11,14 @@ export type TextToken = string | { br: true } | { href: string; text: string };
 /** Candidate URLs: an explicit `http(s)://` scheme or a `www.` host, up to white space. */
 const urlPattern = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
 /** Punctuation that usually ends the sentence around a URL rather than the URL itself. */
-const trailing = /[.,:;!?'’”)\]}]+$/;
+const trailing = new Set(".,:;!?'’”)]}");
+
+/** `text` without its trailing punctuation, found from the end: a regex anchored at `$` would retry every run of it. */
+function withoutTrailing(text: string): string {
+  let end = text.length;
+  while (end > 0 && trailing.has(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
+}
 
 /** The link for a URL found in text (`www.` ones get `https:`), or undefined unless it is `http(s)`. */
 export const linkTarget = (text: string): string | undefined => safeUrl(/^www\./i.test(text) ? `https://${text}` : text);
@@ -20,7 +27,7 @@ export const linkTarget = (text: string): string | undefined => safeUrl(/^www\./
 function lineTokens(line: string, tokens: TextToken[]): void {
   let last = 0;
   for (const match of line.matchAll(urlPattern)) {
-    let text = match[0].replace(trailing, '');
+    let text = withoutTrailing(match[0]);
     // Keep a closing bracket the URL opened: "(see https://en.wikipedia.org/wiki/Foo_(bar))".
     if (match[0][text.length] === ')' && text.split('(').length > text.split(')').length) text += ')';
     const href = linkTarget(text);
@@ -49,7 +56,17 @@ export function commentParagraphs(body: string): TextToken[][] {
     });
 }
 
-/** Characters as people and the server count them: code points, not UTF-16 units. */
+/** Characters as people and the server count them: code points, not UTF-16 units, a lone surrogate as the U+FFFD it is stored as. */
 export function characterCount(text: string): number {
-  return [...text].length;
+  return [...text.toWellFormed()].length;
 }
+
+/**
+ * A character that shows: not white space, a control or format character, a mark on its own, a
+ * default-ignorable one (zero-width characters, Hangul fillers, tags) or the blank Braille pattern.
+ * The server refuses names and comments without one by the same rule (server/src/text.ts).
+ */
+const visible = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** Whether any character of `text` shows. */
+export const hasVisibleCharacter = (text: string): boolean => visible.test(text);

@@ -8,7 +8,8 @@ import { formatDate, formatNumber, formatRelativeTime, isolate, pluralCategory }
 import { LocaleController } from '../shared/locale-controller.js';
 import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { characterCount, commentParagraphs } from './comment-text.js';
+import { checkedProvider } from './answers.js';
+import { characterCount, commentParagraphs, hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { shellStyles } from './shell.styles.js';
 import { en, otherLanguages, type CommentsMessages, type Counted } from './messages.js';
@@ -34,6 +35,10 @@ const NAME_MAX = 80;
 const BODY_MAX = 5000;
 /** The edit window when a backend does not say: the reference server's default. */
 const EDIT_WINDOW = 15 * 60_000;
+/** Pages of replies one "more replies" press may fetch: a backend that always has more is cut off. */
+const REPLY_PAGES = 20;
+/** The longest timer: `setTimeout` fires at once for delays past 2^31 − 1 ms; later work is checked again in a day. */
+const MAX_TIMER = 86_400_000;
 /** How many of this browser's votes are remembered: the newest ones. */
 const VOTES_KEPT = 1000;
 /**
@@ -235,20 +240,21 @@ export class CommentsView implements ReactiveController {
     const now = Date.now();
     const next = Math.min(...Object.values(this.#own).map(editingEnds).filter((until) => until > now));
     if (next === Infinity) return;
-    // Timers take at most about 24 days; a longer window is checked again in a day.
     this.#expiryTimer = setTimeout(() => {
       this.tick += 1;
       this.#step();
       this.#scheduleExpiry();
-    }, Math.min(next - now, 86_400_000));
+    }, Math.min(next - now, MAX_TIMER));
   }
 
   #provide(): Promise<CommentProvider> {
-    this.#resolvedProvider ??= this.host.provider
-      ? Promise.resolve(this.host.provider)
-      : this.host.backend === 'local'
-        ? import('./local-provider.js').then(({ LocalCommentProvider }) => new LocalCommentProvider())
-        : Promise.resolve(new RestCommentProvider(this.host.endpoint));
+    this.#resolvedProvider ??= (
+      this.host.provider
+        ? Promise.resolve(this.host.provider)
+        : this.host.backend === 'local'
+          ? import('./local-provider.js').then(({ LocalCommentProvider }) => new LocalCommentProvider())
+          : Promise.resolve(new RestCommentProvider(this.host.endpoint))
+    ).then(checkedProvider);
     return this.#resolvedProvider;
   }
 
@@ -335,7 +341,9 @@ export class CommentsView implements ReactiveController {
     try {
       const replies: Comment[] = [];
       let cursor: string | null = null;
+      let pages = 0;
       do {
+        if (++pages > REPLY_PAGES) throw new LedeError('invalid-data', `The comment server kept offering more replies; stopped after ${REPLY_PAGES} pages.`);
         const page = await (await this.#provide()).replies(parent.id, { cursor, limit: 100, signal: this.#signal() });
         replies.push(...page.comments);
         cursor = page.nextCursor;
@@ -382,8 +390,10 @@ export class CommentsView implements ReactiveController {
     const body = submitted(event, 'body');
     const messages = this.#messages ?? en;
     const errors: FormErrors = { form };
-    if (!name) errors.name = messages.needName;
-    if (!body) errors.body = messages.needBody;
+    // Zero-width characters, fillers or marks alone are no name and no comment.
+    if (!hasVisibleCharacter(name)) errors.name = messages.needName;
+    else if (characterCount(name) > NAME_MAX) errors.name = messages.tooLong;
+    if (!hasVisibleCharacter(body)) errors.body = messages.needBody;
     else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
     if (errors.name || errors.body) {
       this.errors = errors;
@@ -476,7 +486,7 @@ export class CommentsView implements ReactiveController {
       // Timers may fire a little before the clock (rounded in some browsers) says it is time.
       for (const entry of this.outbox) if (entry.retryAt <= Date.now() + 1000) void this.#send(entry);
       this.#scheduleRetry();
-    }, Math.max(0, due - Date.now()));
+    }, Math.min(Math.max(0, due - Date.now()), MAX_TIMER));
   }
 
   /** Makes sure the chunk holding a comment is rendered, so focus can move to it. */
@@ -567,7 +577,7 @@ export class CommentsView implements ReactiveController {
     event.preventDefault();
     const text = submitted(event, 'text');
     const { id } = comment;
-    if (!text) {
+    if (!hasVisibleCharacter(text)) {
       const messages = this.#messages ?? en;
       this.errors = { form: `${kind}-${id}`, body: kind === 'edit' ? messages.needBody : messages.reason };
       this.#focusAfterRender = `#${CSS.escape(`${kind}-${id}`)}`;

@@ -47,21 +47,26 @@ export const storageKeys = {
 export const OWN_COMMENT_TTL = 7 * 24 * 3600_000;
 
 /**
- * Whether a failed post may succeed later unchanged: the network, a timeout, a garbled answer, a
+ * Whether a failed post may succeed later unchanged: the network, a timeout, a garbled or
+ * incomplete answer (the comment may be stored: the entry stays until an answer can be read), a
  * server fault, a rate limit. Retrying is always safe: the idempotency key stores it once.
  */
 export function isRetryable(error: LedeError): boolean {
   const status = error.status ?? 0;
-  return ['network', 'timeout', 'invalid-json'].includes(error.code) || status >= 500 || status === 429 || status === 408;
+  return ['network', 'timeout', 'invalid-json', 'invalid-data'].includes(error.code) || status >= 500 || status === 429 || status === 408;
 }
+
+/** The longest `Retry-After` obeyed, in seconds: a reader's comment never waits longer than an hour. */
+export const MAX_RETRY_AFTER = 3600;
 
 /**
  * Milliseconds until the next attempt after `attempts` failures: 2 s doubling to at most a minute,
- * ±20 % so many readers coming back online do not retry in step; never before `Retry-After`.
+ * ±20 % so many readers coming back online do not retry in step; never before `Retry-After`, up
+ * to `MAX_RETRY_AFTER`.
  */
 export function retryDelay(attempts: number, retryAfterSeconds = 0, random: () => number = Math.random): number {
   const backoff = Math.min(60_000, 2000 * 2 ** Math.max(0, attempts - 1)) * (0.8 + random() * 0.4);
-  return Math.max(Math.round(backoff), retryAfterSeconds * 1000);
+  return Math.max(Math.round(backoff), Math.min(retryAfterSeconds, MAX_RETRY_AFTER) * 1000);
 }
 
 /** A key unique to one comment, within the 8–200 printable characters the protocol allows. */

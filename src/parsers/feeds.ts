@@ -24,12 +24,43 @@ export interface FeedResult {
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/** Where a script or style sheet that opens at `from` ends, or -1 when it is never closed. */
+function rawTextEnd(source: string, name: string, from: number): number {
+  const closing = new RegExp(`</${name}\\s*>`, 'gi');
+  closing.lastIndex = from;
+  const match = closing.exec(source);
+  return match ? match.index + match[0].length : -1;
+}
+
+/**
+ * `value` with each tag, and each script and style sheet whole, replaced by a space. Each stretch
+ * of text is scanned a bounded number of times, so text full of `<` that never closes stays linear.
+ */
+function withoutTags(value: string): string {
+  const lastClose = value.lastIndexOf('>');
+  const tag = /<(script|style)\b|<\/?[a-z]/gi;
+  /** Raw-text elements found never to close after some point: later ones cannot close either. */
+  const unclosed = new Set<string>();
+  const parts: string[] = [];
+  let copied = 0;
+  for (let match = tag.exec(value); match && match.index < lastClose; match = tag.exec(value)) {
+    const name = match[1]?.toLowerCase();
+    let end = name && !unclosed.has(name) ? rawTextEnd(value, name, tag.lastIndex) : -1;
+    if (name && end < 0) unclosed.add(name);
+    // A tag ends at the next `>`; there is one, since this tag starts before the last.
+    if (end < 0) end = value.indexOf('>', match.index) + 1;
+    parts.push(value.slice(copied, match.index));
+    copied = tag.lastIndex = end;
+  }
+  parts.push(value.slice(copied));
+  return parts.join(' ');
+}
+
 /** The words of a string that may hold HTML: tags and scripts dropped, entities decoded, white space folded. */
 export function plainText(value: string): string {
   // Most titles hold neither markup nor entities: only fold their white space.
   if (!/[<&]/.test(value)) return value.replace(/\s+/g, ' ').trim();
-  return value
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>|<\/?[a-z][^>]*>/gi, ' ')
+  return withoutTags(value)
     .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
       if (name) return entities[name.toLowerCase()] ?? match;
       const code = Number.parseInt(digits!, hex ? 16 : 10);
@@ -118,9 +149,23 @@ function fromAtomEntry(entry: Element): unknown {
   };
 }
 
+/**
+ * Whether an XML document has a DOCTYPE with an internal subset: entity declarations there can
+ * expand a small feed into megabytes of text inside `DOMParser`, blocking the page for seconds.
+ * No feed needs one, so such feeds are refused before parsing.
+ */
+function declaresEntities(source: string): boolean {
+  const doctype = source.search(/<!DOCTYPE/i);
+  if (doctype < 0) return false;
+  const subset = source.indexOf('[', doctype);
+  const end = source.indexOf('>', doctype);
+  return subset >= 0 && (end < 0 || subset < end);
+}
+
 /** The feed's format and its raw items, in `Story` field names. */
 function readItems(source: string): { format: FeedFormat; items: unknown[]; base?: string } {
   if (source.trimStart().startsWith('<')) {
+    if (declaresEntities(source)) throw new LedeError('invalid-data', 'The feed declares a DTD internal subset (entities), which Lede does not read.');
     const document = new DOMParser().parseFromString(source, 'application/xml');
     const root = document.documentElement;
     if (document.querySelector('parsererror')) throw new LedeError('invalid-data', 'The feed is not well-formed XML.');

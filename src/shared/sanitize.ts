@@ -1,58 +1,52 @@
 import { safeUrl } from './url.js';
 
-/** Elements an article body never needs and that would let data reach beyond its text. */
-const forbiddenElements = ['script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'textarea', 'select', 'template', 'noscript'];
-/** Attributes that carry URLs, checked against `safeUrl` after sanitising. */
-const urlAttributes = ['href', 'src', 'cite', 'poster', 'action', 'formaction', 'xlink:href'];
-
-interface SetHtmlCapable {
-  setHTML(html: string, options?: { sanitizer?: unknown }): void;
-}
-
-function hasSanitizerApi(element: Element): element is Element & SetHtmlCapable {
-  return typeof (element as Partial<SetHtmlCapable>).setHTML === 'function';
-}
-
-/** Which sanitizer to use; `auto` picks the browser's Sanitizer API and falls back to DOMPurify. */
-export type SanitizerChoice = 'auto' | 'dompurify';
+/**
+ * Elements an article body never needs and that would let data reach beyond its text: scripts and
+ * style sheets (in any namespace), frames, plugins, forms, and legacy elements that move or blink.
+ */
+const forbiddenElements = [
+  'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button',
+  'textarea', 'select', 'template', 'noscript', 'marquee', 'blink', 'isindex', 'keygen',
+];
+/** `style` is CSS from data; `srcset` picks sources and `ping` sends beacons no reader asked for. */
+const forbiddenAttributes = ['style', 'srcset', 'ping'];
+/** Attributes DOMPurify lets carry a `data:` URL on media elements; `safeUrl` has the last word. */
+const dataUrlAttributes = ['src', 'href', 'xlink:href'];
+/** Schemes any URL attribute may use: http(s), or none (a relative URL). */
+const allowedUrl = /^(?:https?:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 /**
- * Turns untrusted HTML into a safe element ready to insert: no scripts, no event handlers, no
- * frames or forms, no `style`, and only `http(s)` URLs. Uses the browser's HTML Sanitizer API
- * where it exists; otherwise loads DOMPurify on first use, so pages that never render HTML
- * bodies never download it.
+ * Turns untrusted HTML into a safe element ready to insert, the same in every engine: DOMPurify,
+ * loaded on first use so pages that never render HTML bodies never download it. No scripts, event
+ * handlers, styles, custom elements, frames or forms survive; URLs are `http(s)` or relative; ids
+ * and names are prefixed so they cannot shadow `document` properties; new-tab links get no opener.
+ *
+ * The browser's own `setHTML` is not used: with a custom configuration it crashed Chromium 156 on
+ * some event-handler attributes, and its rules differ by engine.
  */
-export async function sanitizeHtml(html: string, choice: SanitizerChoice = 'auto'): Promise<HTMLElement> {
-  const container = document.createElement('div');
-  if (choice === 'auto' && hasSanitizerApi(container)) {
-    try {
-      container.setHTML(html, { sanitizer: { removeElements: forbiddenElements, removeAttributes: ['style'] } });
-      return finish(container);
-    } catch {
-      // An older Sanitizer API shape: fall through to DOMPurify rather than guess.
-    }
-  }
+export async function sanitizeHtml(html: string): Promise<HTMLElement> {
   const { default: DOMPurify } = await import('dompurify');
   const fragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     FORBID_TAGS: forbiddenElements,
-    FORBID_ATTR: ['style'],
-    // Same result as the Sanitizer API: new-tab links stay, and finish() makes them noopener.
+    FORBID_ATTR: forbiddenAttributes,
     ADD_ATTR: ['target'],
+    ALLOWED_URI_REGEXP: allowedUrl,
+    SANITIZE_NAMED_PROPS: true,
   });
+  const container = document.createElement('div');
   container.replaceChildren(fragment);
-  return finish(container);
-}
-
-/** The checks both sanitizers get: URL schemes, safe new-tab links, lazy images. */
-function finish(container: HTMLElement): HTMLElement {
   for (const element of container.querySelectorAll('*')) {
-    for (const name of urlAttributes) {
+    for (const name of dataUrlAttributes) {
       const value = element.getAttribute(name);
       if (value !== null && !safeUrl(value)) element.removeAttribute(name);
     }
-    element.removeAttribute('srcset');
-    if (element instanceof HTMLAnchorElement && element.target) element.rel = 'noopener noreferrer';
+    if (element instanceof HTMLAnchorElement || element instanceof HTMLAreaElement) {
+      if (element.target) element.rel = 'noopener noreferrer';
+    } else {
+      // An SVG link has no `rel` to deny it the opener.
+      element.removeAttribute('target');
+    }
     if (element instanceof HTMLImageElement) {
       element.loading = 'lazy';
       element.decoding = 'async';

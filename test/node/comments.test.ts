@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { characterCount, commentParagraphs, linkTarget } from '../../src/comments/comment-text.js';
+import { characterCount, commentParagraphs, hasVisibleCharacter, linkTarget } from '../../src/comments/comment-text.js';
+import { checkComment, checkedProvider, checkPage, checkPosted } from '../../src/comments/answers.js';
+import type { CommentProvider } from '../../src/comments/provider.js';
 import { freshOwnComments, hasStoredWork, isRetryable, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
 import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment } from '../../src/comments/thread.js';
 import type { Comment } from '../../src/model.js';
 import { LedeError } from '../../src/shared/errors.js';
+import { growth } from './growth.js';
 
 const comment = (id: string, replies: Comment[] = [], extra: Partial<Comment> = {}): Comment => ({
   id,
@@ -36,8 +39,21 @@ test('comment text: paragraphs at blank lines, line breaks kept, links only for 
   assert.deepEqual(commentParagraphs('   \n\n  '), []);
 });
 
+test('comment text: links take time in proportion to the text, however much punctuation trails them', () => {
+  assert.deepEqual(commentParagraphs('see https://a.example/x).!?'), [['see ', { href: 'https://a.example/x', text: 'https://a.example/x' }, ').!?']]);
+  for (const filler of ['.', ').']) {
+    const ratio = growth(commentParagraphs, (size) => `https://a.example/${filler.repeat(size)}x`, 1000);
+    assert.ok(ratio < 3, `"${filler}" × n: each doubling of n multiplied the time by ${ratio.toFixed(1)}`);
+  }
+});
+
 test('comment text: characters are counted as code points, as the server counts them', () => {
   assert.equal(characterCount('😀é'), 2);
+  assert.equal(characterCount('\uD800'.repeat(80)), 80);
+  for (const text of ['\u200B', '\u200C\u200D', '\u2060', '\u3164', '\u115F', '\u2800', '\u{E0041}', '\u0301', '\u00AD', ' \n\t']) {
+    assert.equal(hasVisibleCharacter(text), false, escape(text));
+  }
+  for (const text of ['Admin\u200B', 'é', '👩\u200D💻', '\u0627\u200C\u0628', '\uD800']) assert.equal(hasVisibleCharacter(text), true, escape(text));
   assert.equal('😀'.length, 2);
 });
 
@@ -93,9 +109,49 @@ test('thread: inserting, appending without duplicates, finding, chunking', () =>
   assert.deepEqual(chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
 });
 
-test('outbox: retries network failures, timeouts, garbled answers, 5xx, 408 and 429, nothing else', () => {
+test('answers: pages, posted comments and votes are checked field by field, at any depth', async () => {
+  const page = { comments: [comment('a', [comment('b')])], nextCursor: null, total: 2 };
+  assert.equal(checkPage(page), page);
+  const fieldOf = (check: () => unknown) => {
+    try {
+      check();
+    } catch (error) {
+      assert.ok(error instanceof LedeError && error.code === 'invalid-data', String(error));
+      return error.field;
+    }
+    return 'accepted';
+  };
+  assert.equal(fieldOf(() => checkPage(null)), 'page');
+  assert.equal(fieldOf(() => checkPage({ ...page, comments: { 0: comment('a') } })), 'comments');
+  assert.equal(fieldOf(() => checkPage({ ...page, nextCursor: 7 })), 'nextCursor');
+  assert.equal(fieldOf(() => checkPage({ ...page, total: '2' })), 'total');
+  const broken: [Partial<Record<keyof Comment, unknown>>, string][] = [
+    [{ author: null }, 'author'],
+    [{ author: { name: 3 } }, 'author.name'],
+    [{ body: null }, 'body'],
+    [{ status: 'spam' }, 'status'],
+    [{ score: Number.NaN }, 'score'],
+    [{ replyCount: '1' }, 'replyCount'],
+    [{ replies: 'none' }, 'replies'],
+  ];
+  for (const [change, field] of broken) {
+    const reply = { ...comment('b'), ...change };
+    assert.equal(fieldOf(() => checkPage({ ...page, comments: [comment('a', [reply as Comment])] })), `comments[0].replies[0].${field}`);
+  }
+  assert.equal(fieldOf(() => checkPage({ ...page, comments: [{ ...comment('a'), parentId: 5 }] })), 'comments[0].parentId');
+  assert.equal(fieldOf(() => checkPosted({ comment: comment('a') })), 'editToken');
+  assert.equal(fieldOf(() => checkPosted({ editToken: 't' })), 'comment');
+  let chain = comment('n0');
+  for (let index = 1; index < 20_000; index += 1) chain = comment(`n${index}`, [chain]);
+  assert.equal(checkComment(chain), chain);
+  const provider = { vote: async () => ({ score: 'lots' }), get: async () => null } as unknown as CommentProvider;
+  await assert.rejects(checkedProvider(provider).vote('a', 1), (error) => error instanceof LedeError && error.field === 'score');
+  assert.equal(await checkedProvider(provider).get!('a'), null);
+});
+
+test('outbox: retries network failures, timeouts, garbled or incomplete answers, 5xx, 408 and 429, nothing else', () => {
   const http = (status: number) => new LedeError('http', 'x', { status });
-  for (const error of [new LedeError('network', 'x'), new LedeError('timeout', 'x'), new LedeError('invalid-json', 'x'), http(500), http(503), http(429), http(408)]) {
+  for (const error of [new LedeError('network', 'x'), new LedeError('timeout', 'x'), new LedeError('invalid-json', 'x'), new LedeError('invalid-data', 'x'), http(500), http(503), http(429), http(408)]) {
     assert.equal(isRetryable(error), true, `${error.code} ${error.status}`);
   }
   for (const status of [400, 403, 404, 409, 413, 422]) assert.equal(isRetryable(http(status)), false, String(status));
@@ -108,6 +164,9 @@ test('outbox: backoff doubles from 2 s to a minute with ±20 % jitter, never bef
   assert.equal(retryDelay(1, 0, () => 0), 1600);
   assert.equal(retryDelay(1, 0, () => 1), 2400);
   assert.equal(retryDelay(1, 90, () => 0.5), 90_000);
+  // A Retry-After of weeks would overflow setTimeout and keep a reader's comment for good.
+  assert.equal(retryDelay(1, 3_000_000, () => 0.5), 3_600_000);
+  assert.equal(retryDelay(1, Infinity, () => 0.5), 3_600_000);
 });
 
 test('outbox: storage keys separate threads and reply drafts; unreadable or refused storage never throws', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseFeed, plainText } from '../../src/parsers/feeds.js';
 import { readStories, selectStories, storyKey, toStory } from '../../src/parsers/stories.js';
 import { LedeError } from '../../src/shared/errors.js';
+import { growth } from './growth.js';
 
 const read = (name: string): string => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
 
@@ -88,6 +89,26 @@ test('feed text: plainText decodes entities, drops tags and scripts, keeps compa
   assert.equal(plainText('5 < 6 and 7 > 3'), '5 < 6 and 7 > 3');
   assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus;'), 'A\'s — &eacute; b &bogus;');
   assert.equal(plainText('<p>one</p>\n<p>two</p>'), 'one two');
+});
+
+test('feed text: plainText takes time in proportion to its input, however many tags never close', () => {
+  assert.equal(plainText('a <b <i>c</i> <script>x d'), 'a c x d');
+  assert.equal(plainText('<STYLE>p{}</style >e<script>f'), 'e f');
+  for (const unit of ['<a', '<script']) {
+    const ratio = growth(plainText, (size) => unit.repeat(size), 1000);
+    assert.ok(ratio < 3, `${unit} × n: each doubling of n multiplied the time by ${ratio.toFixed(1)}`);
+  }
+});
+
+test('XML feeds that declare entities are refused before any XML parser sees them', () => {
+  const feeds = [
+    '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY name "Lede">]><rss><channel><item><title>&name;</title><link>https://a.example/</link></item></channel></rss>',
+    '<!DOCTYPE rss [ <!ENTITY a "aaaaaaaaaa"> <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> ]><rss/>',
+  ];
+  for (const feed of feeds) {
+    // Node has no DOMParser: reaching it would throw a ReferenceError, not this.
+    assert.throws(() => parseFeed(feed), (error) => error instanceof LedeError && error.code === 'invalid-data');
+  }
 });
 
 test('selectStories: excludes the current page, drops duplicate URLs, keeps at most max', () => {

@@ -5,13 +5,18 @@
 // (server/src/cli.ts, bundled once per run, SQLite in a temp dir) on a free loopback port. `commentServerPlugin()` stops
 // them all when the run ends. `commentServerMiddleware()` serves, on the test page's own origin:
 //   /comments-api/<scope>/*        proxied to that server's /api/*, through the current fault
-//   POST /test-api/comments/<scope>/fault  { mode, count?, status?, delay? } sets the fault:
+//   POST /test-api/comments/<scope>/fault  { mode, count?, status?, delay?, method?, path?, body?, headers? }
+//        sets the fault, for requests of `method` whose path contains `path` (any if unset):
 //        status  answer `count` requests with `status` (a JSON error) without reaching the server
+//        answer  answer `count` requests with `status`, `headers` and the JSON `body` as given: a
+//                hostile or broken server, without reaching the real one
 //        hang    never answer (until the browser gives up), `count` times
 //        slow    forward after `delay` ms
 //        lost    forward, then cut the answer off: the server stored it, the browser never reads it
 //        kill    forward a write, kill the server (SIGKILL) before it can answer, drop the connection
 //        none    clear it
+//   POST /test-api/comments/<scope>/faults         answers { mode, count }: the fault now, and how many
+//        requests it has left to spoil
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
 //   POST /test-api/comments/<scope>/reset          { editWindow? } clear faults, start the server if stopped,
 //        new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") restarts it with that window
@@ -34,7 +39,7 @@ export const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
 export const HOLD_WORD = 'holdforreview';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const noFault = { mode: 'none', count: 0, status: 500, delay: 0 };
+const noFault = { mode: 'none', count: 0, status: 500, delay: 0, method: undefined, path: undefined, body: undefined, headers: {} };
 let ipCounter = 1;
 /** Where the servers keep their databases, made when the run starts. */
 let dataDir = '';
@@ -46,7 +51,7 @@ let serverScript = '';
  * @property {import('node:child_process').ChildProcess | undefined} child
  * @property {number} port
  * @property {string} db
- * @property {{ mode: string, count: number, status: number, delay: number }} fault
+ * @property {{ mode: string, count: number, status: number, delay: number, method?: string, path?: string, body?: unknown, headers: Record<string, string> }} fault
  * @property {string} clientIp
  * @property {string | undefined} editWindow
  */
@@ -207,11 +212,19 @@ async function proxy(state, context, path) {
   const body = await readBody(context.req);
   const fault = state.fault;
   const write = context.method !== 'GET';
-  const active = fault.mode !== 'none' && (fault.mode !== 'kill' || write);
+  const chosen = (!fault.method || fault.method === context.method) && (!fault.path || path.includes(fault.path));
+  const active = fault.mode !== 'none' && chosen && (fault.mode !== 'kill' || write);
   if (active && fault.count > 0 && --fault.count === 0) state.fault = { ...fault, mode: 'none' };
   if (active && fault.mode === 'status') {
     context.status = fault.status;
     context.body = { error: { code: 'internal', message: `Injected ${fault.status}.` } };
+    return;
+  }
+  if (active && fault.mode === 'answer') {
+    context.status = fault.status;
+    context.set(fault.headers);
+    context.body = JSON.stringify(fault.body);
+    context.type = 'application/json';
     return;
   }
   if (active && fault.mode === 'hang') {
@@ -285,6 +298,9 @@ export function commentServerMiddleware() {
       case 'fault':
         state.fault = { ...noFault, mode: 'status', ...input };
         break;
+      case 'faults':
+        context.body = { mode: state.fault.mode, count: state.fault.count };
+        return;
       case 'stop':
         await stopServer(state);
         break;

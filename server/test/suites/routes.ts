@@ -109,6 +109,23 @@ export function routeSuite(backend: Backend): void {
       assert.equal(posted.body.comment.body, 'Line one\nLine two\u200d👩‍💻\n\nEnd');
     });
 
+    it('stores names as counted: a lone surrogate is one U+FFFD; a name must show', async () => {
+      const api = await makeApp(backend);
+      const thread = uniqueThread();
+      const posted = await api.post(thread, { name: '\uD800'.repeat(80), body: 'Broken \uDC00 text' });
+      assert.equal(posted.status, 201);
+      const [stored] = (await api.list(thread)).body.comments;
+      assert.equal(stored!.author.name, '\uFFFD'.repeat(80));
+      assert.equal(stored!.body, 'Broken \uFFFD text');
+      for (const name of ['\u200B\u200D', '\u3164', '\u2800', '\u{E0041}', '\u0301', '\u00AD\u2060']) {
+        const reply = await api.post(thread, { name });
+        assert.equal(reply.status, 422, escape(name));
+        assert.equal((reply.body as Json).error.field, 'author.name');
+      }
+      assert.equal((await api.post(thread, { body: '\u200B \u3164' })).status, 422, 'a body must show too');
+      assert.equal((await api.post(thread, { name: 'Admin\u200B' })).body.comment.author.name, 'Admin');
+    });
+
     it('enforces field limits with 422 and the request size with 413', async () => {
       const api = await makeApp(backend);
       const thread = uniqueThread();
