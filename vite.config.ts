@@ -22,6 +22,20 @@ const entries = {
   model: 'src/model.ts',
 };
 
+/**
+ * Keeps the source modules that register elements. package.json's `sideEffects` lists only what
+ * ships (their `dist/` counterparts), so the build would otherwise drop `import './article/define.js'`.
+ */
+function registeringModules(): Plugin {
+  return {
+    name: 'lede-registering-modules',
+    transform: {
+      filter: { id: /[\\/]src[\\/]((index|article|byline|related|comments|cdn)|(article|byline|related|comments)[\\/]define)\.ts$/ },
+      handler: () => ({ moduleSideEffects: true }),
+    },
+  };
+}
+
 /** `lede.css`: every element's server-rendered layout, in one `lede` layer. */
 const pageCss = () => articlePageCss() + bylinePageCss() + relatedPageCss() + commentsPageCss();
 
@@ -31,6 +45,16 @@ function pageStylesheet(): Plugin {
     name: 'lede-page-stylesheet',
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'lede.css', source: pageCss() });
+    },
+  };
+}
+
+/** Types for `lede-elements/cdn/lede.js`: those of its entry, which tsc writes to `dist/cdn.d.ts`. */
+function cdnDeclarations(): Plugin {
+  return {
+    name: 'lede-cdn-declarations',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'lede.d.ts', source: "export * from '../cdn.js';\n" });
     },
   };
 }
@@ -64,7 +88,7 @@ export default defineConfig(({ command, mode }) => {
     // DOMPurify stays a separate chunk, fetched only by pages that render HTML bodies.
     return {
       publicDir: false,
-      plugins: [pageStylesheet(), minifyTemplatesPlugin()],
+      plugins: [pageStylesheet(), cdnDeclarations(), registeringModules(), minifyTemplatesPlugin()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -84,7 +108,7 @@ export default defineConfig(({ command, mode }) => {
   // DOMPurify stay dependencies; declarations come from tsc (tsconfig.build.json).
   return {
     publicDir: false,
-    plugins: [pageStylesheet(), minifyTemplatesPlugin()],
+    plugins: [pageStylesheet(), registeringModules(), minifyTemplatesPlugin()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

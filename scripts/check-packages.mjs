@@ -1,0 +1,277 @@
+// Proves both packages install and work the way a user gets them. Run after `npm run build`:
+// packs lede-elements and lede-server, installs the two tarballs (and Vite) into a fresh project
+// in a temporary directory as the READMEs say, then (a) imports every JS export of the library in
+// Node and compares its names with the package's own declarations, (b) builds pages importing
+// every entry with Vite, (c) starts `npx lede-server` and asks GET /api/health. Exits non-zero on
+// any failure; the temporary directory and the server always go.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ts from 'typescript';
+
+const repo = resolve(import.meta.dirname, '..');
+const rootPackage = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+const tags = ['lede-article', 'lede-byline', 'lede-related', 'lede-comments'];
+
+const temp = mkdtempSync(join(tmpdir(), 'lede-packages-'));
+const project = join(temp, 'project');
+/** @type {import('node:child_process').ChildProcess | undefined} */
+let server;
+
+let stepCount = 0;
+const step = (title) => console.log(`\n--- ${++stepCount}. ${title}`);
+const ok = (message) => console.log(`ok: ${message}`);
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+  ok(message);
+}
+
+/** Runs a command, echoing its output; resolves with its stdout and all its output, rejects on a non-zero exit. */
+function run(command, args, { cwd = repo, quiet = false, label = `${command} ${args.join(' ')}` } = {}) {
+  console.log(`$ ${label}${cwd === repo ? '' : `    (in ${cwd})`}`);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let output = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        if (!quiet) process.stdout.write(chunk);
+      });
+    }
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolvePromise({ stdout, output });
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}${quiet ? `:\n${output}` : ''}`));
+    });
+  });
+}
+
+/** Packs one package into `temp`; returns the tarball's path and its file list. */
+async function pack(workspaceArgs) {
+  const { stdout } = await run('npm', ['pack', ...workspaceArgs, '--json', '--pack-destination', temp], { quiet: true });
+  const [result] = JSON.parse(stdout); // with --json, npm prints lifecycle scripts' output on stderr
+  console.log(`packed ${result.filename}: ${result.entryCount} files, ${(result.size / 1024).toFixed(1)} kB`);
+  return { tarball: join(temp, result.filename), files: new Map(result.files.map((file) => [file.path, file])) };
+}
+
+/** The JS files an `exports` map points at, by subpath (`.` → `lede-elements`). */
+function jsExports(packageJson) {
+  return Object.entries(packageJson.exports)
+    .map(([subpath, target]) => [subpath, typeof target === 'string' ? target : target.default])
+    .filter(([, file]) => file.endsWith('.js'));
+}
+
+/** The value (not type-only) names each entry's declarations export, read with TypeScript as a user's editor would. */
+function declaredValueExports(subpaths) {
+  const options = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true };
+  const from = join(project, 'index.ts');
+  const files = new Map(
+    subpaths.map((subpath) => {
+      const specifier = `lede-elements${subpath.slice(1)}`;
+      const resolved = ts.resolveModuleName(specifier, from, options, ts.sys).resolvedModule;
+      if (!resolved?.resolvedFileName.endsWith('.d.ts')) throw new Error(`TypeScript finds no declarations for ${specifier}`);
+      return [subpath, resolved.resolvedFileName];
+    }),
+  );
+  const program = ts.createProgram([...files.values()], options);
+  const checker = program.getTypeChecker();
+  const typeOnly = (symbol) =>
+    symbol.declarations?.some((node) => ts.isExportSpecifier(node) && (node.isTypeOnly || node.parent.parent.isTypeOnly));
+  return new Map(
+    [...files].map(([subpath, file]) => {
+      const module = checker.getSymbolAtLocation(program.getSourceFile(file));
+      const names = (module ? checker.getExportsOfModule(module) : [])
+        .filter((symbol) => !typeOnly(symbol))
+        .filter((symbol) => (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol).flags & ts.SymbolFlags.Value)
+        .map((symbol) => symbol.name);
+      return [subpath, names.sort()];
+    }),
+  );
+}
+
+/** The names a built ES module exports, read from its `export { … }` statements (for a browser-only bundle). */
+function bundleExports(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  return source.statements
+    .filter((node) => ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause))
+    .flatMap((node) => node.exportClause.elements.map((element) => element.name.text))
+    .sort();
+}
+
+const freePort = () =>
+  new Promise((resolvePort, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+    probe.on('error', reject);
+  });
+
+const sleep = (ms) => new Promise((wait) => setTimeout(wait, ms));
+
+/** Waits until no process is left in the group `pgid`; false after `ms`. */
+async function groupGone(pgid, ms) {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(100)) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+const sameList = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+async function main() {
+  step('Pack both packages as npm publish would');
+  const elements = await pack([]);
+  const serverPack = await pack(['-w', 'lede-server']);
+  const shipped = [...elements.files.keys()];
+  const named = Object.values(rootPackage.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+  const missing = named.filter((file) => !elements.files.has(file.slice(2)));
+  check(missing.length === 0, `lede-elements ships every file its exports map names (${named.length})${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
+  const registering = rootPackage.sideEffects.filter((pattern) => pattern.startsWith('./'));
+  const absent = registering.filter((file) => !elements.files.has(file.slice(2)));
+  check(absent.length === 0, `every sideEffects path is in the package (${registering.length})${absent.length ? `; not shipped: ${absent.join(', ')}` : ''}`);
+  check(['README.md', 'LICENSE', 'custom-elements.json'].every((file) => elements.files.has(file)), 'lede-elements ships README.md, LICENSE and custom-elements.json');
+  check(shipped.every((file) => file.startsWith('dist/') || !file.includes('/')), `lede-elements ships only dist/ and top-level files (${shipped.length} files)`);
+  const cli = serverPack.files.get('dist/cli.js');
+  check(cli !== undefined && (cli.mode & 0o111) !== 0, 'lede-server ships dist/cli.js, executable');
+  check(['dist/store/migrations.js', 'README.md', 'LICENSE'].every((file) => serverPack.files.has(file)), 'lede-server ships its migrations, README.md and LICENSE');
+
+  step('Install the tarballs into a fresh project, as the READMEs say');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'lede-install-check', private: true, type: 'module' }, null, 2)}\n`);
+  await run('npm', ['pkg', 'set', 'allowScripts.better-sqlite3=true', '--json'], { cwd: project });
+  // --strict-allow-scripts: an install script nobody approved fails here instead of warning.
+  const { output: install } = await run(
+    'npm',
+    ['install', elements.tarball, serverPack.tarball, `vite@${rootPackage.devDependencies.vite}`, '--no-audit', '--no-fund', '--strict-allow-scripts'],
+    { cwd: project },
+  );
+  check(!/EBADENGINE/.test(install), `npm install printed no EBADENGINE warning (Node ${process.versions.node})`);
+  check(!/install-scripts/.test(install), 'npm install printed no install-scripts warning');
+  const binding = join(project, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  check(statSync(binding, { throwIfNoEntry: false })?.isFile() === true, 'better-sqlite3 built its native binding');
+
+  step('(a) Import every JS export of lede-elements in Node');
+  const installed = JSON.parse(readFileSync(join(project, 'node_modules/lede-elements/package.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(project, 'node_modules/lede-elements/custom-elements.json'), 'utf8'));
+  const tagOfClass = new Map(manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName).map((d) => [d.name, d.tagName]));
+  const entries = jsExports(installed);
+  const declared = declaredValueExports(entries.map(([subpath]) => subpath));
+  for (const [subpath, file] of entries) {
+    const specifier = `lede-elements${subpath.slice(1)}`;
+    const expected = declared.get(subpath);
+    if (subpath === './cdn/lede.js') {
+      // The CDN file inlines Lit's browser build (it needs a real DOM), so its exports are read, not run.
+      // It also exports minified internals to its lazily loaded chunks, hence "every declared name".
+      const names = bundleExports(join(project, 'node_modules/lede-elements', file));
+      const lacking = expected.filter((name) => !names.includes(name));
+      check(lacking.length === 0, `${specifier} exports every name its declarations do (${expected.join(', ')})${lacking.length ? `; lacks ${lacking.join(', ')}` : ''}`);
+      continue;
+    }
+    // One process per entry: each import starts from an empty custom element registry (Lit's Node shim).
+    const probe = `const m = await import(${JSON.stringify(specifier)});
+      const defined = ${JSON.stringify(tags)}.filter((tag) => globalThis.customElements?.get(tag));
+      const classes = Object.fromEntries(defined.map((tag) => [tag, Object.keys(m).find((name) => m[name] === customElements.get(tag)) ?? null]));
+      console.log(JSON.stringify({ names: Object.keys(m).sort(), defined, classes }));`;
+    const label = `node -e "await import('${specifier}')"`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: project, quiet: true, label });
+    const result = JSON.parse(stdout);
+    check(sameList(result.names, expected), `${specifier} imports in Node; exports what its declarations say (${expected.length} names)`);
+    const expectedTags = expected.map((name) => tagOfClass.get(name)).filter(Boolean).sort();
+    check(sameList([...result.defined].sort(), expectedTags), `${specifier} registers ${expectedTags.join(', ') || 'no element'}`);
+    for (const tag of result.defined) check(tagOfClass.get(result.classes[tag]) === tag, `<${tag}> is registered with the exported ${result.classes[tag]}`);
+  }
+  const keyNames = ['LedeArticle', 'LedeByline', 'LedeRelated', 'LedeComments', 'parseArticleText', 'parseCredits', 'RestCommentProvider'];
+  check(keyNames.every((name) => declared.get('.').includes(name)), `lede-elements exports ${keyNames.join(', ')}`);
+
+  step('(b) Build pages importing every entry with Vite');
+  const imports = entries.filter(([subpath]) => subpath !== './cdn/lede.js').map(([subpath]) => `lede-elements${subpath.slice(1)}`);
+  const pages = {
+    // Everything, as an app that uses every component would import it.
+    all: [...imports.map((specifier) => `import ${JSON.stringify(specifier)};`), `import 'lede-elements/lede.css';`].join('\n'),
+    // Only a parser: sideEffects must let the bundler drop every element.
+    credits: `import { parseCredits } from 'lede-elements/credits.js';\nconsole.log(parseCredits('By A. Writer'));`,
+    // The CDN file through a bundler.
+    cdn: `import 'lede-elements/cdn/lede.js';`,
+  };
+  for (const [name, code] of Object.entries(pages)) {
+    writeFileSync(join(project, `${name}.js`), `${code}\n`);
+    writeFileSync(join(project, `${name}.html`), `<!doctype html>\n<title>${name}</title>\n<script type="module" src="./${name}.js"></script>\n`);
+  }
+  const input = Object.fromEntries(Object.keys(pages).map((name) => [name, `${name}.html`]));
+  writeFileSync(join(project, 'vite.config.js'), `export default { build: { rolldownOptions: { input: ${JSON.stringify(input)} } } };\n`);
+  await run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: project });
+  /** A built page's JS and CSS: the assets its HTML links (its entry, preloaded chunks, styles). */
+  const built = (name) => {
+    const html = readFileSync(join(project, 'dist', `${name}.html`), 'utf8');
+    const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]);
+    const read = (extension) => assets.filter((asset) => asset.endsWith(extension)).map((asset) => readFileSync(join(project, 'dist', asset), 'utf8')).join('\n');
+    return { js: read('.js'), css: read('.css') };
+  };
+  // `defineElement('lede-article', LedeArticle)`, minified: the registration, not just the tag's name.
+  const registers = (js, tag) => new RegExp(`[\\w$]+\\((["'\`])${tag}\\1,[\\w$]+\\)`).test(js);
+  const all = built('all');
+  check(tags.every((tag) => registers(all.js, tag)), `the full page registers ${tags.join(', ')}`);
+  check(all.css.includes('lede-article:not(:defined)'), 'the full page carries lede.css');
+  const credits = built('credits');
+  check(credits.js.includes('A. Writer') && !tags.some((tag) => credits.js.includes(tag)), 'a page importing only parseCredits carries no element');
+  check(tags.every((tag) => registers(built('cdn').js, tag)), 'a page importing the CDN file registers every element');
+
+  step('(c) Start `npx lede-server` and ask GET /api/health');
+  const port = await freePort();
+  const db = join(temp, 'data', 'comments.sqlite');
+  console.log(`$ npx lede-server --port ${port} --db ${db}    (in ${project})`);
+  // Its own process group, so cleanup can end npx and the server together.
+  server = spawn('npx', ['lede-server', '--port', String(port), '--db', db], { cwd: project, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  const deadline = Date.now() + 30_000;
+  let response;
+  while (!response && Date.now() < deadline) {
+    response = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => undefined);
+    if (!response) await sleep(250);
+  }
+  check(response?.status === 200, `GET /api/health answered ${response?.status ?? 'nothing within 30 s'}`);
+  const body = await response.json();
+  check(body.status === 'ok' && body.database === 'sqlite', `the health body is ${JSON.stringify(body)}`);
+  check(statSync(db, { throwIfNoEntry: false })?.isFile() === true, `the database is where --db said: ${db}`);
+  check(existsSync(`${db}-wal`), 'SQLite runs in WAL mode (the -wal file exists while serving)');
+  // SIGTERM to the whole process group, as a process manager does (Ctrl-C sends SIGINT the same way):
+  // npx's shell does not pass a signal sent to npx alone on to the server.
+  process.kill(-server.pid, 'SIGTERM');
+  check(await groupGone(server.pid, 10_000), 'SIGTERM stopped npx and lede-server within 10 s');
+  // A clean close checkpoints SQLite's write-ahead log and deletes it; a killed process leaves it behind.
+  check(!existsSync(`${db}-wal`), 'lede-server closed its database cleanly (no -wal file left)');
+  server = undefined;
+}
+
+function cleanUp() {
+  try {
+    if (server) process.kill(-server.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  rmSync(temp, { recursive: true, force: true });
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    cleanUp();
+    process.exit(1);
+  });
+}
+
+try {
+  await main();
+  console.log('\nBoth packages install and work from their tarballs.');
+} catch (error) {
+  console.error(`\nFAILED: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  cleanUp();
+}
