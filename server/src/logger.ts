@@ -34,6 +34,8 @@ export async function loggerOptions(config: Config, target?: LogTarget): Promise
     stream: pretty
       ? (await import('pino-pretty')).build({
           sync: true,
+          // Colour follows the terminal itself, not TERM (unset under many process managers and CI).
+          colorize: process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
           singleLine: true,
           translateTime: 'SYS:HH:MM:ss.l',
           ignore: 'pid,hostname,reqId,req,res,responseTime,origin',
