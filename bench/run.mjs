@@ -6,6 +6,8 @@
 // Writes the figures to bench/results/latest.json.
 //
 //   node bench/run.mjs            (after `npm run build`; `npm run bench` does both)
+//   node bench/run.mjs growth [reader]   only the hostile-input growth section (no browser), or
+//                                        one reader of it: parseCredits, parseArticleText, …
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -14,6 +16,7 @@ import puppeteer from 'puppeteer-core';
 import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
 import { measureParse } from './lib/credits.mjs';
+import { measureGrowth } from './lib/growth.mjs';
 import { kB, ms, printTable, quantile } from './lib/report.mjs';
 import { startServer } from './lib/server.mjs';
 import { bundleSize, chunkGraph, fileSize, jsFiles, litAsUsedEntry } from './lib/sizes.mjs';
@@ -36,6 +39,8 @@ const budgets = {
   /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
   adversarialMs: 1_000,
   adversarialGrowth: 2.5,
+  /** Each text reader on its worst hostile input: time growth per doubling from 250 kB to 1 MB, and time at 1 MB. */
+  hostileGrowth: { growth: 2.5, ms: 1_000 },
   /** Element render time over plain DOM with the same content. */
   renderRatio: 1.5,
   /** Summed layout-shift score caused by the upgrade, with `lede.css` on the page. */
@@ -449,10 +454,20 @@ function moves({ moved, boxes, maxMove }) {
   return `${moved} of ${boxes}${moved ? `, up to ${Math.round(maxMove)} px` : ''}`;
 }
 
+const growthTitle = `Text readers on hostile input in Node ${process.version} (built dist/; CPU time, worst of several inputs each)`;
+
+/** `node bench/run.mjs growth [reader]`: the growth section alone, for working on one reader. */
+async function growthOnly(/** @type {string | undefined} */ reader) {
+  const growth = await measureGrowth(root, budgets.hostileGrowth, reader);
+  printTable([{ title: growthTitle, rows: growth.rows }]);
+  process.exitCode = growth.rows.some((row) => row.ok === false) ? 1 : 0;
+}
+
 async function main() {
   for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js', 'dist/credits.js']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
   }
+  if (process.argv[2] === 'growth') return growthOnly(process.argv[3]);
   const executablePath = browserPaths().chromium;
   if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium or set CHROME_PATH.');
 
@@ -460,6 +475,7 @@ async function main() {
   const sizes = await measureSizes(elements);
 
   const parse = await measureParse(root);
+  const growth = await measureGrowth(root, budgets.hostileGrowth);
   const parseRows = [
     {
       figure: 'parseCredits: realistic credit lines',
@@ -559,6 +575,7 @@ async function main() {
       { title: 'Transfer size (minified, gzip -9, 1 kB = 1000 B; Lit and DOMPurify external unless said)', rows: sizes.rows },
       { title: 'Registration', rows: [registers, ...sizes.checks] },
       { title: `Credit-line parsing in Node ${process.version} (built dist/credits.js; medians of paired runs)`, rows: parseRows },
+      { title: growthTitle, rows: growth.rows },
       { title: `Render in headless ${chromium} at 1280×900: element ÷ plain DOM, median ratio of paired runs`, rows: render.rows },
       { title: `Layout shift on upgrade of the server-rendered seed article and related list (settled ${settleMs} ms)`, rows: shift.rows },
       { title: `Layout shift while <lede-related> feeds arrive ${feedDelayMs} ms late (skeletons; a server-rendered list)`, rows: feedShift.rows },
@@ -572,7 +589,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, parse, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, rows }, null, 2)}\n`,
     );
     console.log(`\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`);
     process.exitCode = failed.length === 0 ? 0 : 1;

@@ -144,8 +144,10 @@ function readClause(tokens: Token[], roles: CreditRole[], add: (credit: Credit) 
       lastPlaced.location += `, ${placeName(words)}`;
       continue;
     }
-    let name = words;
-    while (name[0]?.key === 'the' || name[0]?.key === 'by') name = name.slice(1);
+    // One slice past the leading "the"s and "by"s: a slice per word made "By By By …" quadratic.
+    let start = 0;
+    while (words[start]?.key === 'the' || words[start]?.key === 'by') start++;
+    let name = words.slice(start);
     // Job titles before a name are dropped; a title with no name after it is a body ("Reuters reporters").
     const titleEnd = name.findLastIndex((token) => titles.has(token.key));
     const titleOnly = titleEnd >= 0 && titleEnd === name.length - 1;

@@ -150,23 +150,37 @@ function fromAtomEntry(entry: Element): unknown {
 }
 
 /**
- * Whether an XML document has a DOCTYPE with an internal subset: entity declarations there can
- * expand a small feed into megabytes of text inside `DOMParser`, blocking the page for seconds.
- * No feed needs one, so such feeds are refused before parsing.
+ * A DOCTYPE with at most an external ID and no internal subset: `<!DOCTYPE rss PUBLIC "…" "…">`.
+ * Only `\s*` sits next to the optional part, so a DOCTYPE that never closes fails in linear time.
  */
-function declaresEntities(source: string): boolean {
-  const doctype = source.search(/<!DOCTYPE/i);
-  if (doctype < 0) return false;
-  const subset = source.indexOf('[', doctype);
-  const end = source.indexOf('>', doctype);
-  return subset >= 0 && (end < 0 || subset < end);
+const plainDoctype = /<!DOCTYPE\s+[^\s"'>[]+\s*(?:(?:SYSTEM|PUBLIC\s*(?:"[^"]*"|'[^']*'))\s*(?:"[^"]*"|'[^']*')\s*)?>/iy;
+
+/**
+ * The XML with no DTD for `DOMParser` to read. An internal subset is refused: its entity
+ * declarations (general, parameter or external) can expand a small feed into megabytes of text
+ * inside `DOMParser` ("billion laughs") or point it at other URLs, and no feed needs one. A
+ * DOCTYPE that only names an external DTD (old RSS 0.91 feeds do) is removed, so no engine can
+ * fetch it. Every `<!DOCTYPE` counts, even in a comment or CDATA: this does not parse XML.
+ */
+function withoutDoctype(source: string): string {
+  const doctype = /<!DOCTYPE/gi;
+  const parts: string[] = [];
+  let copied = 0;
+  for (let match = doctype.exec(source); match; match = doctype.exec(source)) {
+    plainDoctype.lastIndex = match.index;
+    if (!plainDoctype.test(source)) throw new LedeError('invalid-data', 'The feed declares a DTD internal subset (entities) or a DOCTYPE Lede does not read.');
+    parts.push(source.slice(copied, match.index));
+    copied = doctype.lastIndex = plainDoctype.lastIndex;
+  }
+  parts.push(source.slice(copied));
+  return parts.join('');
 }
 
 /** The feed's format and its raw items, in `Story` field names. */
 function readItems(source: string): { format: FeedFormat; items: unknown[]; base?: string } {
   if (source.trimStart().startsWith('<')) {
-    if (declaresEntities(source)) throw new LedeError('invalid-data', 'The feed declares a DTD internal subset (entities), which Lede does not read.');
-    const document = new DOMParser().parseFromString(source, 'application/xml');
+    const xml = withoutDoctype(source);
+    const document = new DOMParser().parseFromString(xml, 'application/xml');
     const root = document.documentElement;
     if (document.querySelector('parsererror')) throw new LedeError('invalid-data', 'The feed is not well-formed XML.');
     if (root.localName === 'rss') {

@@ -11,7 +11,9 @@ export type LedeErrorCode =
   /** The server answered with an error status. */
   | 'http'
   /** The request took longer than the element's timeout. */
-  | 'timeout';
+  | 'timeout'
+  /** The response body was larger than Lede reads (5 MB, `maxBodyBytes`). */
+  | 'too-large';
 
 /**
  * An error Lede reports instead of throwing. Elements catch every failure, render an error state

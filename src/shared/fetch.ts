@@ -1,5 +1,11 @@
 import { LedeError, toLedeError } from './errors.js';
 
+/**
+ * The largest response body Lede reads, in bytes. Articles and feeds are tens of kilobytes; a body
+ * this large is a mistake or an attack, and parsing it would block the page.
+ */
+export const maxBodyBytes = 5_000_000;
+
 /** How `fetchText` requests a URL. */
 export interface FetchTextOptions {
   /** Aborts the request for good, e.g. when the element's input changed. */
@@ -10,22 +16,53 @@ export interface FetchTextOptions {
   accept: string;
   /** Further attempts after a failure that may be passing: offline, a timeout, HTTP 5xx or 429. */
   retries?: number;
+  /** Bodies longer than this many bytes are refused (`too-large`); `maxBodyBytes` unless set. */
+  maxBytes?: number;
+}
+
+const tooLarge = (url: string, maxBytes: number) => new LedeError('too-large', `The response for ${url} is larger than ${maxBytes} bytes.`);
+
+/**
+ * The body as text, refused as soon as it is known to pass `maxBytes`: by its `Content-Length`, or
+ * by counting while it streams, so an endless or lying response stops at the limit.
+ */
+async function readText(response: Response, url: string, maxBytes: number): Promise<string> {
+  if (Number(response.headers.get('Content-Length') ?? 0) > maxBytes) {
+    void response.body?.cancel();
+    throw tooLarge(url, maxBytes);
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    bytes += chunk.value.byteLength;
+    if (bytes > maxBytes) {
+      void reader.cancel();
+      throw tooLarge(url, maxBytes);
+    }
+    parts.push(decoder.decode(chunk.value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /**
  * Fetches a URL's text with a timeout per attempt and a retry for failures that may be passing.
- * Rejects with a `LedeError` (`network`, `timeout`, `http`), or with the `AbortError` of `signal`.
+ * Rejects with a `LedeError` (`network`, `timeout`, `http`, `too-large`), or with the `AbortError`
+ * of `signal`.
  */
-export async function fetchText(url: string, { signal, timeout, accept, retries = 1 }: FetchTextOptions): Promise<string> {
+export async function fetchText(url: string, { signal, timeout, accept, retries = 1, maxBytes = maxBodyBytes }: FetchTextOptions): Promise<string> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]), headers: { Accept: accept } });
       if (!response.ok) throw new LedeError('http', `The request for ${url} failed with HTTP ${response.status}.`, { status: response.status });
-      return await response.text();
+      return await readText(response, url, maxBytes);
     } catch (error) {
       signal.throwIfAborted();
       const failure = toLedeError(error);
-      const passing = failure.code !== 'http' || failure.status === 429 || (failure.status ?? 0) >= 500;
+      const passing = failure.code === 'http' ? failure.status === 429 || (failure.status ?? 0) >= 500 : failure.code !== 'too-large';
       if (attempt >= retries || !passing) throw failure;
     }
   }

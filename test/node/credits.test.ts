@@ -215,3 +215,21 @@ test('formatCredits writes localized sentences', () => {
   assert.equal(formatCredits(null, 'en'), '');
   assert.equal(formatCredits([{ name: 'Ann', roles: ['research'] }, { bad: true } as unknown as Credit], 'xx-invalid!'), 'Research: Ann.');
 });
+
+test('"By" repeated before a name is dropped in one step, not one array copy per word', () => {
+  const line = `${'By '.repeat(5000)}Ann Lee`;
+  const slice = Array.prototype.slice;
+  let slices = 0;
+  Array.prototype.slice = function (this: unknown[], ...args: [number?, number?]) {
+    slices += 1;
+    return slice.apply(this, args);
+  };
+  let credits: Credit[];
+  try {
+    credits = parseCredits(line);
+  } finally {
+    Array.prototype.slice = slice;
+  }
+  assert.deepEqual(credits, [{ name: 'Ann Lee', roles: ['author'] }]);
+  assert.ok(slices < 20, `${slices} array slices for one name`);
+});

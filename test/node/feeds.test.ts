@@ -104,6 +104,17 @@ test('XML feeds that declare entities are refused before any XML parser sees the
   const feeds = [
     '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY name "Lede">]><rss><channel><item><title>&name;</title><link>https://a.example/</link></item></channel></rss>',
     '<!DOCTYPE rss [ <!ENTITY a "aaaaaaaaaa"> <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> ]><rss/>',
+    // External and parameter entities live in an internal subset too.
+    '<!DOCTYPE rss [<!ENTITY x SYSTEM "http://127.0.0.1/secret">]><rss><channel><title>&x;</title></channel></rss>',
+    '<!DOCTYPE rss [<!ENTITY % p SYSTEM "http://127.0.0.1/evil.dtd"> %p;]><rss/>',
+    '<!doctype rss SYSTEM "http://127.0.0.1/rss.dtd" [<!ENTITY x "y">]><rss/>',
+    // A `>` inside the system literal must not hide the subset after it.
+    '<!DOCTYPE rss SYSTEM "http://127.0.0.1/a>b" [<!ENTITY x "y">]><rss/>',
+    // Nor may a harmless DOCTYPE in a comment hide the real one.
+    '<!-- <!DOCTYPE rss> --><!DOCTYPE rss [<!ENTITY x "y">]><rss/>',
+    // A DOCTYPE that never closes, however long.
+    `<!DOCTYPE rss${' '.repeat(100_000)}<rss/>`,
+    `<!DOCTYPE rss PUBLIC "a" ${' '.repeat(100_000)}<rss/>`,
   ];
   for (const feed of feeds) {
     // Node has no DOMParser: reaching it would throw a ReferenceError, not this.

@@ -1,9 +1,14 @@
+import { Buffer } from 'node:buffer';
+import { Readable } from 'node:stream';
+
 // Dev-server routes the browser tests use to see real HTTP failures: a status of choice, a
 // response that never comes (the element's timeout must end it), a file served late, and a file
 // whose chosen requests fail.
 const hanging = new Set();
 /** Requests seen per `fail` key, so each test picks a fresh key and counts start at 0. */
 const attempts = new Map();
+/** Requests seen per `record` key. */
+const recorded = new Map();
 
 /**
  * Serves the `file` query parameter's path from the dev server. The route's own URL has no file
@@ -15,6 +20,19 @@ async function serveFile(context, next) {
   await next();
   context.url = route;
 }
+
+const feedStart = '<rss version="2.0"><channel><title>Large</title><item><title>Story</title><link>https://a.example/</link><description>';
+const feedEnd = '</description></item></channel></rss>';
+
+/** The chunks of an RSS feed of `bytes` bytes, a long description filling the middle. */
+function* feedChunks(bytes) {
+  yield feedStart;
+  const chunk = 'word '.repeat(13_000);
+  for (let left = bytes - feedStart.length - feedEnd.length; left > 0; left -= chunk.length) yield chunk.slice(0, left);
+  yield feedEnd;
+}
+
+const largeFeed = (bytes) => [...feedChunks(bytes)].join('');
 
 export function testApi() {
   return async (context, next) => {
@@ -44,6 +62,23 @@ export function testApi() {
         return;
       }
       return serveFile(context, next);
+    }
+    // /test-api/record/<key>: counts the request and answers 404; /test-api/recorded/<key> tells
+    // how many came, so a test can prove a URL was never requested.
+    const record = /^\/test-api\/record(ed)?\/([\w-]+)/.exec(context.path);
+    if (record) {
+      if (!record[1]) recorded.set(record[2], (recorded.get(record[2]) ?? 0) + 1);
+      context.status = record[1] ? 200 : 404;
+      context.body = { requests: recorded.get(record[2]) ?? 0 };
+      return;
+    }
+    // /test-api/large/<bytes>[?declared]: an RSS feed of <bytes> bytes, streamed without a length,
+    // or sent with its Content-Length.
+    const large = /^\/test-api\/large\/(\d+)$/.exec(context.path);
+    if (large) {
+      context.type = 'application/rss+xml';
+      context.body = 'declared' in context.query ? Buffer.from(largeFeed(Number(large[1]))) : Readable.from(feedChunks(Number(large[1])));
+      return;
     }
     if (context.path === '/test-api/hang') {
       // Answer after 30 s at the latest so the dev server can always shut down.
