@@ -16,8 +16,11 @@ async function farBelow(thread: string): Promise<LedeComments> {
 }
 
 describe('<lede-comments> loads its thread and form when needed', () => {
-  // Starts this page's own server.
-  before(() => control('reset'));
+  // Starts this page's own server: a real process, slower to start while three browsers run.
+  before(async function () {
+    this.timeout(60000);
+    await control('reset');
+  });
 
   afterEach(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('lede-comments:')) localStorage.removeItem(key);
@@ -31,7 +34,8 @@ describe('<lede-comments> loads its thread and form when needed', () => {
     await expect(element).to.be.accessible();
     // Still 500px below the bottom of the viewport: within the 1000px of reach.
     scrollTo(0, element.getBoundingClientRect().top + scrollY - innerHeight - 500);
-    await waitUntil(() => $(element, 'form'), 'the thread did not load when scrolled near');
+    // The thread module is compiled on first request by the test server: give it time under load.
+    await waitUntil(() => $(element, 'form'), 'the thread did not load when scrolled near', { timeout: 8000 });
     expect(viewFetched()).to.equal(true);
     await element.updateComplete;
     expect($(element, '.skeleton')).to.equal(null);

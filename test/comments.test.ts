@@ -52,6 +52,12 @@ function clearStorage(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('lede-comments:')) localStorage.removeItem(key);
 }
 
+// Starts this page's own server once, with time for a real process to start while three browsers run.
+before(async function () {
+  this.timeout(60000);
+  await control('reset');
+});
+
 describe('<lede-comments> against the reference server', () => {
   beforeEach(async () => {
     clearStorage();

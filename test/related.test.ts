@@ -484,8 +484,9 @@ describe('<lede-related>', () => {
         const excerpt = shadow(element).querySelector<HTMLElement>('.excerpt')!;
         const lineHeight = getComputedStyle(excerpt).lineHeight;
         expect(lineHeight).to.match(/px$/);
-        // Two whole lines, and nothing of a third under the ellipsis.
-        expect(Math.round((excerpt.getBoundingClientRect().height / Number.parseFloat(lineHeight)) * 100) / 100).to.equal(2);
+        // Two whole lines, and nothing of a third under the ellipsis (the bug measured 2.28 lines).
+        // WebKit sizes a clamped box by its own line boxes, a little under two computed line heights (1.9).
+        expect(excerpt.getBoundingClientRect().height / Number.parseFloat(lineHeight)).to.be.closeTo(2, 0.12);
       });
     }
 
