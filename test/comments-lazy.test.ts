@@ -1,7 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../src/comments.js';
 import type { LedeComments } from '../src/comments.js';
-import { $, $$, control, endpoint, newThread, onServer } from './support/comment-api.js';
+import { $, $$, control, endpoint, newThread, onServer, waitUntil } from './support/comment-api.js';
 
 // Its own page: nothing else here loads the thread module, so whether it was fetched shows.
 const viewFetched = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('comments-view'));

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/article.js';
 import '../src/comments.js';
@@ -6,7 +6,7 @@ import type { CommentProvider, LedeComments } from '../src/comments.js';
 import type { Comment } from '../src/model.js';
 import type { LedeError } from '../src/shared/errors.js';
 import type { LedeErrorEvent } from '../src/shared/events.js';
-import { $, $$, control, endpoint, newThread, onServer, root } from './support/comment-api.js';
+import { $, $$, control, endpoint, newThread, onServer, root, waitUntil } from './support/comment-api.js';
 import { pressChord } from './support/keys.js';
 
 const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';

@@ -1,5 +1,17 @@
 // The real reference comment server behind test/support/comment-server.mjs, as a test page reaches it.
+import { waitUntil as waitUntilOnce } from '@open-wc/testing';
 import type { Comment } from '../../src/model.js';
+
+type WaitOptions = Parameters<typeof waitUntilOnce>[2];
+
+/**
+ * `waitUntil` with a deadline fit for a real server, IndexedDB and modules compiled on first
+ * request while three browsers run at once. It polls, so the longer deadline (5 s, not 1 s)
+ * costs time only when a test fails.
+ */
+export function waitUntil(predicate: () => unknown, message?: string, options: WaitOptions = {}): Promise<void> {
+  return waitUntilOnce(predicate, message, { timeout: 5000, ...options });
+}
 
 /** This page's own server and faults (test/support/comment-server.mjs): browsers run side by side. */
 export const scope = `s${Math.random().toString(36).slice(2, 10)}`;
