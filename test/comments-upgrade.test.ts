@@ -1,7 +1,7 @@
 // Progressive enhancement: a server-rendered heading keeps its place when <lede-comments>
 // upgrades, and the space its thread takes is held from the start, so what follows stays put.
 // This file defines <lede-comments> itself, after measuring, so nothing registers it early.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { commentsPageCss } from '../src/comments/comments.layout.js';
 import { LedeComments } from '../src/comments/lede-comments.js';
@@ -39,5 +39,8 @@ describe('<lede-comments> upgrade', () => {
       expect(boxes(element), `${index}`).to.deep.equal(before[index]);
     });
     style.remove();
+    // Let the threads finish opening IndexedDB: a page torn down while the database is being
+    // created leaves WebKit's next page unable to open it (its comments then never load).
+    await waitUntil(() => elements.every((element) => !element.shadowRoot!.querySelector('.skeleton')), 'the local threads did not load', { timeout: 10000 });
   });
 });
