@@ -58,11 +58,11 @@ async function pack(workspaceArgs) {
   return { tarball: join(temp, result.filename), files: new Map(result.files.map((file) => [file.path, file])) };
 }
 
-/** The JS files an `exports` map points at, by subpath (`.` → `lede-elements`). */
+/** The JS files an `exports` map points at, by subpath (`.` → `lede-elements`); types-only subpaths have none. */
 function jsExports(packageJson) {
   return Object.entries(packageJson.exports)
     .map(([subpath, target]) => [subpath, typeof target === 'string' ? target : target.default])
-    .filter(([, file]) => file.endsWith('.js'));
+    .filter(([, file]) => file?.endsWith('.js'));
 }
 
 /** The value (not type-only) names each entry's declarations export, read with TypeScript as a user's editor would. */
