@@ -20,6 +20,8 @@ export default {
   disableSources: true,
   treatWarningsAsErrors: true,
   // The custom-element tags that custom-elements.json reads; TypeDoc shows them as text.
+  // docs/frameworks.md shows Vue, Svelte and Astro components.
+  highlightLanguages: [...OptionDefaults.highlightLanguages, 'vue', 'svelte', 'astro'],
   blockTags: [...OptionDefaults.blockTags, '@slot', '@csspart', '@cssprop', '@fires', '@tagname'],
   validation: { notExported: true, invalidLink: true, notDocumented: false },
 };
