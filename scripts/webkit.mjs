@@ -3,9 +3,9 @@
 // and WebKitWebDriver (on a free port) when the run starts, and stops both when it ends, however
 // it ends: the runner's stop, an error, Ctrl-C or a plain exit.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import process from 'node:process';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { freePort } from './free-port.mjs';
 
 /** Processes still running, killed on exit if the runner never got to stop them. */
 const running = new Set();
@@ -46,17 +46,6 @@ function startXvfb(xvfb) {
     });
     child.on('error', reject);
     child.on('exit', (code) => reject(new Error(`Xvfb exited (code ${code}) before it was ready: ${stderr.trim()}`)));
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
   });
 }
 

@@ -28,11 +28,11 @@ import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../scripts/free-port.mjs';
 
 export const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
 /** Any comment containing this word is held for moderation. */
@@ -65,17 +65,6 @@ async function scopeNamed(name) {
     scopes.set(name, scope);
   }
   return scope;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function nextIp() {
