@@ -474,6 +474,24 @@ describe('<lede-comments> when the network fails', () => {
     expect((await onServer(thread)).total).to.equal(2);
   });
 
+  it('keeps a comment posted while the first page is still on its way', async () => {
+    const thread = newThread();
+    // The page is read at once but arrives 1.5 s later, after the comment below is stored and answered.
+    await control('fault', { mode: 'late', delay: 1500, method: 'GET', path: '/comments', count: 1 });
+    const element = document.createElement('lede-comments') as LedeComments;
+    element.setAttribute('endpoint', endpoint);
+    element.setAttribute('thread', thread);
+    await fixture(element);
+    await waitUntil(() => $(element, 'form textarea'), 'no form');
+    expect($(element, '.muted[role=status]'), 'still loading').to.exist;
+    await write(element, { name: 'Dana', body: 'Posted during the load.' });
+    submit(element);
+    await waitUntil(() => !$(element, '.muted[role=status]') && unsent(element).length === 0, 'not loaded and sent');
+    expect(bodies(element)).to.deep.equal(['Posted during the load.']);
+    expect($(element, '.bar p')!.textContent).to.equal('1 comment');
+    expect((await onServer(thread)).total).to.equal(1);
+  });
+
   it('on 429 says when it will retry and waits for Retry-After', async () => {
     const thread = newThread();
     const element = await mount(thread);

@@ -109,6 +109,8 @@ export class CommentsView implements ReactiveController {
   /** The comments `#rows` were flattened from. */
   #rowsOf?: Comment[];
   #loadedFor?: string;
+  /** Comments this browser posted while a page was loading: the page may have been read before they were stored. */
+  #postedDuringLoad: Comment[] = [];
   /** The backend `#resolvedProvider` was made for. */
   #source?: unknown[];
   #resolvedProvider?: Promise<CommentProvider>;
@@ -282,6 +284,7 @@ export class CommentsView implements ReactiveController {
   async #load(thread: string): Promise<void> {
     const key = this.#loadedFor;
     this.status = 'loading';
+    this.#postedDuringLoad = [];
     try {
       const provider = await this.#provide();
       const held = Object.entries(this.#own).filter(([, own]) => own.pending?.threadId === thread);
@@ -301,8 +304,15 @@ export class CommentsView implements ReactiveController {
         }
       });
       if (held.length) this.#saveOwn();
+      let total = page.total;
+      for (const posted of this.#postedDuringLoad) {
+        if (findComment(comments, posted.id)) continue;
+        comments = insertComment(comments, posted, this.host.sort === 'oldest' && !posted.parentId);
+        if (posted.status !== 'pending') total += 1;
+      }
+      this.#postedDuringLoad = [];
       this.comments = comments;
-      this.total = page.total;
+      this.total = total;
       this.nextCursor = page.nextCursor;
       this.shownChunks = FIRST_CHUNKS;
       this.#chunkTicks = [];
@@ -446,6 +456,7 @@ export class CommentsView implements ReactiveController {
       this.#own[comment.id] = { token: editToken, at: now, until: now + (Number.isFinite(editWindow) ? editWindow : EDIT_WINDOW), ...(pending ? { pending: comment } : {}) };
       this.#saveOwn();
       this.comments = insertComment(this.comments, comment, this.host.sort === 'oldest' && !comment.parentId);
+      if (this.status === 'loading') this.#postedDuringLoad.push(comment);
       if (!pending) this.total += 1;
       this.announcement = pending ? (this.#messages ?? en).held : (this.#messages ?? en).posted;
       this.#focusAfterRender = at(comment.id);

@@ -12,6 +12,7 @@
 //                hostile or broken server, without reaching the real one
 //        hang    never answer (until the browser gives up), `count` times
 //        slow    forward after `delay` ms
+//        late    forward at once, answer `delay` ms after the server did (read now, arrive later)
 //        lost    forward, then cut the answer off: the server stored it, the browser never reads it
 //        kill    forward a write, kill the server (SIGKILL) before it can answer, drop the connection
 //        none    clear it
@@ -243,6 +244,7 @@ async function proxy(state, context, path) {
     return drop(context);
   }
   if (active && fault.mode === 'kill') return drop(context);
+  if (active && fault.mode === 'late') await new Promise((resolve) => setTimeout(resolve, fault.delay));
   if (active && fault.mode === 'lost') {
     // Headers and a few bytes, then the connection drops: the browser cannot mistake it for an answer
     // (a connection closed before any byte may be retried by the browser itself).
