@@ -14,13 +14,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { tsImport } from 'tsx/esm/api';
 import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
 import { measureParse } from './lib/credits.mjs';
 import { measureGrowth } from './lib/growth.mjs';
 import { kB, ms, printTable, quantile } from './lib/report.mjs';
-import { bytesBySource, measureSeedPage, seedPageRows, startCommentServer } from './lib/seed-page.mjs';
+import { bytesBySource, demoComments, measureSeedPage, seedPageRows, startCommentServer } from './lib/seed-page.mjs';
 import { startServer } from './lib/server.mjs';
 import { bundleSize, chunkGraph, fileSize, jsFiles, litAsUsedEntry } from './lib/sizes.mjs';
 
@@ -432,8 +431,7 @@ async function measureLongThread(browser, origin) {
  * @returns {Promise<import('../src/model.ts').Comment[]>}
  */
 async function sampleComments(count) {
-  const demo = await tsImport(join(root, 'demo/comment-stubs.ts'), import.meta.url);
-  return demo.sampleComments(count).map((/** @type {import('../src/model.ts').Comment} */ comment) => ({ ...comment, replies: undefined, replyCount: 0 }));
+  return (await demoComments(root, count)).map((comment) => ({ ...comment, replies: undefined, replyCount: 0 }));
 }
 
 /** @param {{ moved: number, boxes: number, maxMove: number }} shift */

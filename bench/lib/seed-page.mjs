@@ -15,6 +15,20 @@ import { gzipSize } from './sizes.mjs';
 const thread = 'seed-blinken-gaza-pauses';
 const commentCount = 12;
 
+/** @type {Promise<{ sampleComments: (count: number) => import('../../src/model.ts').Comment[] }> | undefined} */
+let demoStubs;
+
+/**
+ * The demo's sample comments (`demo/comment-stubs.ts`), loaded once: the module imports the
+ * library, which registers its elements (Lit's Node shim), and a second copy would say so.
+ * @param {string} root
+ * @param {number} count
+ */
+export async function demoComments(root, count) {
+  demoStubs ??= tsImport(resolve(root, 'demo/comment-stubs.ts'), import.meta.url);
+  return (await demoStubs).sampleComments(count);
+}
+
 /**
  * The reference comment server, built as the demo's Vite plugin builds it, with the demo's sample
  * comments (replies included) posted through its API.
@@ -23,11 +37,10 @@ const commentCount = 12;
  */
 export async function startCommentServer(root) {
   const load = (/** @type {string} */ path) => tsImport(resolve(root, path), import.meta.url);
-  const [{ buildApp }, { parseConfig }, { openDatabase }, { sampleComments }] = await Promise.all([
+  const [{ buildApp }, { parseConfig }, { openDatabase }] = await Promise.all([
     load('server/src/app.ts'),
     load('server/src/config.ts'),
     load('server/src/store/database.ts'),
-    load('demo/comment-stubs.ts'),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'lede-bench-'));
   const config = parseConfig(['--db', join(dir, 'comments.sqlite')], { LEDE_LOG: 'warn', LEDE_MODERATION: 'none', LEDE_RATE_LIMITS: 'off' });
@@ -43,7 +56,7 @@ export async function startCommentServer(root) {
     if (response.statusCode !== 201) throw new Error(`lede-server refused a bench comment: ${response.statusCode} ${response.body}`);
     return response.json().comment.id;
   };
-  for (const comment of sampleComments(commentCount)) {
+  for (const comment of await demoComments(root, commentCount)) {
     const id = await post(comment, null);
     for (const reply of comment.replies ?? []) await post(reply, id);
   }
