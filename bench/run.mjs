@@ -8,8 +8,9 @@
 //   node bench/run.mjs            (after `npm run build`; `npm run bench` does both)
 //   node bench/run.mjs growth [reader]   only the hostile-input growth section (no browser), or
 //                                        one reader of it: parseCredits, parseArticleText, …
+//   node bench/run.mjs page              only the seed page's JavaScript and its breakdown
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -18,6 +19,7 @@ import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
 import { measureParse } from './lib/credits.mjs';
 import { measureGrowth } from './lib/growth.mjs';
 import { kB, ms, printTable, quantile } from './lib/report.mjs';
+import { bytesBySource, demoComments, measureSeedPage, seedPageRows, startCommentServer } from './lib/seed-page.mjs';
 import { startServer } from './lib/server.mjs';
 import { bundleSize, chunkGraph, fileSize, jsFiles, litAsUsedEntry } from './lib/sizes.mjs';
 
@@ -28,12 +30,16 @@ const root = resolve(import.meta.dirname, '..');
 const budgets = {
   /** The CDN bundle with Lit, once all four elements exist. */
   cdnGzip: 25_000,
-  /** Each element's own code beyond Lit and `src/shared/`; elements without a line are printed only. */
-  elementGzip: /** @type {Record<string, number>} */ ({ 'lede-article': 5_000, 'lede-byline': 4_000, 'lede-related': 3_000, 'lede-comments': 10_000 }),
   /**
-   * Elements whose budget counts their lazily loaded code too: the byline's is "parser included",
-   * the comments' is "the element with its providers" (its thread and form load near the viewport).
-   * Message tables of other languages are not counted: a page loads at most one; they are printed.
+   * Every JavaScript file a reader of the seed page fetches (all four elements, scrolled to the
+   * end), gzipped: it may not grow (issue 13 measured 42.3 kB this way); the target is 36 kB.
+   */
+  pageGzip: 42_300,
+  pageGzipTarget: 36_000,
+  /**
+   * Elements whose printed figure counts their lazily loaded code too (the byline's parser, the
+   * comments' thread and form); other languages' message tables are printed apart. For
+   * information: the page figure is the budget.
    */
   elementGzipWithLazy: new Set(['lede-byline', 'lede-comments']),
   /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
@@ -78,20 +84,19 @@ const chromiumFlags = [
 ];
 
 /**
- * Every element the library registers, read from `src/<folder>/define.ts`
- * (`defineElement('lede-article', LedeArticle)`), with the package entry named after its folder.
+ * Every element the library registers, from `custom-elements.json` (`npm run build` writes it): a
+ * declaration with a tag name in `src/<folder>/…`, with the package entry named after its folder.
  * @returns {Promise<{ tag: string, className: string, entry: string, define: string }[]>}
  */
 async function findElements() {
-  const elements = [];
-  for (const folder of await readdir(join(root, 'src'), { withFileTypes: true })) {
-    const file = join(root, 'src', folder.name, 'define.ts');
-    if (!folder.isDirectory() || folder.name === 'shared' || !existsSync(file)) continue;
-    for (const [, tag, className] of (await readFile(file, 'utf8')).matchAll(/defineElement\(\s*'([a-z0-9-]+)'\s*,\s*(\w+)\s*\)/g)) {
-      elements.push({ tag: tag ?? '', className: className ?? '', entry: `dist/${folder.name}.js`, define: `dist/${folder.name}/define.js` });
-    }
-  }
-  return elements;
+  /** @type {{ modules: { path: string, declarations?: { name: string, tagName?: string }[] }[] }} */
+  const manifest = JSON.parse(await readFile(join(root, 'custom-elements.json'), 'utf8'));
+  return manifest.modules.flatMap(({ path, declarations = [] }) => {
+    const folder = path.split('/')[1];
+    return declarations.flatMap(({ name, tagName }) =>
+      tagName ? [{ tag: tagName, className: name, entry: `dist/${folder}.js`, define: `dist/${folder}/define.js` }] : [],
+    );
+  });
 }
 
 /**
@@ -160,7 +165,6 @@ async function measureSizes(elements) {
   for (const { tag, entry, define } of elements) {
     const size = await bundleSize(root, `export * from './${entry}';`, { external: isShared });
     own[tag] = size;
-    const budget = budgets.elementGzip[tag];
     const withLazy = budgets.elementGzipWithLazy.has(tag);
     // A language's messages (messages-xx chunks) load only on pages in that language.
     const tables = Object.entries(size.lazy.files).filter(([file]) => /(^|\/)messages-[a-z]{2}-/.test(file));
@@ -177,8 +181,6 @@ async function measureSizes(elements) {
       figure: `<${tag}> beyond Lit and shared${withLazy ? ', lazy code included' : ''}`,
       value: withLazy ? `${kB(counted)} (${kB(size.gzip)} + ${kB(lazyGzip)} lazy)` : kB(size.gzip),
       baseline: `shared ${kB(shared.gzip)}`,
-      budget: budget === undefined ? '' : `≤ ${kB(budget)}`,
-      ok: budget === undefined ? undefined : counted <= budget,
       note: [
         `largest, kB minified: ${largest}`,
         size.lazy.bytes && !withLazy ? `${kB(size.lazy.gzip)} more on import()` : '',
@@ -423,30 +425,13 @@ async function measureLongThread(browser, origin) {
 }
 
 /**
- * A page of comments as readers write them: names, one to three paragraphs, a link now and then.
+ * The demo's sample comments (`demo/comment-stubs.ts`), top level only: the plain-DOM baseline
+ * shows no replies.
  * @param {number} count
- * @returns {import('../src/model.ts').Comment[]}
+ * @returns {Promise<import('../src/model.ts').Comment[]>}
  */
-function sampleComments(count) {
-  const sentences = [
-    'This is the clearest account of the talks I have read so far.',
-    'Does anyone know whether the crossing is open again today?',
-    'The numbers in the fourth paragraph do not match the agency’s own report: https://example.org/report',
-    'Thank you for including the voices of the workers who were sent back.',
-    'A pause that is temporary and localized is not much of a pause.',
-  ];
-  return Array.from({ length: count }, (_, index) => ({
-    id: `c${index}`,
-    threadId: 'bench',
-    parentId: null,
-    author: { name: ['Amal', 'Ben', 'Chloé', 'Dmitri', 'Esra'][index % 5] + ` ${index}` },
-    body: Array.from({ length: 1 + (index % 3) }, (_, paragraph) => sentences[(index + paragraph) % sentences.length]).join('\n\n'),
-    createdAt: new Date(Date.UTC(2026, 0, 5, 9) - index * 3_600_000).toISOString(),
-    editedAt: null,
-    status: 'published',
-    score: (index * 7) % 11,
-    replyCount: 0,
-  }));
+async function sampleComments(count) {
+  return (await demoComments(root, count)).map((comment) => ({ ...comment, replies: undefined, replyCount: 0 }));
 }
 
 /** @param {{ moved: number, boxes: number, maxMove: number }} shift */
@@ -463,6 +448,37 @@ async function growthOnly(/** @type {string | undefined} */ reader) {
   process.exitCode = growth.rows.some((row) => row.ok === false) ? 1 : 0;
 }
 
+const pageTitle = 'The seed page in Chromium: the CDN entry and every chunk it loads (gzip -9 each, as served; the breakdown from source maps)';
+
+/**
+ * The seed page's JavaScript, its files and its breakdown.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {import('./lib/server.mjs').BenchServer} server
+ * @param {import('../src/model.ts').Article} seed
+ */
+async function measurePage(browser, server, seed) {
+  const page = await measureSeedPage(browser, server, root, seed);
+  const bySource = await bytesBySource(root, page.files.map((file) => file.path));
+  const rows = seedPageRows(page, bySource, { budget: budgets.pageGzip, target: budgets.pageGzipTarget });
+  return { rows, data: { ...page, bySource } };
+}
+
+/** `node bench/run.mjs page`: the seed page section alone. */
+async function pageOnly(/** @type {string} */ executablePath) {
+  const comments = await startCommentServer(root);
+  const server = await startServer(root, { api: comments.routing });
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    const { rows } = await measurePage(browser, server, await seedArticle(root));
+    printTable([{ title: pageTitle, rows }]);
+    process.exitCode = rows.some((row) => row.ok === false) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.close();
+    await comments.close();
+  }
+}
+
 async function main() {
   for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js', 'dist/credits.js']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
@@ -470,6 +486,7 @@ async function main() {
   if (process.argv[2] === 'growth') return growthOnly(process.argv[3]);
   const executablePath = browserPaths().chromium;
   if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium or set CHROME_PATH.');
+  if (process.argv[2] === 'page') return pageOnly(executablePath);
 
   const elements = await findElements();
   const sizes = await measureSizes(elements);
@@ -526,7 +543,7 @@ async function main() {
     {
       name: '<lede-comments>, a page of 50 comments',
       tag: 'lede-comments',
-      data: { comments: sampleComments(50) },
+      data: { comments: await sampleComments(50) },
       runs: runs.short,
     },
     // Where the time goes: the seed again without the JSON-LD script and the reading time.
@@ -552,7 +569,8 @@ async function main() {
   const bylineMarkup = `<lede-byline><p>By ${seed.byline}</p><p slot="credits">${seed.creditsText}</p></lede-byline>`;
   const upgradeMarkup = `<lede-article>\n${articleMarkup}\n</lede-article>\n${bylineMarkup}\n${relatedMarkup}\n<footer><p>After the article.</p></footer>`;
 
-  const server = await startServer(root);
+  const comments = await startCommentServer(root);
+  const server = await startServer(root, { api: comments.routing });
   server.page('/bench/render.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>');
   const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags });
   try {
@@ -561,6 +579,7 @@ async function main() {
     const shift = await measureShift(browser, server, elements, upgradeMarkup);
     const feedShift = await measureFeedShift(browser, server, elements, stories.slice(0, 6));
     const longThread = await measureLongThread(browser, server.origin);
+    const seedPage = await measurePage(browser, server, seed);
 
     const { registration } = render;
     /** @type {Row} */
@@ -572,6 +591,7 @@ async function main() {
       note: registration.missing.length ? `missing: ${registration.missing.join(', ')} (defined from the bundle's exports to measure the rest)` : '',
     };
     const sections = [
+      { title: pageTitle, rows: seedPage.rows },
       { title: 'Transfer size (minified, gzip -9, 1 kB = 1000 B; Lit and DOMPurify external unless said)', rows: sizes.rows },
       { title: 'Registration', rows: [registers, ...sizes.checks] },
       { title: `Credit-line parsing in Node ${process.version} (built dist/credits.js; medians of paired runs)`, rows: parseRows },
@@ -589,13 +609,14 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, rows }, null, 2)}\n`,
     );
     console.log(`\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`);
     process.exitCode = failed.length === 0 ? 0 : 1;
   } finally {
     await browser.close();
     await server.close();
+    await comments.close();
   }
 }
 

@@ -1,9 +1,11 @@
 /**
- * A Vite plugin that folds the indentation inside Lit's `html` and `css` template literals, which
- * no JavaScript minifier touches. A run of white space that contains a line break becomes one
- * line break: HTML and CSS treat it like any white space, so rendering is unchanged; spaces within
- * a line (the ones text depends on) are left as written; line numbers stay as they were.
+ * A Vite plugin that minifies the text of Lit's tagged template literals, which no JavaScript
+ * minifier touches. In `html` (and `svg`) templates a run of white space that contains a line break
+ * becomes one line break: HTML treats it like any white space, so rendering is unchanged; spaces
+ * within a line (the ones text depends on) are left as written. In `css` templates comments go and
+ * white space is cut to what CSS needs, quoted strings kept. A source map follows the edits.
  */
+import MagicString from 'magic-string';
 import type { Plugin } from 'vite';
 
 const templateTag = /\b(?:html|css|svg|staticHtml)`/g;
@@ -55,18 +57,45 @@ function scanTemplate(code: string, start: number, onStatic: (from: number, to: 
   return index;
 }
 
-/** The code with the static parts of its tagged templates folded. */
-export function minifyTemplates(code: string): string {
-  const edits: [number, number][] = [];
+const quoted = String.raw`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'`;
+/** Comments and white space between CSS tokens, quoted strings first so their insides stay. */
+const cssGap = new RegExp(`(${quoted})|(?:\\s|/\\*[\\s\\S]*?\\*/)+`, 'g');
+/** A `;` before `}`, and a space CSS does not need: beside `{ } ; , >`, after `:`. */
+const cssSpare = new RegExp(`(${quoted})|;(?= ?})| ?([{};,>]) ?|(:) `, 'g');
+
+/**
+ * One static part of a `css` template: `first` and `last` say whether it starts or ends the
+ * template (rather than meeting a `${…}`), where leading and trailing white space can go too.
+ */
+export function minifyCss(text: string, first = true, last = true): string {
+  let result = text.replace(cssGap, (_match, string?: string) => string ?? ' ').replace(cssSpare, (_match, string?: string, punctuation?: string, colon?: string) => string ?? punctuation ?? colon ?? '');
+  if (first) result = result.replace(/^ /, '');
+  if (last) result = result.replace(/ $/, '');
+  return result;
+}
+
+/** The replacement of each static part of every tagged template in `code`, in source order. */
+function templateEdits(code: string): { from: number; to: number; text: string }[] {
+  const edits: { from: number; to: number; text: string }[] = [];
   // Nested templates are matched too; their static parts never overlap their parent's.
   for (const match of code.matchAll(templateTag)) {
-    scanTemplate(code, match.index + match[0].length, (from, to) => edits.push([from, to]));
+    const isCss = match[0] === 'css`';
+    const start = match.index + match[0].length;
+    scanTemplate(code, start, (from, to) => {
+      const part = code.slice(from, to);
+      const text = isCss ? minifyCss(part, from === start, code[to] === '`') : part.replace(/[ \t]*\n\s*/g, '\n');
+      if (text !== part) edits.push({ from, to, text });
+    });
   }
-  edits.sort((a, b) => a[0] - b[0]);
+  return edits.sort((a, b) => a.from - b.from);
+}
+
+/** The code with the static parts of its tagged templates minified. */
+export function minifyTemplates(code: string): string {
   let result = '';
   let last = 0;
-  for (const [from, to] of edits) {
-    result += code.slice(last, from) + code.slice(from, to).replace(/[ \t]*\n\s*/g, '\n');
+  for (const { from, to, text } of templateEdits(code)) {
+    result += code.slice(last, from) + text;
     last = to;
   }
   return result + code.slice(last);
@@ -78,7 +107,9 @@ export function minifyTemplatesPlugin(): Plugin {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !templateTag.test(code)) return undefined;
       templateTag.lastIndex = 0;
-      return { code: minifyTemplates(code), map: null };
+      const edited = new MagicString(code);
+      for (const { from, to, text } of templateEdits(code)) edited.overwrite(from, to, text);
+      return { code: edited.toString(), map: edited.generateMap({ hires: true, source: id }) };
     },
   };
 }

@@ -1,5 +1,7 @@
 /**
  * Lede: Lit web components for news article pages. Importing this module registers every element.
+ * The public API: the elements, their events and errors, the comment backends, the documented
+ * parsers and the model types; `etc/lede-elements.api.md` records it (`npm run check:api`).
  * @module
  */
 import './article/define.js';
@@ -10,27 +12,17 @@ import './comments/define.js';
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
 export { LedeByline } from './byline/lede-byline.js';
 export { LedeRelated } from './related/lede-related.js';
-export { LedeStoryClickEvent } from './related/events.js';
 export { LedeComments } from './comments/lede-comments.js';
+export { LedeStoryClickEvent } from './related/events.js';
+export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';
+export { LedeError, type LedeErrorCode } from './shared/errors.js';
 export { LocalCommentProvider } from './comments/local-provider.js';
 export { RestCommentProvider } from './comments/rest-provider.js';
 export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './comments/provider.js';
 export { parseArticleText } from './parsers/article-text.js';
 export { parseCredits } from './parsers/credits.js';
 export { creditRoles, formatCredits } from './parsers/credits-format.js';
-export { parseFeed, plainText, type FeedFormat, type FeedResult } from './parsers/feeds.js';
-export { readStories, selectStories, storyKey, toStory } from './parsers/stories.js';
-export { blocksToText, looksLikeLedeArticle, readArticleLazily, validateArticle } from './parsers/article-data.js';
-export { detectArticleFormat, isSchemaOrgArticle, type ArticleFormat } from './parsers/detect-format.js';
-export { fromNinjs2, fromNinjs3, fromSchemaOrg, parseArticleJson, readArticle } from './parsers/article-formats.js';
+export { parseFeed, type FeedFormat, type FeedResult } from './parsers/feeds.js';
 export { serializeJsonLd, toNewsArticleJsonLd, type JsonLd } from './parsers/json-ld.js';
 export { articleContext } from './shared/context.js';
-export { defineElement } from './shared/define.js';
-export { LedeError, type LedeErrorCode } from './shared/errors.js';
-export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';
-export { formatDate, formatList, formatNumber, formatRelativeTime, readingMinutes } from './shared/format.js';
-export { LocaleController, resolveLocale } from './shared/locale-controller.js';
-export { sanitizeHtml } from './shared/sanitize.js';
-export { safeUrl } from './shared/url.js';
-export type { Json } from './shared/validate.js';
 export type * from './model.js';

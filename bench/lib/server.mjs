@@ -1,5 +1,6 @@
 // A tiny static server for the bench pages: loopback only, a free port, and nothing outside
-// `dist/` and `bench/page/` (plus pages generated in memory by the bench itself).
+// `dist/` and `bench/page/` (plus pages generated in memory by the bench itself, and `/api` when
+// given a comment server to route it to).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -26,15 +27,18 @@ const servedFolders = ['dist', 'bench/page'];
 /**
  * Starts the server.
  * @param {string} root The repository root.
+ * @param {{ api?: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void }} [options]
+ *   `api` answers every request under `/api`.
  * @returns {Promise<BenchServer>}
  */
-export async function startServer(root) {
+export async function startServer(root, { api } = {}) {
   /** @type {Map<string, { body: string, type: string, delayMs: number }>} */
   const pages = new Map();
   const allowed = servedFolders.map((folder) => resolve(root, folder) + sep);
 
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    if (api && (path === '/api' || path.startsWith('/api/'))) return api(request, response);
     // Cross-origin isolation gives the pages 5 µs timers instead of 100 µs ones.
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     response.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
