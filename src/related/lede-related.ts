@@ -5,7 +5,6 @@ import { toLedeError, type LedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { relatedMessages } from './messages.js';
 import { relatedStyles } from './related.styles.js';
@@ -139,6 +138,8 @@ export class LedeRelated extends LitElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
+    const language = this.localeController.loading;
+    if (language) return language.then(() => this.getUpdateComplete());
     if (this.cards || !this.cardsReady) return complete;
     await this.cardsReady;
     return super.getUpdateComplete();
@@ -171,7 +172,9 @@ export class LedeRelated extends LitElement {
   override render(): TemplateResult | typeof nothing {
     if (this.pending) return html`<slot name="heading"></slot><slot></slot>`;
     const locale = this.localeController.locale;
-    const messages = pickMessages(relatedMessages, locale);
+    const messages = this.localeController.messages(relatedMessages);
+    // The moment the page's language loads, a server-rendered list or nothing shows.
+    if (!messages) return html`<slot name="heading"></slot><slot></slot>`;
     // Without data, a src or a list there is nothing to recommend.
     const stories = this.cards ? this.cards.shown : this.src || this.stories != null ? undefined : [];
     const failed = !stories && this.error;
@@ -182,7 +185,7 @@ export class LedeRelated extends LitElement {
     return html`<section part="section">
       <div class="head">
         <slot name="heading">${staticHtml`<${level}>${this.heading ?? messages.heading}</${level}>`}</slot>
-        ${stories ? this.cards!.renderButtons(locale) : nothing}
+        ${stories ? this.cards!.renderButtons(messages) : nothing}
       </div>
       ${failed
         ? html`<div class="error" role="alert" part="error">
