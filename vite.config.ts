@@ -59,6 +59,12 @@ function cdnDeclarations(): Plugin {
   };
 }
 
+/** Every element's `messages-xx.ts` for one language, as the CDN bundle's `messages-xx` chunk. */
+function languageChunk(id: string): string | null {
+  const language = /[\\/]messages-([a-z]{2,3})\.ts$/.exec(id)?.[1];
+  return language ? `messages-${language}` : null;
+}
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // The demo: every page in demo/, importing the library straight from src/, with the
@@ -99,7 +105,11 @@ export default defineConfig(({ command, mode }) => {
         // Library mode keeps whitespace in ES output; a CDN file has no later minifier, so minify fully.
         // The entry may export more than src/cdn.ts does, so the code every page needs merges into
         // lede.js instead of ten small files, each gzipped alone as served (about 2.8 kB more).
-        rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { minify: true } },
+        // A page in one language fetches one chunk with every element's words in it, not one per element.
+        rolldownOptions: {
+          preserveEntrySignatures: 'allow-extension',
+          output: { minify: true, codeSplitting: { groups: [{ name: languageChunk }] } },
+        },
       },
     };
   }

@@ -455,6 +455,21 @@ describe('<lede-article>', () => {
       await waitUntil(() => query(element, 'time')!.textContent === '3. November 2023', 'did not follow lang change');
     });
 
+    for (const [lang, expected] of [
+      ['de', ['Von A und B', '3. November 2023 · Aktualisiert am 5. November 2023', 'Lesezeit: 1 Min.']],
+      ['es', ['Por A y B', '3 de noviembre de 2023 · Actualizado el 5 de noviembre de 2023', 'Lectura de 1 min']],
+    ] as const) {
+      it(`speaks ${lang}, its words loaded on demand`, async () => {
+        const data: Article = { headline: 'H', datePublished: '2023-11-03', dateModified: '2023-11-05', authors: [{ name: 'A' }, { name: 'B' }], body: [{ type: 'paragraph', text: 'Wort' }] };
+        const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><lede-article .article=${data}></lede-article></div>`);
+        const element = wrapper.querySelector('lede-article')!;
+        await element.updateComplete;
+        const shown = ['.byline', '.date', '.reading-time'].map((selector) => query(element, selector)!.textContent!.replace(/\s+/g, ' ').trim());
+        expect(shown).to.deep.equal([...expected]);
+        await expect(element).to.be.accessible();
+      });
+    }
+
     it('renders Arabic right to left with Arabic dates and an accessible result', async () => {
       const data: Article = {
         headline: 'بلينكن يسعى إلى هدنة إنسانية في غزة',

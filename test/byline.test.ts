@@ -240,6 +240,17 @@ describe('<lede-byline>', () => {
       expect(panelLines(element)[2]).to.equal('Édition: Miral Fahmy et Andrew Cawthorne');
     });
 
+    for (const [lang, names, toggle, writing] of [
+      ['de', 'Von Michael Perry und Angus MacSwan', 'Alle Mitwirkenden', 'Text: Michael Perry und Angus MacSwan'],
+      ['es', 'Por Michael Perry y Angus MacSwan', 'Todos los créditos', 'Redacción: Michael Perry y Angus MacSwan'],
+    ]) {
+      it(`labels roles and joins names in ${lang}, its words loaded on demand`, async () => {
+        const element = await fixture<LedeByline>(html`<lede-byline lang=${lang} open credits-text=${seedCredits}></lede-byline>`);
+        expect([text(query(element, '.names')), text(query(element, '.toggle')), panelLines(element)[1]]).to.deep.equal([names, toggle, writing]);
+        await expect(element).to.be.accessible();
+      });
+    }
+
     it('keeps English names, source and dateline in their own order on a right-to-left line', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl">
         <lede-byline source="time news." dateline="D.C." .authors=${[{ name: 'Sam Jones Jr.', url: 'https://news.example/sam' }, { name: 'Ann Wu (AP)' }]}></lede-byline>

@@ -737,6 +737,24 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     });
   }
 
+  for (const [lang, expected] of [
+    ['de', ['Kommentare', '2 Kommentare', 'Noch 5.000 Zeichen', 'Kommentar veröffentlichen']],
+    ['es', ['Comentarios', '2 comentarios', 'Quedan 5000 caracteres', 'Publicar comentario']],
+  ] as const) {
+    it(`speaks ${lang}, its words loaded on demand`, async () => {
+      const thread = newThread();
+      await seed(thread, [
+        { name: 'Jo', body: 'Eins.' },
+        { name: 'Al', body: 'Zwei.', parent: 0 },
+      ]);
+      const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><lede-comments endpoint=${endpoint} thread=${thread}></lede-comments></div>`);
+      const element = wrapper.querySelector('lede-comments')!;
+      await waitUntil(() => bodies(element).length === 2);
+      expect(['h2', '.bar p', '#left-top', 'form button[type=submit]'].map((selector) => $(element, selector)!.textContent)).to.deep.equal([...expected]);
+      await expect(element).to.be.accessible();
+    });
+  }
+
   it('is accessible in French and in the dark theme', async () => {
     const thread = newThread();
     await seed(thread, [{ name: 'Jo', body: 'Bonjour.' }]);

@@ -547,6 +547,20 @@ describe('<lede-related>', () => {
       await expect(element).to.be.accessible();
     });
 
+    for (const [lang, heading, previous, next] of [
+      ['de', 'Das könnte Sie auch interessieren', 'Vorherige Artikel', 'Nächste Artikel'],
+      ['es', 'También te puede interesar', 'Noticias anteriores', 'Noticias siguientes'],
+    ]) {
+      it(`speaks ${lang}, its words loaded on demand`, async () => {
+        const container = await fixture<HTMLElement>(html`<div lang=${lang}><lede-related layout="carousel" max="8" .stories=${many}></lede-related></div>`);
+        const element = container.querySelector('lede-related')!;
+        await element.updateComplete;
+        const labels = [...shadow(element).querySelectorAll('button')].map((button) => button.getAttribute('aria-label'));
+        expect([shadow(element).querySelector('h2')!.textContent, ...labels]).to.deep.equal([heading, previous, next]);
+        await expect(element).to.be.accessible();
+      });
+    }
+
     it('right to left: Arabic text, mirrored arrows and scrolling', async () => {
       const container = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl" style="inline-size: 600px"><lede-related layout="carousel" max="8" .stories=${many}></lede-related></div>`);
       const element = container.querySelector('lede-related')!;

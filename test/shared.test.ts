@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { countWords, formatDate, formatList, formatRelativeTime, parseIsoDate, readingMinutes } from '../src/shared/format.js';
 import { resolveLocale } from '../src/shared/locale-controller.js';
-import { pickMessages } from '../src/shared/messages.js';
+import { defineMessages } from '../src/shared/messages.js';
 import { safeUrl } from '../src/shared/url.js';
 import { toLedeError } from '../src/shared/errors.js';
 
@@ -60,10 +60,11 @@ describe('locale', () => {
     }
   });
 
-  it('picks messages by language with English as the fallback', () => {
-    const table = { en: { hello: 'Hello', bye: 'Bye' }, ar: { hello: 'مرحبا' } };
-    expect(pickMessages(table, 'ar-EG')).to.deep.equal({ hello: 'مرحبا', bye: 'Bye' });
-    expect(pickMessages(table, 'xx')).to.deep.equal({ hello: 'Hello', bye: 'Bye' });
+  it('picks messages by language, loaded on demand, with English as the fallback', async () => {
+    const catalog = defineMessages({ hello: 'Hello', bye: 'Bye' } as const, { ar: async () => ({ default: { hello: 'مرحبا', bye: 'مع السلامة' } }) });
+    expect(catalog.get('ar-EG')).to.equal(undefined);
+    expect({ ...(await catalog.load('ar-EG')) }).to.deep.equal({ hello: 'مرحبا', bye: 'مع السلامة' });
+    expect({ ...catalog.get('xx') }).to.deep.equal({ hello: 'Hello', bye: 'Bye' });
   });
 });
 

@@ -11,7 +11,6 @@ import { fetchText } from '../shared/fetch.js';
 import { LedeArticleLoadEvent, reportError } from '../shared/events.js';
 import { parseIsoDate, readingMinutes } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { pickMessages } from '../shared/messages.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
 import { LazyModule } from '../shared/lazy-module.js';
@@ -265,7 +264,12 @@ export class LedeArticle extends LitElement {
     const withBody = !this.light.hasBody;
     const built = this.viewParts;
     if (built?.article === article && built.level === level && built.locale === locale && built.withBody === withBody) return;
-    const messages = pickMessages(articleMessages, locale);
+    // The parts already built stay until the language's messages arrive.
+    const messages = this.localeController.messages(articleMessages);
+    if (!messages) {
+      if (built?.article !== article) this.viewParts = undefined;
+      return;
+    }
     // Article data only ever comes through the loaded view.
     const parts = view.value!.buildArticleParts(withBody ? article : { ...article, body: undefined }, { locale, messages, headingLevel: level });
     this.viewParts = { article, level, locale, withBody, parts };
@@ -320,8 +324,8 @@ export class LedeArticle extends LitElement {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
-    while (this.pendingReads.size > 0) {
-      await Promise.all(this.pendingReads);
+    while (this.pendingReads.size > 0 || this.localeController.loading) {
+      await Promise.all([...this.pendingReads, this.localeController.loading]);
       complete = await super.getUpdateComplete();
     }
     return complete;
@@ -393,17 +397,18 @@ export class LedeArticle extends LitElement {
   override render(): TemplateResult | typeof nothing {
     const article = this.resolvedArticle;
     const hasLight = this.light.hasBody || this.light.slots.size > 0;
-    const messages = pickMessages(articleMessages, this.localeController.locale);
+    // Undefined for the moment the page's language loads: its words follow in the next update.
+    const messages = this.localeController.messages(articleMessages);
     if (this.error && !article && !hasLight) {
       if (this.onError === 'hide') return nothing;
       return html`<div class="error" role="alert" part="error">
-        <span>${messages.loadError}</span>
-        ${this.src ? html`<button type="button" @click=${this.retry}>${messages.retry}</button>` : nothing}
+        <span>${messages?.loadError}</span>
+        ${this.src ? html`<button type="button" @click=${this.retry}>${messages?.retry}</button>` : nothing}
       </div>`;
     }
     if (!article && !hasLight && this.src && this.srcTask?.status !== TaskStatus.COMPLETE) {
       return html`<article part="article" aria-busy="true">
-        <p class="visually-hidden" role="status">${messages.loading}</p>
+        <p class="visually-hidden" role="status">${messages?.loading}</p>
         <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
       </article>`;
     }
@@ -441,7 +446,8 @@ export class LedeArticle extends LitElement {
     if (this.noReadingTime) return nothing;
     const locale = this.localeController.locale;
     const minutes = readingMinutes(this.bodyText(article), locale);
-    if (minutes === 0) return nothing;
-    return html`<span class="reading-time">${pickMessages(articleMessages, locale).readingTime(minutes, locale)}</span>`;
+    const messages = this.localeController.messages(articleMessages);
+    if (minutes === 0 || !messages) return nothing;
+    return html`<span class="reading-time">${messages.readingTime({ count: minutes })}</span>`;
   }
 }

@@ -2,13 +2,13 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { Article, Credit, Person } from '../model.js';
-import { creditLabels, creditLines } from '../parsers/credits-format.js';
+import { creditMessages } from '../credits/messages.js';
+import { creditLines } from '../parsers/credits-format.js';
 import { articleContext } from '../shared/context.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
 import { reportError } from '../shared/events.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { pickMessages } from '../shared/messages.js';
 import { listPeople } from '../shared/people.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { validateArray, validateCredit, validatePerson, type FieldReader } from '../shared/validate.js';
@@ -145,11 +145,12 @@ export class LedeByline extends LitElement {
     this.closest('lede-article')?.requestUpdate();
   }
 
-  /** The first update completes once a credit line given with it has been read and shown. */
+  /** An update completes once a credit line given with it has been read and the language's words have loaded and shown. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (!this.parsing) return done;
-    await this.parsing;
+    const waiting = this.parsing ?? this.localeController.loading;
+    if (!waiting) return done;
+    await waiting;
     return this.getUpdateComplete();
   }
 
@@ -179,19 +180,22 @@ export class LedeByline extends LitElement {
 
   override render(): TemplateResult {
     const locale = this.localeController.locale;
-    const messages = pickMessages(bylineMessages, locale);
+    const messages = this.localeController.messages(bylineMessages);
+    const labels = this.localeController.messages(creditMessages);
+    // The moment the page's language loads, only what the page printed shows.
+    if (!messages || !labels) return html`<slot></slot><slot name="credits"></slot>`;
     const article: Article | undefined = this.article.value;
     const { authors, credits } = this.resolved;
     // Without `authors`, the line names those credited as author or writer.
     const named: Person[] = authors.length > 0 ? authors : credits.filter((credit) => credit.roles.some((role) => role === 'author' || role === 'writing'));
     const source = [this.source, article?.byline].find(isText);
     const dateline = [this.dateline, article?.dateline].find(isText);
-    const by = creditLabels(locale)[0];
+    const by = labels.author;
     const printed = this.lightByline || named.length === 0;
     const hasCredits = credits.length > 0;
     // No white space between the parts: the separators come from CSS, the same in every build.
     return html`<div class="line" part="byline">${printed ? html`<slot @slotchange=${this.readLightContent}>${source ? html`<span>${by} ${source}</span>` : nothing}</slot>` : html`<span class="names">${by} ${listPeople(named, locale, true)}</span>${source ? html`<span class="source"><bdi>${source}</bdi></span>` : nothing}`}${dateline ? html`<span class="dateline"><bdi>${dateline}</bdi></span>` : nothing}${hasCredits ? html`<button type="button" class="toggle" part="toggle" aria-expanded=${this.open} aria-controls="panel" @click=${this.toggle}>${messages.credits}</button>` : nothing}</div>
-      <div id="panel" part="panel" ?hidden=${!this.open || !hasCredits}>${this.open && hasCredits ? html`<dl>${creditLines(credits, locale).map(([label, names]) => html`<dt>${label}</dt><dd>${names}</dd>`)}</dl>` : nothing}</div>
+      <div id="panel" part="panel" ?hidden=${!this.open || !hasCredits}>${this.open && hasCredits ? html`<dl>${creditLines(credits, labels, locale).map(([label, names]) => html`<dt>${label}</dt><dd>${names}</dd>`)}</dl>` : nothing}</div>
       <slot name="credits" ?hidden=${this.open && hasCredits} @slotchange=${this.readLightContent}></slot>
       ${this.error && this.onError === 'show' ? html`<p class="error" role="alert" part="error">${messages.invalid}</p>` : nothing}`;
   }

@@ -1,13 +1,16 @@
-import type { MessageTable } from '../shared/messages.js';
+import { defineMessages } from '../shared/messages.js';
 
-export interface BylineMessages {
+const en = {
   /** The disclosure button that shows every credit by role. */
-  credits: string;
-  invalid: string;
-}
+  credits: 'Full credits',
+  invalid: 'Some credits could not be read.',
+} as const;
 
-export const bylineMessages: MessageTable<BylineMessages> = {
-  en: { credits: 'Full credits', invalid: 'Some credits could not be read.' },
-  ar: { credits: 'جميع المساهمين', invalid: 'تعذّرت قراءة بعض أسماء المساهمين.' },
-  fr: { credits: 'Tous les crédits', invalid: 'Certains crédits sont illisibles.' },
-};
+export type BylineSource = typeof en;
+
+export const bylineMessages = defineMessages(en, {
+  ar: () => import('./messages-ar.js'),
+  de: () => import('./messages-de.js'),
+  es: () => import('./messages-es.js'),
+  fr: () => import('./messages-fr.js'),
+});

@@ -4,15 +4,14 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { reportError } from '../shared/events.js';
-import { formatDate, formatNumber, formatRelativeTime, isolate, pluralCategory } from '../shared/format.js';
+import { formatDate, formatRelativeTime, isolate } from '../shared/format.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { checkedProvider } from './answers.js';
 import { characterCount, commentParagraphs, hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { shellStyles } from './shell.styles.js';
-import { en, otherLanguages, type CommentsMessages, type Counted } from './messages.js';
+import { commentsMessages, type CommentsMessages } from './messages.js';
 import {
   browserStorage,
   freshOwnComments,
@@ -52,12 +51,8 @@ const FIRST_CHUNKS = 3;
 type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
 type FormErrors = { form: string; name?: string; body?: string; general?: string };
 
-/** Loaded message tables by language; a table being fetched is absent. */
-const tables: Record<string, Partial<CommentsMessages>> = {};
-const loading = new Map<string, Promise<unknown>>();
-
-/** A message about a number, in the locale's digits and plural forms. */
-const counted = (message: Counted, count: number, locale: string) => message(formatNumber(count, locale), pluralCategory(count, locale));
+/** For what happens after a render (announcements, form errors): by then the language has loaded. */
+const en = commentsMessages.get('en')!;
 
 /** Selectors for a comment in the thread, and for a form field by its id. */
 const at = (id: string) => `[data-id="${CSS.escape(id)}"]`;
@@ -610,24 +605,7 @@ export class CommentsView implements ReactiveController {
 
   /** The messages for the current locale, or undefined while its table is being fetched. */
   get #messages(): CommentsMessages | undefined {
-    const locale = this.#localeController.locale;
-    const language = locale.split('-')[0]!;
-    const load = otherLanguages[language];
-    if (load && !tables[language]) {
-      if (!loading.has(language)) {
-        loading.set(
-          language,
-          load().then(
-            (module) => (tables[language] = module.default),
-            // Without its table the language falls back to English.
-            () => (tables[language] = {}),
-          ),
-        );
-      }
-      void loading.get(language)!.then(() => this.host.requestUpdate());
-      return undefined;
-    }
-    return pickMessages({ en, ...tables }, locale);
+    return this.#localeController.messages(commentsMessages);
   }
 
   render(): TemplateResult | typeof nothing {
@@ -640,7 +618,7 @@ export class CommentsView implements ReactiveController {
       ${this.host.threadId ? this.#renderForm('', messages) : nothing}
       ${this.outbox.length ? html`<ul class="outbox">${this.outbox.map((entry) => this.#renderUnsent(entry, messages))}</ul>` : nothing}
       <div class="bar">
-        <p>${this.status === 'ready' || this.status === 'more' ? counted(messages.count, this.total, locale) : ''}</p>
+        <p>${this.status === 'ready' || this.status === 'more' ? messages.count({ count: this.total }) : ''}</p>
         <label>${messages.sort}
           <select @change=${this.#onSort}>
             ${(['newest', 'oldest', 'top'] as const).map((sort) => html`<option value=${sort} ?selected=${sort === this.host.sort}>${messages[sort]}</option>`)}
@@ -679,12 +657,12 @@ export class CommentsView implements ReactiveController {
     const id = small ? `${kind}-${form}` : form || 'top';
     const errors = this.errors?.form === (small ? id : form) ? this.errors : undefined;
     const body = small ? '' : this.#draft(form);
-    return html`<form part=${ifDefined(small ? undefined : 'form')} class="form" novalidate aria-label=${ifDefined(comment && !small ? messages.replyTo(comment.author.name) : undefined)} @input=${(event: Event) => this.#onInput(event, form)} @submit=${(event: SubmitEvent) => (small ? this.#onSmallForm(event, comment!, kind) : this.#onSubmit(event, form))}>
+    return html`<form part=${ifDefined(small ? undefined : 'form')} class="form" novalidate aria-label=${ifDefined(comment && !small ? messages.replyTo({ name: comment.author.name }) : undefined)} @input=${(event: Event) => this.#onInput(event, form)} @submit=${(event: SubmitEvent) => (small ? this.#onSmallForm(event, comment!, kind) : this.#onSubmit(event, form))}>
       ${small
         ? this.#renderField(id, kind === 'edit' ? messages.comment : messages.reason, 'text', kind === 'edit' ? comment!.body : '', errors?.body, `${id}-error`, kind === 'edit' ? undefined : 500)
         : html`${this.#renderField(`name-${id}`, messages.name, 'name', this.#name, errors?.name, `name-error-${id}`, NAME_MAX)}
             ${this.#renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
-            <p class="muted" id="left-${id}">${counted(messages.left, BODY_MAX - characterCount(body), this.#localeController.locale)}</p>
+            <p class="muted" id="left-${id}">${messages.left({ count: BODY_MAX - characterCount(body) })}</p>
             ${this.#renderHoneypot(messages)}`}
       ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
       <div class="actions">
@@ -725,7 +703,7 @@ export class CommentsView implements ReactiveController {
     const parent = entry.comment.parentId ? findComment(this.comments, entry.comment.parentId) : undefined;
     return html`<li class="comment unsent" data-key=${entry.key}>
       <p class="meta"><strong><bdi>${entry.comment.author.name}</bdi></strong> <span class="badge">${messages.notSent}</span>
-        ${parent ? html`<span class="muted">${messages.replyingTo(isolate(parent.author.name))}</span>` : nothing}</p>
+        ${parent ? html`<span class="muted">${messages.replyingTo({ name: isolate(parent.author.name) })}</span>` : nothing}</p>
       ${this.#renderBody(entry.comment.body)}
       ${entry.note ? html`<p class="muted">${entry.note}</p>` : nothing}
       <button type="button" ?disabled=${sending} @click=${() => this.#send(entry)}>${sending ? messages.sending : messages.sendNow}</button>
@@ -743,7 +721,7 @@ export class CommentsView implements ReactiveController {
 
   #renderRow(row: ThreadRow, messages: CommentsMessages, locale: string): TemplateResult {
     if ('more' in row) {
-      return html`<button type="button" class="more-replies" style="--depth:${row.depth}" @click=${() => this.#loadReplies(row.more)}>${counted(messages.moreReplies, row.count, locale)}</button>`;
+      return html`<button type="button" class="more-replies" style="--depth:${row.depth}" @click=${() => this.#loadReplies(row.more)}>${messages.moreReplies({ count: row.count })}</button>`;
     }
     const { comment, depth, replyingTo } = row;
     const id = comment.id;
@@ -762,7 +740,7 @@ export class CommentsView implements ReactiveController {
         <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
         ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
         ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
-        ${replyingTo ? html`<span class="muted">${messages.replyingTo(isolate(replyingTo))}</span>` : nothing}
+        ${replyingTo ? html`<span class="muted">${messages.replyingTo({ name: isolate(replyingTo) })}</span>` : nothing}
       </p>
       ${action === 'edit' ? this.#renderForm(id, messages, comment, 'edit') : this.#renderBody(comment.body)}
       <div class="actions">

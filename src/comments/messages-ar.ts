@@ -1,19 +1,20 @@
-import type { CommentsMessages } from './messages.js';
+import type { Translation } from '../shared/messages.js';
+import type { CommentsSource } from './messages.js';
 
-const messages: CommentsMessages = {
+const messages: Translation<CommentsSource> = {
   title: 'التعليقات',
-  count: (count, plural) => ({ zero: 'لا تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: `${count} تعليقات` })[plural as string] ?? `${count} تعليقًا`,
+  count: { zero: 'لا تعليقات', one: 'تعليق واحد', two: 'تعليقان', few: '{count} تعليقات', many: '{count} تعليقًا', other: '{count} تعليق' },
   sort: 'الترتيب',
   newest: 'الأحدث',
   oldest: 'الأقدم',
   top: 'الأعلى تقييمًا',
   name: 'الاسم',
   comment: 'التعليق',
-  left: (count) => `متبقٍ ${count} حرفًا`,
+  left: { zero: 'لم يتبقَّ أي حرف', one: 'تبقّى حرف واحد', two: 'تبقّى حرفان', few: 'تبقّت {count} أحرف', many: 'تبقّى {count} حرفًا', other: 'تبقّى {count} حرف' },
   send: 'نشر التعليق',
   reply: 'رد',
-  replyTo: (name) => `الرد على ${name}`,
-  replyingTo: (name) => `ردًا على ${name}`,
+  replyTo: 'الرد على {name}',
+  replyingTo: 'ردًا على {name}',
   cancel: 'إلغاء',
   edit: 'تعديل',
   save: 'حفظ',
@@ -35,7 +36,7 @@ const messages: CommentsMessages = {
   retry: 'أعد المحاولة',
   empty: 'لا تعليقات بعد.',
   more: 'مزيد من التعليقات',
-  moreReplies: (count) => `ردود أخرى (${count})`,
+  moreReplies: { zero: 'لا ردود أخرى', one: 'رد آخر', two: 'ردّان آخران', few: '{count} ردود أخرى', many: '{count} ردًا آخر', other: '{count} رد آخر' },
   needName: 'أدخل اسمك.',
   needBody: 'اكتب تعليقًا.',
   tooLong: 'النص أطول من المسموح.',
@@ -43,7 +44,6 @@ const messages: CommentsMessages = {
   held: 'وصل تعليقك وهو بانتظار المراجعة.',
   queued: 'لم يُرسل تعليقك بعد. إنه محفوظ هنا وسيُرسل عند عودة الاتصال.',
   honeypot: 'اترك هذا الحقل فارغًا',
-
 };
 
 export default messages;

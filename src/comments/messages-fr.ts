@@ -1,19 +1,20 @@
-import type { CommentsMessages } from './messages.js';
+import type { Translation } from '../shared/messages.js';
+import type { CommentsSource } from './messages.js';
 
-const messages: CommentsMessages = {
+const messages: Translation<CommentsSource> = {
   title: 'Commentaires',
-  count: (count, plural) => `${count} commentaire${plural === 'one' ? '' : 's'}`,
+  count: { one: '{count} commentaire', many: '{count} de commentaires', other: '{count} commentaires' },
   sort: 'Trier par',
   newest: 'Plus récents',
   oldest: 'Plus anciens',
   top: 'Mieux notés',
   name: 'Nom',
   comment: 'Commentaire',
-  left: (count) => `${count} caractères restants`,
+  left: { one: '{count} caractère restant', many: '{count} de caractères restants', other: '{count} caractères restants' },
   send: 'Publier',
   reply: 'Répondre',
-  replyTo: (name) => `Répondre à ${name}`,
-  replyingTo: (name) => `en réponse à ${name}`,
+  replyTo: 'Répondre à {name}',
+  replyingTo: 'en réponse à {name}',
   cancel: 'Annuler',
   edit: 'Modifier',
   save: 'Enregistrer',
@@ -35,7 +36,7 @@ const messages: CommentsMessages = {
   retry: 'Réessayer',
   empty: 'Aucun commentaire pour l’instant.',
   more: 'Plus de commentaires',
-  moreReplies: (count, plural) => (plural === 'one' ? `${count} autre réponse` : `${count} autres réponses`),
+  moreReplies: { one: '{count} autre réponse', many: '{count} autres réponses', other: '{count} autres réponses' },
   needName: 'Indiquez votre nom.',
   needBody: 'Écrivez un commentaire.',
   tooLong: 'Ce texte est trop long.',
@@ -43,7 +44,6 @@ const messages: CommentsMessages = {
   held: 'Votre commentaire a été reçu et attend la modération.',
   queued: 'Votre commentaire n’est pas encore envoyé. Il est gardé ici et partira au retour de la connexion.',
   honeypot: 'Laissez ce champ vide',
-
 };
 
 export default messages;

@@ -5,7 +5,6 @@ import { toLedeError, type LedeError } from '../shared/errors.js';
 import { LedeErrorEvent } from '../shared/events.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { pickMessages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { relatedMessages } from './messages.js';
 import { relatedStyles } from './related.styles.js';
@@ -138,10 +137,17 @@ export class LedeRelated extends LitElement {
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
-    const complete = await super.getUpdateComplete();
-    if (this.cards || !this.cardsReady) return complete;
-    await this.cardsReady;
-    return super.getUpdateComplete();
+    let complete = await super.getUpdateComplete();
+    // The cards' module, then the language's words, each with the render it brings.
+    if (!this.cards && this.cardsReady) {
+      await this.cardsReady;
+      complete = await super.getUpdateComplete();
+    }
+    for (let language = this.localeController.loading; language; language = this.localeController.loading) {
+      await language;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override willUpdate(): void {
@@ -151,8 +157,9 @@ export class LedeRelated extends LitElement {
       // A failed load is reported once and tried again only from the error state's button.
       else this.cardsReady ??= view.load().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error)));
     }
-    // Until its cards can show, a server-rendered list stays as the page stylesheet lays it out.
-    this.pending = !this.cards && !!this.hasList;
+    // Until its cards and the page's language can show, a server-rendered list stays as the page stylesheet lays it out.
+    const messages = this.localeController.messages(relatedMessages);
+    this.pending = !(this.cards && messages) && !!this.hasList;
     try {
       this.internals.states[this.pending ? 'add' : 'delete']('pending');
     } catch {
@@ -169,9 +176,9 @@ export class LedeRelated extends LitElement {
   }
 
   override render(): TemplateResult | typeof nothing {
-    if (this.pending) return html`<slot name="heading"></slot><slot></slot>`;
+    const messages = this.localeController.messages(relatedMessages);
+    if (this.pending || !messages) return html`<slot name="heading"></slot><slot></slot>`;
     const locale = this.localeController.locale;
-    const messages = pickMessages(relatedMessages, locale);
     // Without data, a src or a list there is nothing to recommend.
     const stories = this.cards ? this.cards.shown : this.src || this.stories != null ? undefined : [];
     const failed = !stories && this.error;
@@ -182,7 +189,7 @@ export class LedeRelated extends LitElement {
     return html`<section part="section">
       <div class="head">
         <slot name="heading">${staticHtml`<${level}>${this.heading ?? messages.heading}</${level}>`}</slot>
-        ${stories ? this.cards!.renderButtons(locale) : nothing}
+        ${stories ? this.cards!.renderButtons(messages) : nothing}
       </div>
       ${failed
         ? html`<div class="error" role="alert" part="error">

@@ -1,29 +1,22 @@
-import type { MessageTable } from '../shared/messages.js';
+import { defineMessages, type Messages } from '../shared/messages.js';
 
-export interface RelatedMessages {
-  heading: string;
-  loading: string;
-  loadError: string;
-  retry: string;
-}
+const en = {
+  heading: 'You may also like',
+  loading: 'Loading stories…',
+  loadError: 'These stories could not be loaded.',
+  retry: 'Try again',
+  /** The carousel's buttons. */
+  previous: 'Previous stories',
+  next: 'Next stories',
+} as const;
 
-export const relatedMessages: MessageTable<RelatedMessages> = {
-  en: {
-    heading: 'You may also like',
-    loading: 'Loading stories…',
-    loadError: 'These stories could not be loaded.',
-    retry: 'Try again',
-  },
-  ar: {
-    heading: 'قد يعجبك أيضًا',
-    loading: 'جارٍ تحميل القصص…',
-    loadError: 'تعذّر تحميل هذه القصص.',
-    retry: 'أعد المحاولة',
-  },
-  fr: {
-    heading: 'Vous aimerez aussi',
-    loading: 'Chargement des articles…',
-    loadError: 'Impossible de charger ces articles.',
-    retry: 'Réessayer',
-  },
-};
+export type RelatedSource = typeof en;
+
+export const relatedMessages = defineMessages(en, {
+  ar: () => import('./messages-ar.js'),
+  de: () => import('./messages-de.js'),
+  es: () => import('./messages-es.js'),
+  fr: () => import('./messages-fr.js'),
+});
+
+export type RelatedMessages = Messages<RelatedSource>;

@@ -16,20 +16,13 @@ import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { fetchText } from '../shared/fetch.js';
 import { formatDate, formatRelativeTime } from '../shared/format.js';
-import { pickMessages, type MessageTable } from '../shared/messages.js';
 import { safeUrl } from '../shared/url.js';
 import { cardStyles } from './cards.styles.js';
 import { LedeStoryClickEvent } from './events.js';
 import type { LedeRelated } from './lede-related.js';
+import type { RelatedMessages } from './messages.js';
 
 const cachePrefix = 'lede-related:';
-
-/** The carousel's buttons come with the cards, so their labels do too. */
-const carouselMessages: MessageTable<{ previous: string; next: string }> = {
-  en: { previous: 'Previous stories', next: 'Next stories' },
-  ar: { previous: 'القصص السابقة', next: 'القصص التالية' },
-  fr: { previous: 'Articles précédents', next: 'Articles suivants' },
-};
 
 function warnSkipped(skipped: string[]): void {
   if (skipped.length) console.warn(`lede-related: skipped ${skipped.length} unusable item(s): ${skipped.join('; ')}`);
@@ -161,9 +154,8 @@ export class RelatedCards implements ReactiveController {
   }
 
   /** The carousel's previous and next buttons, for the heading's row. */
-  renderButtons(locale: string): TemplateResult | typeof nothing {
+  renderButtons(messages: RelatedMessages): TemplateResult | typeof nothing {
     if (this.host.layout !== 'carousel') return nothing;
-    const messages = pickMessages(carouselMessages, locale);
     return html`<button type="button" aria-label=${messages.previous} aria-controls="stories" @click=${this.scrollPage}>‹</button>
       <button type="button" aria-label=${messages.next} aria-controls="stories" data-next @click=${this.scrollPage}>›</button>`;
   }

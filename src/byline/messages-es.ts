@@ -1,0 +1,9 @@
+import type { Translation } from '../shared/messages.js';
+import type { BylineSource } from './messages.js';
+
+const messages: Translation<BylineSource> = {
+  credits: 'Todos los créditos',
+  invalid: 'No se pudieron leer algunos créditos.',
+};
+
+export default messages;
