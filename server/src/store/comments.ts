@@ -2,7 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import { sha256 } from '../crypto.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { ApiError, notFound } from '../errors.js';
-import type { AdminComment, Comment, CommentPage, CommentStatus, HoldReason, SortOrder, StoredStatus } from '../wire.js';
+import type { AdminComment, AdminCommentPage, Comment, CommentPage, CommentStatus, HoldReason, SortOrder, StoredStatus } from 'lede-protocol';
 import type { CommentsTable, Database } from './schema.js';
 
 type Row = Selectable<CommentsTable>;
@@ -419,7 +419,7 @@ export class CommentStore {
     return row !== undefined;
   }
 
-  async adminList(filter: AdminFilter, threadId: string | undefined, limit: number, cursor: string | undefined): Promise<CommentPage<AdminComment>> {
+  async adminList(filter: AdminFilter, threadId: string | undefined, limit: number, cursor: string | undefined): Promise<AdminCommentPage> {
     const after = cursor ? decodeCursor(cursor, 'admin') : null;
     let query = this.db.selectFrom('comments');
     if (filter === 'pending' || filter === 'published') query = query.where('status', '=', filter);
