@@ -1,6 +1,7 @@
 import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { LIMITS } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { reportError } from '../shared/events.js';
@@ -31,8 +32,8 @@ import { RestCommentProvider } from './rest-provider.js';
 import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment, type ThreadRow } from './thread.js';
 
 /** Protocol limits, counted in characters (code points). */
-const NAME_MAX = 80;
-const BODY_MAX = 5000;
+const NAME_MAX = LIMITS.name.max;
+const BODY_MAX = LIMITS.body.max;
 /** The edit window when a backend does not say: the reference server's default. */
 const EDIT_WINDOW = 15 * 60_000;
 /** Pages of replies one "more replies" press may fetch: a backend that always has more is cut off. */
