@@ -4,11 +4,11 @@
  * @module
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { LIMITS } from './limits.js';
+import { COMMENT_STATUSES, LIMITS } from './limits.js';
 import { StringEnum, ThreadId, type Comment, type CommentPage } from './schemas.js';
 
 /** Every state a stored comment can be in; `rejected` and `removed` are never shown to readers. */
-export const StoredStatus = StringEnum(['published', 'pending', 'deleted', 'rejected', 'removed']);
+export const StoredStatus = StringEnum([...COMMENT_STATUSES, 'rejected', 'removed']);
 export type StoredStatus = Static<typeof StoredStatus>;
 
 /** Why a comment was held for moderation. */
@@ -31,11 +31,11 @@ export interface AdminCommentPage extends Omit<CommentPage, 'comments'> {
 
 /** Which comments `GET /api/admin/comments` lists. */
 const filters = ['pending', 'published', 'reported', 'all'] as const;
-export const AdminFilter = StringEnum([...filters]);
+export const AdminFilter = StringEnum(filters);
 export type AdminFilter = Static<typeof AdminFilter>;
 
 export const AdminListQuery = Type.Object({
-  status: StringEnum([...filters], { default: 'pending' }),
+  status: StringEnum(filters, { default: 'pending' }),
   thread: Type.Optional(ThreadId),
   limit: Type.Integer({ minimum: LIMITS.pageSize.min, maximum: LIMITS.pageSize.max, default: 50 }),
   cursor: Type.Optional(Type.String({ maxLength: LIMITS.cursor.max })),

@@ -1,8 +1,14 @@
 /**
- * The protocol's limits and error codes, as plain values: what a browser bundle may import
- * without the schemas (and their library) that `lede-protocol` itself carries.
+ * The protocol's limits, error codes and enumerations as plain values: what a browser bundle
+ * may import (`lede-protocol/limits.js`) without the schemas and their library.
  * @module
  */
+
+/** Moderation states of a comment as readers may see it. */
+export const COMMENT_STATUSES = ['published', 'pending', 'deleted'] as const;
+
+/** Orders a thread lists its comments in. */
+export const SORT_ORDERS = ['newest', 'oldest', 'top'] as const;
 
 /**
  * Lengths in characters (code points, after normalisation), sizes and counts the server
