@@ -5,7 +5,7 @@ import { configs as litConfigs } from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'custom-elements.json', 'server/dist/', 'bench/results/', 'examples/*/dist/'] },
+  { ignores: ['dist/', 'docs/api/', 'node_modules/', 'custom-elements.json', 'server/dist/', 'protocol/dist/', 'bench/results/', 'examples/*/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   litConfigs['flat/recommended'],

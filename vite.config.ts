@@ -127,7 +127,7 @@ export default defineConfig(({ command, mode }) => {
       sourcemap: true,
       lib: { entry: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, resolve(root, path)])), formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^dompurify$/],
+        external: [/^lit($|\/)/, /^@lit\//, /^dompurify$/, /^lede-protocol($|\/)/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

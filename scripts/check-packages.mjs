@@ -1,9 +1,11 @@
-// Proves both packages install and work the way a user gets them. Run after `npm run build`:
-// packs lede-elements and lede-server, installs the two tarballs (and Vite) into a fresh project
-// in a temporary directory as the READMEs say, then (a) imports every JS export of the library in
-// Node and compares its names with the package's own declarations, (b) builds pages importing
-// every entry with Vite, (c) starts `npx lede-server` and asks GET /api/health. Exits non-zero on
-// any failure; the temporary directory and the server always go.
+// Proves the packages install and work the way a user gets them. Run after `npm run build`:
+// packs lede-elements, lede-server and lede-protocol (the wire types, schemas and limits both
+// depend on), installs the three tarballs (and Vite) into a fresh project in a temporary
+// directory as the READMEs say, then (a) imports every JS export of the library and of the
+// protocol in Node and compares its names with the package's own declarations, (b) builds pages
+// importing every entry with Vite and checks no schema library reached the browser, (c) starts
+// `npx lede-server`, asks GET /api/health and posts a comment. Exits non-zero on any failure;
+// the temporary directory and the server always go.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,7 +14,9 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 
 const repo = resolve(import.meta.dirname, '..');
-const rootPackage = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+const rootPackage = readJson(join(repo, 'package.json'));
+const protocolPackage = readJson(join(repo, 'protocol/package.json'));
 const tags = ['lede-article', 'lede-byline', 'lede-related', 'lede-comments'];
 
 const temp = mkdtempSync(join(tmpdir(), 'lede-packages-'));
@@ -58,7 +62,7 @@ async function pack(workspaceArgs) {
   return { tarball: join(temp, result.filename), files: new Map(result.files.map((file) => [file.path, file])) };
 }
 
-/** The JS files an `exports` map points at, by subpath (`.` → `lede-elements`); types-only subpaths have none. */
+/** The JS files an `exports` map points at, by subpath (`.` → the package); types-only subpaths have none. */
 function jsExports(packageJson) {
   return Object.entries(packageJson.exports)
     .map(([subpath, target]) => [subpath, typeof target === 'string' ? target : target.default])
@@ -66,12 +70,12 @@ function jsExports(packageJson) {
 }
 
 /** The value (not type-only) names each entry's declarations export, read with TypeScript as a user's editor would. */
-function declaredValueExports(subpaths) {
+function declaredValueExports(packageName, subpaths) {
   const options = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true };
   const from = join(project, 'index.ts');
   const files = new Map(
     subpaths.map((subpath) => {
-      const specifier = `lede-elements${subpath.slice(1)}`;
+      const specifier = `${packageName}${subpath.slice(1)}`;
       const resolved = ts.resolveModuleName(specifier, from, options, ts.sys).resolvedModule;
       if (!resolved?.resolvedFileName.endsWith('.d.ts')) throw new Error(`TypeScript finds no declarations for ${specifier}`);
       return [subpath, resolved.resolvedFileName];
@@ -128,9 +132,10 @@ async function groupGone(pgid, ms) {
 const sameList = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 async function main() {
-  step('Pack both packages as npm publish would');
+  step('Pack the three packages as npm publish would');
   const elements = await pack([]);
   const serverPack = await pack(['-w', 'lede-server']);
+  const protocol = await pack(['-w', 'lede-protocol']);
   const shipped = [...elements.files.keys()];
   const named = Object.values(rootPackage.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
   const missing = named.filter((file) => !elements.files.has(file.slice(2)));
@@ -143,15 +148,22 @@ async function main() {
   const cli = serverPack.files.get('dist/cli.js');
   check(cli !== undefined && (cli.mode & 0o111) !== 0, 'lede-server ships dist/cli.js, executable');
   check(['dist/store/migrations.js', 'README.md', 'LICENSE'].every((file) => serverPack.files.has(file)), 'lede-server ships its migrations, README.md and LICENSE');
+  const protocolFiles = ['dist/index.js', 'dist/index.d.ts', 'dist/limits.js', 'dist/limits.d.ts', 'README.md', 'LICENSE'];
+  check(protocolFiles.every((file) => protocol.files.has(file)), `lede-protocol ships ${protocolFiles.join(', ')}`);
+  const serverPackage = readJson(join(repo, 'server/package.json'));
+  for (const [name, manifest] of [['lede-elements', rootPackage], ['lede-server', serverPackage]]) {
+    const wanted = manifest.dependencies['lede-protocol'];
+    check(wanted === protocolPackage.version, `${name} depends on lede-protocol ${wanted}, the version packed (${protocolPackage.version})`);
+  }
 
-  step('Install the tarballs into a fresh project, as the READMEs say');
+  step('Install the tarballs into a fresh project, as the READMEs say (lede-protocol from its tarball: it is not published yet)');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'lede-install-check', private: true, type: 'module' }, null, 2)}\n`);
   await run('npm', ['pkg', 'set', 'allowScripts.better-sqlite3=true', '--json'], { cwd: project });
   // --strict-allow-scripts: an install script nobody approved fails here instead of warning.
   const { output: install } = await run(
     'npm',
-    ['install', elements.tarball, serverPack.tarball, `vite@${rootPackage.devDependencies.vite}`, '--no-audit', '--no-fund', '--strict-allow-scripts'],
+    ['install', elements.tarball, serverPack.tarball, protocol.tarball, `vite@${rootPackage.devDependencies.vite}`, '--no-audit', '--no-fund', '--strict-allow-scripts'],
     { cwd: project },
   );
   check(!/EBADENGINE/.test(install), `npm install printed no EBADENGINE warning (Node ${process.versions.node})`);
@@ -164,7 +176,7 @@ async function main() {
   const manifest = JSON.parse(readFileSync(join(project, 'node_modules/lede-elements/custom-elements.json'), 'utf8'));
   const tagOfClass = new Map(manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName).map((d) => [d.name, d.tagName]));
   const entries = jsExports(installed);
-  const declared = declaredValueExports(entries.map(([subpath]) => subpath));
+  const declared = declaredValueExports('lede-elements', entries.map(([subpath]) => subpath));
   for (const [subpath, file] of entries) {
     const specifier = `lede-elements${subpath.slice(1)}`;
     const expected = declared.get(subpath);
@@ -191,6 +203,15 @@ async function main() {
   }
   const keyNames = ['LedeArticle', 'LedeByline', 'LedeRelated', 'LedeComments', 'parseArticleText', 'parseCredits', 'RestCommentProvider'];
   check(keyNames.every((name) => declared.get('.').includes(name)), `lede-elements exports ${keyNames.join(', ')}`);
+  const protocolEntries = jsExports(readJson(join(project, 'node_modules/lede-protocol/package.json')));
+  const protocolDeclared = declaredValueExports('lede-protocol', protocolEntries.map(([subpath]) => subpath));
+  for (const [subpath] of protocolEntries) {
+    const specifier = `lede-protocol${subpath.slice(1)}`;
+    const probe = `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).sort()));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: project, quiet: true, label: `node -e "await import('${specifier}')"` });
+    check(sameList(JSON.parse(stdout), protocolDeclared.get(subpath)), `${specifier} imports in Node; exports what its declarations say (${protocolDeclared.get(subpath).length} names)`);
+  }
+  check(['LIMITS', 'ERROR_CODES'].every((name) => protocolDeclared.get('./limits.js').includes(name)), 'lede-protocol/limits.js exports LIMITS and ERROR_CODES');
 
   step('(b) Build pages importing every entry with Vite');
   const imports = entries.filter(([subpath]) => subpath !== './cdn/lede.js').map(([subpath]) => `lede-elements${subpath.slice(1)}`);
@@ -221,6 +242,8 @@ async function main() {
   const all = built('all');
   check(tags.every((tag) => registers(all.js, tag)), `the full page registers ${tags.join(', ')}`);
   check(all.css.includes('lede-article:not(:defined)'), 'the full page carries lede.css');
+  // The browser takes only plain values from lede-protocol: TypeBox marks every schema with this symbol.
+  check(!all.js.includes('TypeBox.Kind') && !built('cdn').js.includes('TypeBox.Kind'), 'no page carries TypeBox (the client imports lede-protocol/limits.js only)');
   const credits = built('credits');
   check(credits.js.includes('A. Writer') && !tags.some((tag) => credits.js.includes(tag)), 'a page importing only parseCredits carries no element');
   check(tags.every((tag) => registers(built('cdn').js, tag)), 'a page importing the CDN file registers every element');
@@ -240,6 +263,16 @@ async function main() {
   check(response?.status === 200, `GET /api/health answered ${response?.status ?? 'nothing within 30 s'}`);
   const body = await response.json();
   check(body.status === 'ok' && body.database === 'sqlite', `the health body is ${JSON.stringify(body)}`);
+  // A post goes through lede-protocol's schemas both ways: the body validated, the answer serialised.
+  const posted = await fetch(`http://127.0.0.1:${port}/api/threads/install-check/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ author: { name: 'Installer' }, body: 'From the tarballs.', startedAt: Date.now() - 60_000 }),
+  });
+  const created = await posted.json();
+  check(posted.status === 201 && created.comment.body === 'From the tarballs.' && typeof created.editToken === 'string', `POST a comment answered ${posted.status} with the comment and its edit token`);
+  const invalid = await fetch(`http://127.0.0.1:${port}/api/threads/install-check/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"body":"No author."}' });
+  check(invalid.status === 400 && (await invalid.json()).error.code === 'invalid_request', `a post without an author is refused by the schema (${invalid.status})`);
   check(statSync(db, { throwIfNoEntry: false })?.isFile() === true, `the database is where --db said: ${db}`);
   check(existsSync(`${db}-wal`), 'SQLite runs in WAL mode (the -wal file exists while serving)');
   // SIGTERM to the whole process group, as a process manager does (Ctrl-C sends SIGINT the same way):
@@ -268,7 +301,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 try {
   await main();
-  console.log('\nBoth packages install and work from their tarballs.');
+  console.log('\nThe three packages install and work from their tarballs.');
 } catch (error) {
   console.error(`\nFAILED: ${error.message}`);
   process.exitCode = 1;

@@ -165,26 +165,9 @@ export interface Story {
   author?: string;
 }
 
-/** Moderation state of a comment as readers may see it. */
-export type CommentStatus = 'published' | 'pending' | 'deleted';
-
-/** The public face of a commenter. Emails and addresses never leave the server. */
-export interface CommentAuthor {
-  name: string;
-}
-
-/** A comment as the reference server returns it. `body` is the text as written, never HTML. */
-export interface Comment {
-  id: string;
-  threadId: string;
-  parentId: string | null;
-  author: CommentAuthor;
-  body: string;
-  createdAt: string;
-  editedAt: string | null;
-  status: CommentStatus;
-  score: number;
-  replyCount: number;
-  /** The first replies, nested; fetch the rest when `replyCount` is larger. */
-  replies?: Comment[];
-}
+/**
+ * Comments as the reference server returns them (`Comment`, its `CommentAuthor` and
+ * `CommentStatus`): the comment protocol's wire types, defined with their JSON schemas in
+ * `lede-protocol`, the package `lede-elements` and `lede-server` share.
+ */
+export type { Comment, CommentAuthor, CommentStatus } from 'lede-protocol';

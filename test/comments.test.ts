@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { LIMITS } from 'lede-protocol/limits.js';
 import '../src/article.js';
 import '../src/comments.js';
 import type { CommentProvider, LedeComments } from '../src/comments.js';
@@ -855,5 +856,20 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     expect(await local.edit(page.comments[1]!.replies![0]!.id, 'x', 'wrong-token').catch((error: LedeError) => error.status)).to.equal(403);
     expect((await local.get(once.comment.id))?.status).to.equal('deleted');
     expect(await local.get('no-such-comment')).to.equal(null);
+  });
+
+  it('holds LocalCommentProvider posts and edits to the protocol limits in characters, as the server does', async () => {
+    const { LocalCommentProvider } = await import('../src/comments.js');
+    const local = new LocalCommentProvider();
+    const thread = newThread();
+    const outcome = (promise: Promise<unknown>) => promise.then(() => 'stored', (error: LedeError) => `${error.status} ${error.field}`);
+    const draft = (name: string, body: string) => ({ author: { name }, body, parentId: null });
+    const longest = 'é'.repeat(LIMITS.body.max);
+    expect(await outcome(local.post(thread, draft('n'.repeat(LIMITS.name.max + 1), 'Hi'), { idempotencyKey: 'long-name-1' }))).to.equal('422 author.name');
+    expect(await outcome(local.post(thread, draft('Lou', `${longest}x`), { idempotencyKey: 'long-body-1' }))).to.equal('422 body');
+    const posted = await local.post(thread, draft('Lou', longest), { idempotencyKey: 'longest-1' });
+    expect(await outcome(local.edit(posted.comment.id, `${longest}x`, posted.editToken))).to.equal('422 body');
+    // Emoji are two UTF-16 units each, one character each.
+    expect(await outcome(local.edit(posted.comment.id, '\u{1F600}'.repeat(LIMITS.body.max), posted.editToken))).to.equal('stored');
   });
 });

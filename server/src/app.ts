@@ -3,19 +3,17 @@ import rateLimit from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import { isIP } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { Comment, LIMITS, type ErrorBody, type ErrorCode } from 'lede-protocol';
 import { clientKey } from './client.js';
 import type { Config } from './config.js';
 import { answerUnreadableRequest, ApiError, DatabaseUnavailable } from './errors.js';
 import { loggerOptions, RequestLogController, type LogTarget } from './logger.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
-import { commentSchema } from './routes/schemas.js';
 import { bannedWordMatcher, type ContentCheck } from './spam.js';
 import { CommentStore } from './store/comments.js';
 import { isUnavailable, type OpenDatabase } from './store/database.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
-import { LIMITS } from './text.js';
-import type { ErrorBody } from './wire.js';
 
 /** What route handlers share. */
 export interface AppContext {
@@ -71,7 +69,7 @@ export async function buildApp(
     lastDropWarning = Date.now();
     app.log.warn(`Refusing connections: ${config.maxConnections} are open (LEDE_MAX_CONNECTIONS).`);
   });
-  app.addSchema(commentSchema);
+  app.addSchema(Comment);
   // Query strings and paths are text, so their numbers are coerced; JSON bodies must carry
   // the right types as sent.
   const coercing = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: true });
@@ -138,7 +136,7 @@ export async function buildApp(
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
 function errorResponse(error: FastifyError | ApiError): { status: number; body: ErrorBody } {
-  const fail = (status: number, code: string, message: string, field?: string) => ({
+  const fail = (status: number, code: ErrorCode, message: string, field?: string) => ({
     status,
     body: { error: { code, message, ...(field ? { field } : {}) } },
   });

@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import { ApiError } from './errors.js';
-import type { HoldReason } from './wire.js';
+import type { HoldReason } from 'lede-protocol';
 
 // Scheme URLs, www. hosts, and bare host names ending in a common top-level domain or
 // followed by a path: what `links` moderation holds.

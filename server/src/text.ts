@@ -1,12 +1,5 @@
 import { invalidField } from './errors.js';
 
-export const LIMITS = {
-  name: { min: 1, max: 80 },
-  body: { min: 1, max: 5000 },
-  reason: { min: 1, max: 500 },
-  threadId: { min: 1, max: 200 },
-} as const;
-
 // C0/C1 controls except tab and newline, plus the bidi overrides that can disguise text.
 // Zero-width joiners stay: emoji sequences need them.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -32,7 +32,7 @@ describe('configuration', () => {
   });
 
   it('caps connections below a low open-file limit by default', () => {
-    const program = `import(${JSON.stringify(new URL('../src/config.ts', import.meta.url).href)}).then((m) => console.log(m.defaultMaxConnections()))`;
+    const program = `import(${JSON.stringify(new URL('../src/config/network.ts', import.meta.url).href)}).then((m) => console.log(m.defaultMaxConnections()))`;
     const result = spawnSync('sh', ['-c', 'ulimit -n 256 && exec "$0" --import "$1" -e "$2"', process.execPath, TSX, program], { encoding: 'utf8' });
     assert.equal(result.stdout.trim(), '192', result.stderr);
     assert.equal(parseConfig([], { LEDE_MAX_CONNECTIONS: '50' }).maxConnections, 50);

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import type { Config, DatabaseConfig } from '../src/config.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
-import type { Comment } from '../src/wire.js';
+import type { Comment } from 'lede-protocol';
 import { freePort, startPostgres } from '../scripts/pg-cluster.js';
 
 export const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeCursor, encodeCursor } from '../src/cursor.js';
 import { bannedWordMatcher, containsLink, formHoldReason } from '../src/spam.js';
-import { characters, checkLength, cleanBody, cleanName, hasVisibleCharacter, LIMITS } from '../src/text.js';
+import { LIMITS } from 'lede-protocol';
+import { characters, checkLength, cleanBody, cleanName, hasVisibleCharacter } from '../src/text.js';
 
 describe('text cleaning', () => {
   it('keeps the text as written apart from controls, bidi overrides and line endings', () => {

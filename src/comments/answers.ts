@@ -3,11 +3,12 @@
  * server (or adapter) yields a `LedeError` with code `invalid-data` naming the field, which the
  * element shows as a failure, never a TypeError thrown into the page. Pure: no DOM, safe in Node.
  */
+import { COMMENT_STATUSES } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { invalid, isObject } from '../shared/validate.js';
 import type { CommentPage, CommentProvider, PostedComment } from './provider.js';
 
-const statuses = new Set(['published', 'pending', 'deleted']);
+const statuses = new Set<unknown>(COMMENT_STATUSES);
 
 function string(value: unknown, field: string): string {
   return typeof value === 'string' ? value : invalid(field, 'a string');
@@ -28,7 +29,7 @@ export function checkComment(value: unknown, field = 'comment'): Comment {
     if (item.editedAt !== null) string(item.editedAt, `${path}.editedAt`);
     if (!isObject(item.author)) invalid(`${path}.author`, 'an object');
     string(item.author.name, `${path}.author.name`);
-    if (!statuses.has(item.status as string)) invalid(`${path}.status`, 'published, pending or deleted');
+    if (!statuses.has(item.status)) invalid(`${path}.status`, 'published, pending or deleted');
     number(item.score, `${path}.score`);
     number(item.replyCount, `${path}.replyCount`);
     if (item.replies === undefined) continue;

@@ -1,3 +1,4 @@
+import { LIMITS } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { LedeError } from '../shared/errors.js';
 import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
@@ -9,6 +10,13 @@ interface StoredComment extends Omit<Comment, 'replies' | 'replyCount'> {
 }
 
 const invalid = (message: string, field?: string) => new LedeError('http', message, { status: 422, field });
+
+/** `text` if it has from min to max characters (code points, as the server counts them), else a 422 naming `field`. */
+function checked(text: string, limit: { min: number; max: number }, field: string, label: string): string {
+  const length = [...text].length;
+  if (length < limit.min || length > limit.max) throw invalid(`${label}: ${limit.min} to ${limit.max.toLocaleString('en')} characters.`, field);
+  return text;
+}
 
 /** Direct replies of every comment, oldest first, and the visible nested form of one comment. */
 function nest(records: StoredComment[]): { children: Map<string | null, StoredComment[]>; tree: (record: StoredComment) => Comment } {
@@ -96,11 +104,8 @@ export class LocalCommentProvider implements CommentProvider {
   async post(threadId: string, { author, body, parentId }: NewComment, { idempotencyKey }: { idempotencyKey: string }): Promise<PostedComment> {
     const records = await this.#thread(threadId);
     const replayed = records.find((record) => record.key === idempotencyKey);
-    const name = author.name.trim();
-    const text = body.trim();
-    // Limits in code points, as the server counts them.
-    if (!name || [...name].length > 80) throw invalid('Name: 1 to 80 characters.', 'author.name');
-    if (!text || [...text].length > 5000) throw invalid('Comment: 1 to 5,000 characters.', 'body');
+    const name = checked(author.name.trim(), LIMITS.name, 'author.name', 'Name');
+    const text = checked(body.trim(), LIMITS.body, 'body', 'Comment');
     if (parentId && !records.some((record) => record.id === parentId && record.status === 'published')) throw invalid('No such comment to reply to.');
     const record: StoredComment = replayed ?? {
       id: crypto.randomUUID(),
@@ -126,8 +131,7 @@ export class LocalCommentProvider implements CommentProvider {
 
   async edit(id: string, body: string, editToken: string): Promise<Comment> {
     const record = await this.#find(id, editToken);
-    if (!body.trim()) throw invalid('Comment: 1 to 5,000 characters.', 'body');
-    const edited = { ...record, body: body.trim(), editedAt: new Date().toISOString() };
+    const edited = { ...record, body: checked(body.trim(), LIMITS.body, 'body', 'Comment'), editedAt: new Date().toISOString() };
     await this.#save(edited);
     return nest([edited]).tree(edited);
   }

@@ -1,3 +1,4 @@
+import type { CommentResponse, CreatedComment, EditComment, ErrorBody, NewComment as NewCommentBody, Report, Vote, VoteResult } from 'lede-protocol';
 import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
@@ -47,7 +48,8 @@ export class RestCommentProvider implements CommentProvider {
       data = undefined;
     }
     if (!response.ok) {
-      const problem = (data as { error?: { message?: unknown; field?: unknown } } | undefined)?.error;
+      // Typed as the protocol says, checked as if it did not: any server may answer an error.
+      const problem = (data as Partial<ErrorBody> | undefined)?.error as { message?: unknown; field?: unknown } | undefined;
       throw new LedeError('http', typeof problem?.message === 'string' ? problem.message : `HTTP ${response.status}`, {
         status: response.status,
         field: typeof problem?.field === 'string' ? problem.field : undefined,
@@ -67,12 +69,12 @@ export class RestCommentProvider implements CommentProvider {
   }
 
   post(threadId: string, body: NewComment, { idempotencyKey, signal }: { idempotencyKey: string; signal?: AbortSignal }): Promise<PostedComment> {
-    return this.#call(thread(threadId), { method: 'POST', body, key: idempotencyKey, signal });
+    return this.#call<CreatedComment>(thread(threadId), { method: 'POST', body: body satisfies NewCommentBody, key: idempotencyKey, signal });
   }
 
   async get(id: string, { token, signal }: { token?: string; signal?: AbortSignal } = {}): Promise<Comment | null> {
     try {
-      return (await this.#call<{ comment: Comment }>(comment(id), { token, signal })).comment;
+      return (await this.#call<CommentResponse>(comment(id), { token, signal })).comment;
     } catch (error) {
       if ((error as LedeError).status === 404) return null;
       throw error;
@@ -80,7 +82,7 @@ export class RestCommentProvider implements CommentProvider {
   }
 
   async edit(id: string, body: string, token: string, { signal }: { signal?: AbortSignal } = {}): Promise<Comment> {
-    return (await this.#call<{ comment: Comment }>(comment(id), { method: 'PATCH', body: { body }, token, signal })).comment;
+    return (await this.#call<CommentResponse>(comment(id), { method: 'PATCH', body: { body } satisfies EditComment, token, signal })).comment;
   }
 
   async delete(id: string, token: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
@@ -88,11 +90,11 @@ export class RestCommentProvider implements CommentProvider {
   }
 
   vote(id: string, value: -1 | 0 | 1, { signal }: { signal?: AbortSignal } = {}): Promise<{ score: number; vote: number }> {
-    return this.#call(`${comment(id)}/votes`, { method: 'POST', body: { value }, signal });
+    return this.#call<VoteResult>(`${comment(id)}/votes`, { method: 'POST', body: { value } satisfies Vote, signal });
   }
 
   async report(id: string, reason: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.#call(`${comment(id)}/reports`, { method: 'POST', body: { reason }, signal });
+    await this.#call(`${comment(id)}/reports`, { method: 'POST', body: { reason } satisfies Report, signal });
   }
 
   count(threadIds: string[], { signal }: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {

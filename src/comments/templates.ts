@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { LIMITS } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { formatDate, formatRelativeTime, isolate } from '../shared/format.js';
 import type { ChunkedRows } from './chunks.js';
@@ -15,8 +16,8 @@ import type { ThreadStore } from './thread-store.js';
 import { findComment, type ThreadRow } from './thread.js';
 
 /** Protocol limits, counted in characters (code points). */
-export const NAME_MAX = 80;
-export const BODY_MAX = 5000;
+export const NAME_MAX = LIMITS.name.max;
+export const BODY_MAX = LIMITS.body.max;
 
 export type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
 export type FormErrors = { form: string; name?: string; body?: string; general?: string };
@@ -87,7 +88,7 @@ function renderForm(ui: CommentsUi, form: string, messages: CommentsMessages, co
   const body = small ? '' : ui.outbox.draft(form);
   return html`<form part=${ifDefined(small ? undefined : 'form')} class="form" novalidate aria-label=${ifDefined(comment && !small ? messages.replyTo({ name: comment.author.name }) : undefined)} @input=${(event: Event) => ui.onInput(event, form)} @submit=${(event: SubmitEvent) => (small ? ui.onSmallForm(event, comment!, kind) : ui.onSubmit(event, form))}>
     ${small
-      ? renderField(id, kind === 'edit' ? messages.comment : messages.reason, 'text', kind === 'edit' ? comment!.body : '', errors?.body, `${id}-error`, kind === 'edit' ? undefined : 500)
+      ? renderField(id, kind === 'edit' ? messages.comment : messages.reason, 'text', kind === 'edit' ? comment!.body : '', errors?.body, `${id}-error`, kind === 'edit' ? undefined : LIMITS.reason.max)
       : html`${renderField(`name-${id}`, messages.name, 'name', ui.outbox.name, errors?.name, `name-error-${id}`, NAME_MAX)}
           ${renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
           <p class="muted" id="left-${id}">${messages.left({ count: BODY_MAX - characterCount(body) })}</p>

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { AdminListQuery, Approve, CommentParams } from 'lede-protocol';
 import type { AppContext } from '../app.js';
 import { secretsMatch } from '../crypto.js';
 import { ApiError } from '../errors.js';
-import type { AdminFilter } from '../store/comments.js';
 import { bearerToken } from './public.js';
-
-const params = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] } as const;
 
 /** Moderation routes under /api/admin, all behind the admin token. */
 export function registerAdminRoutes(admin: FastifyInstance, { config, store }: AppContext): void {
@@ -19,43 +17,26 @@ export function registerAdminRoutes(admin: FastifyInstance, { config, store }: A
     }
   });
 
-  admin.get<{ Querystring: { status: AdminFilter; thread?: string; limit: number; cursor?: string } }>(
+  admin.get<{ Querystring: AdminListQuery }>(
     '/comments',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: {
-            status: { type: 'string', enum: ['pending', 'published', 'reported', 'all'], default: 'pending' },
-            thread: { type: 'string', minLength: 1, maxLength: 200 },
-            limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 },
-            cursor: { type: 'string', maxLength: 512 },
-          },
-        },
-      },
-    },
+    { schema: { querystring: AdminListQuery } },
     async (request) => {
       const { status, thread, limit, cursor } = request.query;
       return store.adminList(status, thread, limit, cursor);
     },
   );
 
-  admin.post<{ Params: { id: string }; Body: { revision: string } }>(
+  admin.post<{ Params: CommentParams; Body: Approve }>(
     '/comments/:id/approve',
-    {
-      schema: {
-        params,
-        body: { type: 'object', required: ['revision'], properties: { revision: { type: 'string', minLength: 1, maxLength: 128 } } },
-      },
-    },
+    { schema: { params: CommentParams, body: Approve } },
     async (request) => ({ comment: await store.approve(request.params.id, request.body.revision, Date.now()) }),
   );
 
-  admin.post<{ Params: { id: string } }>('/comments/:id/reject', { schema: { params } }, async (request) => ({
+  admin.post<{ Params: CommentParams }>('/comments/:id/reject', { schema: { params: CommentParams } }, async (request) => ({
     comment: await store.reject(request.params.id),
   }));
 
-  admin.delete<{ Params: { id: string } }>('/comments/:id', { schema: { params } }, async (request, reply) => {
+  admin.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request, reply) => {
     await store.adminRemove(request.params.id);
     return reply.code(204).send();
   });

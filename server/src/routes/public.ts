@@ -1,4 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  CommentPage,
+  CommentParams,
+  CommentResponse,
+  CountsQuery,
+  CreatedComment,
+  EditComment,
+  IdempotencyHeaders,
+  LIMITS,
+  NewComment,
+  PageQuery,
+  Report,
+  ThreadParams,
+  ThreadQuery,
+  Vote,
+  VoteResult,
+} from 'lede-protocol';
 import type { AppContext } from '../app.js';
 import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
@@ -6,24 +23,7 @@ import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
 import { ApiError } from '../errors.js';
 import { contentHoldReason, formHoldReason } from '../spam.js';
 import { checkHealth } from '../store/database.js';
-import { checkLength, cleanBody, cleanName, cleanText, LIMITS } from '../text.js';
-import type { SortOrder } from '../wire.js';
-import { commentResponse, createdResponse, pageResponse } from './schemas.js';
-
-const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
-const threadId = { type: 'string', minLength: 1, maxLength: LIMITS.threadId.max } as const;
-const page = {
-  limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
-  cursor: { type: 'string', maxLength: 512 },
-} as const;
-
-interface PostBody {
-  author: { name: string };
-  body: string;
-  parentId?: string | null;
-  website?: string;
-  startedAt?: number;
-}
+import { checkLength, cleanBody, cleanName, cleanText } from '../text.js';
 
 /**
  * The token of `Authorization: Bearer <token>`, or null. Other schemes are not ours: a site
@@ -56,46 +56,24 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     return reply.send({ status: 'ok', database: context.database.kind });
   });
 
-  api.get<{ Params: { threadId: string }; Querystring: { sort: SortOrder; limit: number; cursor?: string } }>(
+  api.get<{ Params: ThreadParams; Querystring: ThreadQuery }>(
     '/threads/:threadId/comments',
-    {
-      schema: {
-        params: { type: 'object', properties: { threadId }, required: ['threadId'] },
-        querystring: {
-          type: 'object',
-          properties: { sort: { type: 'string', enum: ['newest', 'oldest', 'top'], default: 'newest' }, ...page },
-        },
-        response: pageResponse,
-      },
-    },
+    { schema: { params: ThreadParams, querystring: ThreadQuery, response: { 200: CommentPage } } },
     async (request) => {
       const { sort, limit: size, cursor } = request.query;
       return store.listThread(checkThreadId(request.params.threadId), sort, size, cursor);
     },
   );
 
-  api.post<{ Params: { threadId: string }; Body: PostBody; Headers: { 'idempotency-key'?: string } }>(
+  api.post<{ Params: ThreadParams; Body: NewComment; Headers: IdempotencyHeaders }>(
     '/threads/:threadId/comments',
     {
       config: limit('posts'),
       schema: {
-        params: { type: 'object', properties: { threadId }, required: ['threadId'] },
-        headers: {
-          type: 'object',
-          properties: { 'idempotency-key': { type: 'string', pattern: '^[\\x21-\\x7e]{8,200}$' } },
-        },
-        body: {
-          type: 'object',
-          required: ['author', 'body'],
-          properties: {
-            author: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
-            body: { type: 'string' },
-            parentId: { anyOf: [id, { type: 'null' }] },
-            website: { type: 'string', maxLength: 500 },
-            startedAt: { type: 'integer', minimum: 0 },
-          },
-        },
-        response: createdResponse,
+        params: ThreadParams,
+        headers: IdempotencyHeaders,
+        body: NewComment,
+        response: { 201: CreatedComment, 202: CreatedComment },
       },
     },
     async (request, reply) => {
@@ -130,9 +108,9 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
   );
 
-  api.get<{ Params: { id: string } }>(
+  api.get<{ Params: CommentParams }>(
     '/comments/:id',
-    { schema: { params: { type: 'object', properties: { id }, required: ['id'] }, response: commentResponse } },
+    { schema: { params: CommentParams, response: { 200: CommentResponse } } },
     async (request) => {
       const token = optionalBearerToken(request);
       const comment = await store.get(request.params.id, (row) => token !== null && tokenMatchesHash(token, row.edit_token_hash));
@@ -140,15 +118,9 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
   );
 
-  api.get<{ Params: { id: string }; Querystring: { limit: number; cursor?: string } }>(
+  api.get<{ Params: CommentParams; Querystring: PageQuery }>(
     '/comments/:id/replies',
-    {
-      schema: {
-        params: { type: 'object', properties: { id }, required: ['id'] },
-        querystring: { type: 'object', properties: page },
-        response: pageResponse,
-      },
-    },
+    { schema: { params: CommentParams, querystring: PageQuery, response: { 200: CommentPage } } },
     async (request) => store.listReplies(request.params.id, request.query.limit, request.query.cursor),
   );
 
@@ -168,15 +140,9 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     };
   };
 
-  api.patch<{ Params: { id: string }; Body: { body: string } }>(
+  api.patch<{ Params: CommentParams; Body: EditComment }>(
     '/comments/:id',
-    {
-      schema: {
-        params: { type: 'object', properties: { id }, required: ['id'] },
-        body: { type: 'object', required: ['body'], properties: { body: { type: 'string' } } },
-        response: commentResponse,
-      },
-    },
+    { schema: { params: CommentParams, body: EditComment, response: { 200: CommentResponse } } },
     async (request) => {
       const now = Date.now();
       const body = checkLength('body', cleanBody(request.body.body), LIMITS.body);
@@ -197,36 +163,24 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
   );
 
-  api.delete<{ Params: { id: string } }>(
+  api.delete<{ Params: CommentParams }>(
     '/comments/:id',
-    { schema: { params: { type: 'object', properties: { id }, required: ['id'] } } },
+    { schema: { params: CommentParams } },
     async (request, reply) => {
       await store.remove(request.params.id, authorizeAuthor(request, Date.now()));
       return reply.code(204).send();
     },
   );
 
-  api.post<{ Params: { id: string }; Body: { value: -1 | 0 | 1 } }>(
+  api.post<{ Params: CommentParams; Body: Vote }>(
     '/comments/:id/votes',
-    {
-      config: limit('votes'),
-      schema: {
-        params: { type: 'object', properties: { id }, required: ['id'] },
-        body: { type: 'object', required: ['value'], properties: { value: { type: 'integer', enum: [1, -1, 0] } } },
-      },
-    },
+    { config: limit('votes'), schema: { params: CommentParams, body: Vote, response: { 200: VoteResult } } },
     async (request) => store.vote(request.params.id, keyFor('voter', clientKey(request.ip)), request.body.value, Date.now()),
   );
 
-  api.post<{ Params: { id: string }; Body: { reason: string } }>(
+  api.post<{ Params: CommentParams; Body: Report }>(
     '/comments/:id/reports',
-    {
-      config: limit('reports'),
-      schema: {
-        params: { type: 'object', properties: { id }, required: ['id'] },
-        body: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } },
-      },
-    },
+    { config: limit('reports'), schema: { params: CommentParams, body: Report } },
     async (request, reply) => {
       const reason = checkLength('reason', cleanName(request.body.reason), LIMITS.reason);
       await store.report(request.params.id, keyFor('reporter', clientKey(request.ip)), reason, Date.now());
@@ -234,17 +188,9 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
   );
 
-  api.get<{ Querystring: { thread: string[] } }>(
+  api.get<{ Querystring: CountsQuery }>(
     '/counts',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          required: ['thread'],
-          properties: { thread: { type: 'array', items: threadId, minItems: 1, maxItems: 100 } },
-        },
-      },
-    },
+    { schema: { querystring: CountsQuery } },
     async (request) => store.counts([...new Set(request.query.thread)]),
   );
 }

@@ -1,4 +1,4 @@
-import type { HoldReason, StoredStatus } from '../wire.js';
+import type { HoldReason, StoredStatus } from 'lede-protocol';
 
 /** Times are integer milliseconds since the epoch (BIGINT); ids are random base64url strings. */
 export interface CommentsTable {

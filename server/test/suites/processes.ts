@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { formFields, pool, startServerProcess, uniqueThread } from '../helpers.js';
-import type { Comment } from '../../src/wire.js';
+import type { Comment } from 'lede-protocol';
 
 const post = (base: string, threadId: string, body: string, key: string) =>
   fetch(`${base}/api/threads/${threadId}/comments`, {
