@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { secretsMatch } from '../crypto.js';
 import { ApiError } from '../errors.js';
 import type { AdminFilter } from '../store/comments.js';
-import { bearerToken } from './public.js';
+import { bearerToken } from './bearer.js';
 
 const params = { type: 'object', properties: { id: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['id'] } as const;
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
@@ -8,6 +8,7 @@ import { contentHoldReason, formHoldReason } from '../spam.js';
 import { checkHealth } from '../store/database.js';
 import { checkLength, cleanBody, cleanName, cleanText, LIMITS } from '../text.js';
 import type { SortOrder } from '../wire.js';
+import { bearerToken, optionalBearerToken } from './bearer.js';
 import { commentResponse, createdResponse, pageResponse } from './schemas.js';
 
 const id = { type: 'string', minLength: 1, maxLength: 64 } as const;
@@ -23,22 +24,6 @@ interface PostBody {
   parentId?: string | null;
   website?: string;
   startedAt?: number;
-}
-
-/**
- * The token of `Authorization: Bearer <token>`, or null. Other schemes are not ours: a site
- * behind Basic auth has the browser send its credentials with every request.
- */
-function optionalBearerToken(request: FastifyRequest): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match ? match[1]! : null;
-}
-
-/** Pulls the token out of `Authorization: Bearer <token>`; 401 without one. */
-export function bearerToken(request: FastifyRequest): string {
-  const token = optionalBearerToken(request);
-  if (token === null) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token>.');
-  return token;
 }
 
 export function registerPublicRoutes(api: FastifyInstance, context: AppContext): void {
