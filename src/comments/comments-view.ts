@@ -25,7 +25,7 @@ import {
   type OutboxEntry,
   type OwnComment,
 } from './outbox.js';
-import type { LedeComments } from './lede-comments.js';
+import type { CommentsHost } from './comments-host.js';
 import type { CommentProvider, CommentSort } from './provider.js';
 import { RestCommentProvider } from './rest-provider.js';
 import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment, type ThreadRow } from './thread.js';
@@ -128,7 +128,7 @@ export class CommentsView implements ReactiveController {
   #previousChunk = -1;
   #focusAfterRender?: string;
 
-  constructor(readonly host: LedeComments) {
+  constructor(readonly host: CommentsHost) {
     this.comments = [];
     this.total = 0;
     this.nextCursor = null;
