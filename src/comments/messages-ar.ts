@@ -1,4 +1,4 @@
-import type { CommentsMessages } from './messages.js';
+import type { CommentsMessages } from './messages-types.js';
 
 const messages: CommentsMessages = {
   title: 'التعليقات',
