@@ -14,8 +14,14 @@ const elements = manifest.modules.flatMap((module) => module.declarations ?? [])
 const eventClasses = [...new Set(elements.flatMap((element) => (element.events ?? []).map((event) => event.type?.text)))];
 if (eventClasses.some((name) => !/^Lede\w+Event$/.test(name ?? ''))) throw new Error(`An element event has no Lede event class: ${eventClasses}`);
 
+// The generator takes every Lit class for an element and imports all its module exports, so it
+// gets the manifest without the shared base class's module (its members are already listed,
+// inherited, on every element).
+const tagless = (module) => (module.declarations ?? []).some((declaration) => declaration.customElement && !declaration.tagName);
+const generatorInput = { ...manifest, modules: manifest.modules.filter((module) => !tagless(module)) };
+
 // It logs nothing and returns nothing when it fails, so check that it returned what it wrote.
-if (!generateJsxTypes(manifest, { outdir, fileName: 'elements.d.ts', globalTypePath: '../index.js' })) {
+if (!generateJsxTypes(generatorInput, { outdir, fileName: 'elements.d.ts', globalTypePath: '../index.js' })) {
   throw new Error('@wc-toolkit/jsx-types generated nothing from custom-elements.json');
 }
 const file = `${outdir}/elements.d.ts`;

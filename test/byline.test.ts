@@ -206,6 +206,16 @@ describe('<lede-byline>', () => {
       expect(jsonLd.contributor).to.deep.equal([{ '@type': 'Organization', name: 'Reuters bureaus' }]);
     });
 
+    it('tells its article when its people change later, and the article writes them into its JSON-LD', async () => {
+      const element = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Plain', body: [{ type: 'paragraph', text: 'Text.' }] }}>
+        <lede-byline slot="byline" .authors=${[{ name: 'Jane Doe' }]}></lede-byline>
+      </lede-article>`);
+      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Jane Doe'), 'the byline\'s author was not added', { timeout: 5000 });
+      element.querySelector<LedeByline>('lede-byline')!.authors = [{ name: 'Omar Haddad' }];
+      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Omar Haddad'), 'the new author was not added', { timeout: 5000 });
+      expect((await jsonLdOf(element)).author).to.deep.equal([{ '@type': 'Person', name: 'Omar Haddad' }]);
+    });
+
     it('in a server-rendered article, lists the people of its credits paragraph and keeps that paragraph out of the byline text', async () => {
       const element = await fixture<LedeArticle>(html`<lede-article>
         <h1 slot="headline">Light headline</h1>

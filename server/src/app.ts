@@ -6,24 +6,15 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { Comment, LIMITS, type ErrorBody, type ErrorCode } from 'lede-protocol';
 import { clientKey } from './client.js';
 import type { Config } from './config.js';
+import type { AppContext } from './context.js';
 import { answerUnreadableRequest, ApiError, DatabaseUnavailable } from './errors.js';
 import { loggerOptions, RequestLogController, type LogTarget } from './logger.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
-import { bannedWordMatcher, type ContentCheck } from './spam.js';
+import { bannedWordMatcher } from './spam.js';
 import { CommentStore } from './store/comments.js';
 import { isUnavailable, type OpenDatabase } from './store/database.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
-
-/** What route handlers share. */
-export interface AppContext {
-  config: Config;
-  store: CommentStore;
-  database: OpenDatabase;
-  /** Key for the hashes that identify voters, reporters and authors without storing IPs. */
-  secret: string;
-  contentCheck: ContentCheck;
-}
 
 export const REQUEST_BODY_LIMIT = 16 * 1024;
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;

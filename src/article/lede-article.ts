@@ -1,19 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Article } from '../model.js';
 import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js';
-import { articleContext } from '../shared/context.js';
-import { LedeError, toLedeError } from '../shared/errors.js';
+import { articleContext, articleHostContext } from '../shared/context.js';
+import { toLedeError } from '../shared/errors.js';
 import { fetchText } from '../shared/fetch.js';
-import { LedeArticleLoadEvent, reportError } from '../shared/events.js';
+import { LedeArticleLoadEvent } from '../shared/events.js';
 import { parseIsoDate, readingMinutes } from '../shared/format.js';
-import { LocaleController } from '../shared/locale-controller.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
 import { LazyModule } from '../shared/lazy-module.js';
+import { LedeElement } from '../shared/lede-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { parseJson } from '../shared/validate.js';
 import { articleMessages } from './messages.js';
@@ -136,7 +136,7 @@ function readLightContent(host: HTMLElement): LightContent {
  * @fires lede-article-load - New article data was resolved from the property, `src` or inline JSON-LD.
  * @fires lede-error - Data could not be used: malformed JSON, wrong types, missing fields, a failed `src`.
  */
-export class LedeArticle extends LitElement {
+export class LedeArticle extends LedeElement {
   /** @internal */
   static override styles = [themeStyles, articleStyles];
 
@@ -161,19 +161,14 @@ export class LedeArticle extends LitElement {
   /** What to show when the data cannot be used: an error message, or nothing. */
   @property({ attribute: 'on-error' }) onError: 'show' | 'hide' = 'show';
 
-  /** Force the light or dark palette; follows the reader's preference when absent. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /** Milliseconds to wait for `src` before giving up. */
   @property({ type: Number }) timeout = 15000;
 
   @state() private propertyData?: Article;
   @state() private inlineData?: Article;
-  @state() private error?: LedeError;
   @state() private light: LightContent = noLightContent;
   @state() private sanitizedBody?: Node[];
 
-  private readonly localeController = new LocaleController(this);
   private readonly provider = new ContextProvider(this, { context: articleContext });
   private lastAnnounced?: Article;
   private sanitizedSource?: string;
@@ -209,6 +204,12 @@ export class LedeArticle extends LitElement {
         if (article) this.error = undefined;
       },
     });
+  }
+
+  constructor() {
+    super();
+    // A byline's people go into the JSON-LD, which is written after each update.
+    new ContextProvider(this, { context: articleHostContext, initialValue: { contributorsChanged: () => this.requestUpdate() } });
   }
 
   /** The article as resolved from the property, `src` or inline JSON-LD, in that order. */
@@ -260,12 +261,12 @@ export class LedeArticle extends LitElement {
       return;
     }
     const level = this.headingLevel;
-    const locale = this.localeController.locale;
+    const locale = this.locale;
     const withBody = !this.light.hasBody;
     const built = this.viewParts;
     if (built?.article === article && built.level === level && built.locale === locale && built.withBody === withBody) return;
     // The parts already built stay until the language's messages arrive.
-    const messages = this.localeController.messages(articleMessages);
+    const messages = this.messages(articleMessages);
     if (!messages) {
       if (built?.article !== article) this.viewParts = undefined;
       return;
@@ -286,11 +287,6 @@ export class LedeArticle extends LitElement {
     this.scheduleJsonLd();
   }
 
-  private report(error: LedeError): void {
-    this.error = error;
-    reportError(this, error);
-  }
-
   /**
    * Reads data of any format: synchronously once the data path has loaded (it starts loading when
    * a childless element connects), and reports what cannot be read.
@@ -304,31 +300,14 @@ export class LedeArticle extends LitElement {
     const read = ({ readArticleData }: ArticleView) => {
       const result = readArticleData(data);
       if (!(result instanceof Promise)) return done(result);
-      return this.track(result.then(done, fail));
+      return void this.waitFor(result.then(done, fail));
     };
     try {
       if (view.value) read(view.value);
-      else this.track(view.load().then(read).catch(fail));
+      else void this.waitFor(view.load().then(read).catch(fail));
     } catch (error) {
       fail(error);
     }
-  }
-
-  /** Data still being read: `updateComplete` waits for it, so its render is part of the update. */
-  private pendingReads = new Set<Promise<unknown>>();
-
-  private track(reading: Promise<unknown>): void {
-    this.pendingReads.add(reading);
-    void reading.finally(() => this.pendingReads.delete(reading));
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    while (this.pendingReads.size > 0 || this.localeController.loading) {
-      await Promise.all([...this.pendingReads, this.localeController.loading]);
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
   }
 
   private readInlineJsonLd(): void {
@@ -398,7 +377,7 @@ export class LedeArticle extends LitElement {
     const article = this.resolvedArticle;
     const hasLight = this.light.hasBody || this.light.slots.size > 0;
     // Undefined for the moment the page's language loads: its words follow in the next update.
-    const messages = this.localeController.messages(articleMessages);
+    const messages = this.messages(articleMessages);
     if (this.error && !article && !hasLight) {
       if (this.onError === 'hide') return nothing;
       return html`<div class="error" role="alert" part="error">
@@ -444,9 +423,9 @@ export class LedeArticle extends LitElement {
 
   private renderReadingTime(article: Article | undefined): TemplateResult | typeof nothing {
     if (this.noReadingTime) return nothing;
-    const locale = this.localeController.locale;
+    const locale = this.locale;
     const minutes = readingMinutes(this.bodyText(article), locale);
-    const messages = this.localeController.messages(articleMessages);
+    const messages = this.messages(articleMessages);
     if (minutes === 0 || !messages) return nothing;
     return html`<span class="reading-time">${messages.readingTime({ count: minutes })}</span>`;
   }

@@ -1,5 +1,5 @@
 import type { Translation } from '../shared/messages.js';
-import type { ArticleSource } from './messages.js';
+import type { ArticleSource } from './messages-en.js';
 
 const messages: Translation<ArticleSource> = {
   by: 'Par',

@@ -1,16 +1,7 @@
 import { defineMessages, type Messages } from '../shared/messages.js';
+import { en, type ArticleSource } from './messages-en.js';
 
-const en = {
-  /** The word before the author names. */
-  by: 'By',
-  updated: 'Updated',
-  readingTime: { one: '{count} min read', other: '{count} min read' },
-  loading: 'Loading article…',
-  loadError: 'This article could not be loaded.',
-  retry: 'Try again',
-} as const;
-
-export type ArticleSource = typeof en;
+export type { ArticleSource };
 
 export const articleMessages = defineMessages(en, {
   ar: () => import('./messages-ar.js'),

@@ -1,14 +1,13 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { Article, Credit, Person } from '../model.js';
 import { creditMessages } from '../credits/messages.js';
 import { creditLines } from '../parsers/credits-format.js';
-import { articleContext } from '../shared/context.js';
+import { articleContext, articleHostContext } from '../shared/context.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
-import { reportError } from '../shared/events.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
-import { LocaleController } from '../shared/locale-controller.js';
+import { LedeElement } from '../shared/lede-element.js';
 import { listPeople } from '../shared/people.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { validateArray, validateCredit, validatePerson, type FieldReader } from '../shared/validate.js';
@@ -74,7 +73,7 @@ function readList<T>(value: unknown, field: string, read: FieldReader<T>, proble
  *
  * @fires lede-error - `credits` or `authors` held entries that could not be used (they are left out).
  */
-export class LedeByline extends LitElement {
+export class LedeByline extends LedeElement {
   /** @internal */
   static override styles = [themeStyles, bylineStyles];
 
@@ -99,18 +98,13 @@ export class LedeByline extends LitElement {
   /** What to show when some data cannot be used: a note, or nothing. */
   @property({ attribute: 'on-error' }) onError: 'show' | 'hide' = 'show';
 
-  /** Force the light or dark palette; follows the reader's preference when absent. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  @state() private error?: LedeError;
-
   /** Whether the page printed a byline of its own in the default slot; read at each update. */
   private lightByline = false;
-  private readonly localeController = new LocaleController(this);
   private readonly article = new ContextConsumer(this, { context: articleContext, subscribe: true });
+  /** The enclosing article, told when the people change. */
+  private readonly articleHost = new ContextConsumer(this, { context: articleHostContext });
   /** The credit line last read, and its credits once the parser has read it. */
   private parsed?: { text: string; credits?: Credit[] };
-  private parsing?: Promise<void>;
   private resolved: { authors: Person[]; credits: Credit[] } = { authors: [], credits: [] };
   /** What `resolved` was worked out from, to work it out again only when one of them changes. */
   private inputs: unknown[] = [];
@@ -142,46 +136,32 @@ export class LedeByline extends LitElement {
       credits: credits ?? this.parsed?.credits ?? article?.credits ?? [],
     };
     // The enclosing article writes the JSON-LD; let it know the people changed.
-    this.closest('lede-article')?.requestUpdate();
-  }
-
-  /** An update completes once a credit line given with it has been read and the language's words have loaded and shown. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    const waiting = this.parsing ?? this.localeController.loading;
-    if (!waiting) return done;
-    await waiting;
-    return this.getUpdateComplete();
+    this.articleHost.value?.contributorsChanged();
   }
 
   /** The parser loads on first use: bylines given `credits` as data never download it. */
   private parse(text: string | undefined): void {
     this.parsed = text ? { text, credits: loadedParser?.(text) } : undefined;
-    this.parsing = text && !loadedParser
-      ? import('../parsers/credits.js').then(
+    // The update completes once the credit line has been read and shown.
+    if (text && !loadedParser) {
+      void this.waitFor(
+        import('../parsers/credits.js').then(
           ({ parseCredits }) => {
             loadedParser = parseCredits;
             // A newer credit line may have come while the parser loaded; it has its own promise.
             if (this.parsed?.text === text) this.parse(text);
             this.requestUpdate();
           },
-          (error: unknown) => {
-            this.parsing = undefined;
-            this.report(toLedeError(error));
-          },
-        )
-      : undefined;
-  }
-
-  private report(error: LedeError | undefined): void {
-    this.error = error;
-    if (error) reportError(this, error);
+          (error: unknown) => this.report(toLedeError(error)),
+        ),
+      );
+    }
   }
 
   override render(): TemplateResult {
-    const locale = this.localeController.locale;
-    const messages = this.localeController.messages(bylineMessages);
-    const labels = this.localeController.messages(creditMessages);
+    const locale = this.locale;
+    const messages = this.messages(bylineMessages);
+    const labels = this.messages(creditMessages);
     // The moment the page's language loads, only what the page printed shows.
     if (!messages || !labels) return html`<slot></slot><slot name="credits"></slot>`;
     const article: Article | undefined = this.article.value;

@@ -1,5 +1,5 @@
 import type { Translation } from '../shared/messages.js';
-import type { BylineSource } from './messages.js';
+import type { BylineSource } from './messages-en.js';
 
 const messages: Translation<BylineSource> = {
   credits: 'Alle Mitwirkenden',

@@ -1,12 +1,7 @@
 import { defineMessages } from '../shared/messages.js';
+import { en, type BylineSource } from './messages-en.js';
 
-const en = {
-  /** The disclosure button that shows every credit by role. */
-  credits: 'Full credits',
-  invalid: 'Some credits could not be read.',
-} as const;
-
-export type BylineSource = typeof en;
+export type { BylineSource };
 
 export const bylineMessages = defineMessages(en, {
   ar: () => import('./messages-ar.js'),

@@ -2,16 +2,17 @@ import type { ReactiveControllerHost } from 'lit';
 import type { CommentProvider, CommentSort } from './provider.js';
 
 /**
- * What the comment thread's controllers see of `<lede-comments>`: its settings, its render root and
- * the update cycle, never the element class (which loads them lazily, so must not be imported back).
+ * What the thread and form use of `<lede-comments>`: its public properties and the thread it
+ * resolved. Typed apart from the element so the view, which the element loads, never imports it.
  */
 export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
-  readonly threadId: string | undefined;
   readonly renderRoot: HTMLElement | DocumentFragment;
-  endpoint: string;
-  backend: 'rest' | 'local';
-  provider?: CommentProvider;
+  readonly provider?: CommentProvider;
+  readonly backend: 'rest' | 'local';
+  readonly endpoint: string;
+  /** The sort menu sets it. */
   sort: CommentSort;
-  pageSize: number;
-  timeout: number;
+  readonly pageSize: number;
+  readonly timeout: number;
+  readonly threadId: string | undefined;
 }

@@ -1,11 +1,12 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { articleContext } from '../shared/context.js';
 import { toLedeError } from '../shared/errors.js';
-import { LedeErrorEvent } from '../shared/events.js';
 import { LazyModule } from '../shared/lazy-module.js';
+import { LedeElement } from '../shared/lede-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
+import type { CommentsHost } from './host.js';
 import type { CommentsView } from './comments-view.js';
 import { browserStorage, hasStoredWork } from './outbox.js';
 import { shellStyles } from './shell.styles.js';
@@ -58,7 +59,7 @@ const view = new LazyModule(() => import('./comments-view.js'));
  *
  * @fires lede-error - The thread could not be loaded, or an action failed. Failed posts stay queued.
  */
-export class LedeComments extends LitElement {
+export class LedeComments extends LedeElement implements CommentsHost {
   /** @internal The thread's own styles come with it; until then the skeleton needs only these. */
   static override styles = [themeStyles, shellStyles];
 
@@ -83,9 +84,6 @@ export class LedeComments extends LitElement {
   /** Milliseconds to wait for each request before treating it as failed. */
   @property({ type: Number }) timeout = 15000;
 
-  /** Force the light or dark palette; follows the reader's preference when absent. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /** `lazy` loads the thread and form near the viewport; `eager` loads them at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
 
@@ -93,9 +91,8 @@ export class LedeComments extends LitElement {
   #view?: CommentsView;
   #viewLoaded?: Promise<void>;
   #observer?: IntersectionObserver;
-  /** Settles once the viewport observer has answered (or will not), so `updateComplete` knows whether to wait for the view. */
-  #sight!: () => void;
-  #sighted = new Promise<void>((resolve) => (this.#sight = resolve));
+  /** Settles once the viewport observer has answered (or will not); `updateComplete` waits for it, then for the view if it loads. */
+  #sight?: () => void;
 
   /** The thread id in use: the `thread` attribute, else the enclosing article's id or URL. */
   get threadId(): string | undefined {
@@ -106,9 +103,10 @@ export class LedeComments extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.#viewLoaded || this.#observer) return;
+    void this.waitFor(new Promise<void>((resolve) => (this.#sight = resolve)));
     this.#observer = new IntersectionObserver(
       (entries) => {
-        this.#sight();
+        this.#sight?.();
         if (entries.some((entry) => entry.isIntersecting)) this.#loadView();
       },
       { rootMargin: `${REACH}px` },
@@ -137,25 +135,21 @@ export class LedeComments extends LitElement {
   #stopObserving(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
-    this.#sight();
+    this.#sight?.();
   }
 
   #loadView(): void {
     this.#stopObserving();
-    this.#viewLoaded ??= view.load().then(
-      ({ CommentsView }) => {
-        this.#view = new CommentsView(this);
-        this.requestUpdate();
-      },
-      // The module could not be fetched (offline, a broken deploy): say so, never throw at the page.
-      (error: unknown) => void this.dispatchEvent(new LedeErrorEvent(toLedeError(error))),
+    this.#viewLoaded ??= this.waitFor(
+      view.load().then(
+        ({ CommentsView }) => {
+          this.#view = new CommentsView(this);
+          this.requestUpdate();
+        },
+        // The module could not be fetched (offline, a broken deploy): say so, never throw at the page.
+        (error: unknown) => this.report(toLedeError(error)),
+      ),
     );
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    if (this.isConnected) await this.#sighted;
-    await this.#viewLoaded;
-    return super.getUpdateComplete();
   }
 
   override render(): unknown {

@@ -1,5 +1,5 @@
 import type { Translation } from '../shared/messages.js';
-import type { CommentsSource } from './messages.js';
+import type { CommentsSource } from './messages-en.js';
 
 const messages: Translation<CommentsSource> = {
   title: 'التعليقات',

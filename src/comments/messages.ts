@@ -1,54 +1,7 @@
 import { defineMessages, type Messages } from '../shared/messages.js';
+import { en, type CommentsSource } from './messages-en.js';
 
-/** English, always loaded and the fallback; other languages are fetched when a page uses them. */
-const en = {
-  title: 'Comments',
-  count: { one: '{count} comment', other: '{count} comments' },
-  sort: 'Sort by',
-  newest: 'Newest',
-  oldest: 'Oldest',
-  top: 'Top',
-  name: 'Name',
-  comment: 'Comment',
-  /** Characters left under the limit. */
-  left: { one: '{count} character left', other: '{count} characters left' },
-  send: 'Post comment',
-  reply: 'Reply',
-  replyTo: 'Reply to {name}',
-  replyingTo: 'replying to {name}',
-  cancel: 'Cancel',
-  edit: 'Edit',
-  save: 'Save',
-  delete: 'Delete',
-  confirmDelete: 'Delete this comment?',
-  report: 'Report',
-  reason: 'What is wrong with this comment?',
-  reported: 'Reported. Thank you.',
-  upvote: 'Vote up',
-  downvote: 'Vote down',
-  edited: 'edited',
-  deleted: 'This comment was deleted.',
-  pending: 'Awaiting moderation',
-  notSent: 'Not sent yet',
-  sending: 'Sending…',
-  sendNow: 'Send now',
-  loading: 'Loading comments…',
-  loadError: 'Comments could not be loaded.',
-  retry: 'Try again',
-  empty: 'No comments yet.',
-  more: 'More comments',
-  moreReplies: { one: '{count} more reply', other: '{count} more replies' },
-  needName: 'Enter your name.',
-  needBody: 'Write a comment.',
-  tooLong: 'This is too long.',
-  posted: 'Your comment was posted.',
-  held: 'Your comment was received and awaits moderation.',
-  queued: 'Your comment is not sent yet. It is saved here and will be sent when the connection is back.',
-  /** The honeypot's label, for the rare person who meets it. */
-  honeypot: 'Leave this field empty',
-} as const;
-
-export type CommentsSource = typeof en;
+export type { CommentsSource };
 
 export const commentsMessages = defineMessages(en, {
   ar: () => import('./messages-ar.js'),

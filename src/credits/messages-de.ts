@@ -1,5 +1,5 @@
 import type { Translation } from '../shared/messages.js';
-import type { CreditSource } from './messages.js';
+import type { CreditSource } from './messages-en.js';
 
 const messages: Translation<CreditSource> = {
   author: 'Von',

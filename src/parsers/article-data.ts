@@ -104,18 +104,6 @@ export function validateArticle(data: unknown): Article {
   });
 }
 
-/**
- * Reads article data of any supported format. Lede JSON is validated at once; schema.org and
- * ninjs wait for their mappers, which load on first use so pages that never see them never
- * download them.
- * @throws {LedeError} for data that is no article or is invalid (synchronously, or by rejecting).
- */
-export function readArticleLazily(data: unknown): Article | Promise<Article> {
-  if (looksLikeLedeArticle(data)) return validateArticle(data);
-  if (typeof data !== 'object' || data === null) throw unsupportedArticle(data);
-  return import('./article-formats.js').then((formats) => formats.readArticle(data));
-}
-
 /** The plain text of structured body blocks, one block per line, for `articleBody` and reading time. */
 export function blocksToText(blocks: readonly ArticleBlock[] | undefined): string {
   return (blocks ?? [])

@@ -1,10 +1,9 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { toLedeError, type LedeError } from '../shared/errors.js';
-import { LedeErrorEvent } from '../shared/events.js';
+import { toLedeError } from '../shared/errors.js';
 import { LazyModule } from '../shared/lazy-module.js';
-import { LocaleController } from '../shared/locale-controller.js';
+import { LedeElement } from '../shared/lede-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { relatedMessages } from './messages.js';
 import { relatedStyles } from './related.styles.js';
@@ -55,7 +54,7 @@ const view = new LazyModule(() => import('./related-view.js'));
  * @fires lede-story-click - A story link was activated; cancelable, with the story and its position.
  * @fires lede-error - The feed or the `stories` data could not be used, or the request failed.
  */
-export class LedeRelated extends LitElement {
+export class LedeRelated extends LedeElement {
   /** @internal */
   static override styles = [themeStyles, relatedStyles];
 
@@ -92,17 +91,11 @@ export class LedeRelated extends LitElement {
   /** What to show when `src` fails and nothing else is there: an error message, or nothing. */
   @property({ attribute: 'on-error' }) onError: 'show' | 'hide' = 'show';
 
-  /** Force the light or dark palette; follows the reader's preference when absent. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   /** Milliseconds each attempt at `src` may take. */
   @property({ type: Number }) timeout = 10000;
 
-  /** @internal Near the viewport, or was: a lazy `src` is fetched from then on. */
-  near?: boolean;
-  @state() private error?: LedeError;
-
-  private readonly localeController = new LocaleController(this);
+  /** Near the viewport, or was: a lazy `src` is fetched from then on. */
+  private near?: boolean;
   /** Carries the `pending` state that keeps `lede.css` laying out the server-rendered list. */
   private readonly internals = this.attachInternals();
   private observer?: IntersectionObserver;
@@ -112,7 +105,7 @@ export class LedeRelated extends LitElement {
   private hasList?: boolean;
   /** Fetching, choosing and rendering stories, loaded when there are stories to show. */
   private cards?: RelatedCards;
-  /** The cards loading for this element; `updateComplete` waits for them. */
+  /** The cards loading for this element, once; `updateComplete` waits for them. */
   private cardsReady?: Promise<void>;
 
   override connectedCallback(): void {
@@ -136,29 +129,15 @@ export class LedeRelated extends LitElement {
     this.observer?.disconnect();
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    // The cards' module, then the language's words, each with the render it brings.
-    if (!this.cards && this.cardsReady) {
-      await this.cardsReady;
-      complete = await super.getUpdateComplete();
-    }
-    for (let language = this.localeController.loading; language; language = this.localeController.loading) {
-      await language;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
-  }
-
   protected override willUpdate(): void {
     // The cards load for data (which they check), a server-rendered list, or a src once it is wanted.
-    if (!this.cards && (this.stories != null || this.hasList || (this.src && (this.near || this.loading === 'eager')))) {
-      if (view.value) this.cards = new view.value.RelatedCards(this);
+    if (!this.cards && (this.stories != null || this.hasList || (this.src && this.feedWanted))) {
+      if (view.value) this.cards = new view.value.RelatedCards(this, { feedWanted: () => this.feedWanted, report: (error) => this.report(error) });
       // A failed load is reported once and tried again only from the error state's button.
-      else this.cardsReady ??= view.load().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error)));
+      else this.cardsReady ??= this.waitFor(view.load().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error))));
     }
     // Until its cards and the page's language can show, a server-rendered list stays as the page stylesheet lays it out.
-    const messages = this.localeController.messages(relatedMessages);
+    const messages = this.messages(relatedMessages);
     this.pending = !(this.cards && messages) && !!this.hasList;
     try {
       this.internals.states[this.pending ? 'add' : 'delete']('pending');
@@ -167,18 +146,15 @@ export class LedeRelated extends LitElement {
     }
   }
 
-  /** @internal Shows and dispatches a failure; without one, clears the error state. */
-  report(error?: LedeError): void {
-    this.error = error;
-    if (!error) return;
-    console.warn(`lede-related: ${error.message}`);
-    this.dispatchEvent(new LedeErrorEvent(error));
+  /** Whether a `src` is to be fetched: the element is near the viewport, or loads eagerly. */
+  private get feedWanted(): boolean {
+    return !!this.near || this.loading === 'eager';
   }
 
   override render(): TemplateResult | typeof nothing {
-    const messages = this.localeController.messages(relatedMessages);
+    const messages = this.messages(relatedMessages);
     if (this.pending || !messages) return html`<slot name="heading"></slot><slot></slot>`;
-    const locale = this.localeController.locale;
+    const locale = this.locale;
     // Without data, a src or a list there is nothing to recommend.
     const stories = this.cards ? this.cards.shown : this.src || this.stories != null ? undefined : [];
     const failed = !stories && this.error;

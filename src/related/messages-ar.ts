@@ -1,5 +1,5 @@
 import type { Translation } from '../shared/messages.js';
-import type { RelatedSource } from './messages.js';
+import type { RelatedSource } from './messages-en.js';
 
 const messages: Translation<RelatedSource> = {
   heading: 'قد يعجبك أيضًا',

@@ -1,16 +1,7 @@
 import { defineMessages, type Messages } from '../shared/messages.js';
+import { en, type RelatedSource } from './messages-en.js';
 
-const en = {
-  heading: 'You may also like',
-  loading: 'Loading stories…',
-  loadError: 'These stories could not be loaded.',
-  retry: 'Try again',
-  /** The carousel's buttons. */
-  previous: 'Previous stories',
-  next: 'Next stories',
-} as const;
-
-export type RelatedSource = typeof en;
+export type { RelatedSource };
 
 export const relatedMessages = defineMessages(en, {
   ar: () => import('./messages-ar.js'),

@@ -5,7 +5,7 @@
  * server-rendered list, when it nears the viewport for a `src`. Until then the element shows the
  * server-rendered list as `lede.css` lays it out, or skeletons.
  */
-import { adoptStyles, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveController, type ReactiveControllerHost, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
@@ -19,7 +19,6 @@ import { formatDate, formatRelativeTime } from '../shared/format.js';
 import { safeUrl } from '../shared/url.js';
 import { cardStyles } from './cards.styles.js';
 import { LedeStoryClickEvent } from './events.js';
-import type { LedeRelated } from './lede-related.js';
 import type { RelatedMessages } from './messages.js';
 
 const cachePrefix = 'lede-related:';
@@ -68,6 +67,27 @@ function readCache(src: string): Story[] | undefined {
   }
 }
 
+/** What the cards read of `<lede-related>`: its public properties. */
+export interface RelatedHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly stories?: readonly unknown[];
+  readonly src?: string;
+  readonly max: number;
+  readonly layout: 'list' | 'grid' | 'carousel';
+  readonly currentUrl?: string;
+  readonly dates: 'relative' | 'absolute';
+  readonly excerpts: boolean;
+  readonly timeout: number;
+}
+
+/** What only the element knows and does for its cards, kept out of its public API. */
+export interface RelatedHooks {
+  /** Whether a `src` is to be fetched: the element is near the viewport, or loads eagerly. */
+  feedWanted(): boolean;
+  /** Shows and dispatches a failure; without one, clears the error state. */
+  report(error?: LedeError): void;
+}
+
 /**
  * Everything `<lede-related>` does once it has stories to show: fetching the feed, choosing the
  * stories, and rendering the cards. The element makes one when it first needs it.
@@ -76,19 +96,21 @@ export class RelatedCards implements ReactiveController {
   /** The stories to render, worked out before each render; undefined while loading. */
   shown?: Story[];
 
-  private readonly host: LedeRelated;
+  private readonly host: RelatedHost;
+  private readonly hooks: RelatedHooks;
   private light: Story[] = [];
   /** The `stories` value last checked. */
   private checked?: unknown;
   /** The src and timeout last requested. */
   private requested?: string;
   /** The article the element sits in, if any: its page is left out. */
-  private readonly article: ContextConsumer<typeof articleContext, LedeRelated>;
+  private readonly article: ContextConsumer<typeof articleContext, RelatedHost>;
 
   private readonly feed: Task<readonly [string | undefined, number], { src: string; stories: Story[] }>;
 
-  constructor(host: LedeRelated) {
+  constructor(host: RelatedHost, hooks: RelatedHooks) {
     this.host = host;
+    this.hooks = hooks;
     this.article = new ContextConsumer(host, { context: articleContext, subscribe: true });
     this.feed = new Task(host, {
       task: async ([src, timeout], { signal }) => {
@@ -109,12 +131,12 @@ export class RelatedCards implements ReactiveController {
       args: () => [host.src, host.timeout] as const,
       autoRun: false,
       onError: (error) => {
-        if (!(error instanceof DOMException && error.name === 'AbortError')) host.report(toLedeError(error));
+        if (!(error instanceof DOMException && error.name === 'AbortError')) hooks.report(toLedeError(error));
       },
-      onComplete: () => host.report(),
+      onComplete: () => hooks.report(),
     });
     host.addController(this);
-    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LedeRelated).elementStyles, cardStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, cardStyles]);
   }
 
   hostConnected(): void {
@@ -125,11 +147,11 @@ export class RelatedCards implements ReactiveController {
     const host = this.host;
     if (host.stories !== this.checked) {
       this.checked = host.stories;
-      if (host.stories != null && !Array.isArray(host.stories)) host.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
+      if (host.stories != null && !Array.isArray(host.stories)) this.hooks.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
     }
     // Once per src and timeout, when it becomes wanted: neither coming into view later nor
     // switching to eager requests it again.
-    const wanted = host.src && (host.near || host.loading === 'eager') ? `${host.timeout} ${host.src}` : undefined;
+    const wanted = host.src && this.hooks.feedWanted() ? `${host.timeout} ${host.src}` : undefined;
     if (wanted && wanted !== this.requested) {
       this.requested = wanted;
       void this.feed.run();
@@ -182,7 +204,7 @@ export class RelatedCards implements ReactiveController {
   }
 }
 
-function renderStory(story: Story, { dates, excerpts }: LedeRelated, locale: string): TemplateResult {
+function renderStory(story: Story, { dates, excerpts }: RelatedHost, locale: string): TemplateResult {
   const date = dates === 'absolute' ? formatDate(story.datePublished, locale, false) : formatRelativeTime(story.datePublished, locale);
   const image = story.image && safeUrl(story.image.url);
   const kicker = story.kicker ?? story.section;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AdminListQuery, Approve, CommentParams } from 'lede-protocol';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { secretsMatch } from '../crypto.js';
 import { ApiError } from '../errors.js';
-import { bearerToken } from './public.js';
+import { bearerToken } from './bearer.js';
 
 /** Moderation routes under /api/admin, all behind the admin token. */
 export function registerAdminRoutes(admin: FastifyInstance, { config, store }: AppContext): void {

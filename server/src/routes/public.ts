@@ -16,7 +16,7 @@ import {
   Vote,
   VoteResult,
 } from 'lede-protocol';
-import type { AppContext } from '../app.js';
+import type { AppContext } from '../context.js';
 import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
@@ -24,22 +24,7 @@ import { ApiError } from '../errors.js';
 import { contentHoldReason, formHoldReason } from '../spam.js';
 import { checkHealth } from '../store/database.js';
 import { checkLength, cleanBody, cleanName, cleanText } from '../text.js';
-
-/**
- * The token of `Authorization: Bearer <token>`, or null. Other schemes are not ours: a site
- * behind Basic auth has the browser send its credentials with every request.
- */
-function optionalBearerToken(request: FastifyRequest): string | null {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match ? match[1]! : null;
-}
-
-/** Pulls the token out of `Authorization: Bearer <token>`; 401 without one. */
-export function bearerToken(request: FastifyRequest): string {
-  const token = optionalBearerToken(request);
-  if (token === null) throw new ApiError(401, 'unauthorized', 'Send Authorization: Bearer <token>.');
-  return token;
-}
+import { bearerToken, optionalBearerToken } from './bearer.js';
 
 export function registerPublicRoutes(api: FastifyInstance, context: AppContext): void {
   const { config, store, secret } = context;
