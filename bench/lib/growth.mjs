@@ -92,8 +92,8 @@ export async function measureGrowth(root, budget, only) {
   const readers = {
     parseCredits: (await load('credits.js')).parseCredits,
     parseArticleText: (await load('article-text.js')).parseArticleText,
-    parseLooseDate: (await load('parsers/dates.js')).parseLooseDate,
-    parseFeed: (await load('parsers/feeds.js')).parseFeed,
+    parseLooseDate: (await load('text/dates.js')).parseLooseDate,
+    parseFeed: (await load('formats/feeds.js')).parseFeed,
   };
   const rows = [];
   const data = {};

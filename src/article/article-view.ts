@@ -11,7 +11,7 @@ import { listPeople } from '../shared/people.js';
 import { safeUrl } from '../shared/url.js';
 import type { ArticleMessages } from './messages.js';
 
-export { blocksToText, readArticleLazily as readArticleData } from '../parsers/article-data.js';
+export { blocksToText, readArticleLazily as readArticleData } from '../formats/article-data.js';
 
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 

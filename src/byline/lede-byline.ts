@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { Article, Credit, Person } from '../model.js';
-import { creditLabels, creditLines } from '../parsers/credits-format.js';
+import { creditLabels, creditLines } from '../text/credits-format.js';
 import { articleContext } from '../shared/context.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
 import { reportError } from '../shared/events.js';
@@ -157,7 +157,7 @@ export class LedeByline extends LitElement {
   private parse(text: string | undefined): void {
     this.parsed = text ? { text, credits: loadedParser?.(text) } : undefined;
     this.parsing = text && !loadedParser
-      ? import('../parsers/credits.js').then(
+      ? import('../text/credits.js').then(
           ({ parseCredits }) => {
             loadedParser = parseCredits;
             // A newer credit line may have come while the parser loaded; it has its own promise.

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseFeed, plainText } from '../../src/parsers/feeds.js';
-import { readStories, selectStories, storyKey, toStory } from '../../src/parsers/stories.js';
+import { parseFeed, plainText } from '../../src/formats/feeds.js';
+import { readStories, selectStories, storyKey, toStory } from '../../src/formats/stories.js';
 import { LedeError } from '../../src/shared/errors.js';
 import { growth } from './growth.js';
 
