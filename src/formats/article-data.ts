@@ -1,6 +1,6 @@
 /**
- * Validates Lede's own `Article` JSON and tells it apart from the formats whose mappers
- * (`article-formats.ts`: schema.org and IPTC ninjs) load only when such data arrives.
+ * Lede's own `Article` JSON: tells it apart from the other formats (schema.org, IPTC ninjs),
+ * validates it, and reduces its body blocks to text.
  * Pure: no DOM, runs in Node. Never throws anything but `LedeError`.
  * @module
  */
@@ -102,18 +102,6 @@ export function validateArticle(data: unknown): Article {
     body: validateArray(data.body, 'body', validateBlock),
     bodyHtml: optionalString(data.bodyHtml, 'bodyHtml'),
   });
-}
-
-/**
- * Reads article data of any supported format. Lede JSON is validated at once; schema.org and
- * ninjs wait for their mappers, which load on first use so pages that never see them never
- * download them.
- * @throws {LedeError} for data that is no article or is invalid (synchronously, or by rejecting).
- */
-export function readArticleLazily(data: unknown): Article | Promise<Article> {
-  if (looksLikeLedeArticle(data)) return validateArticle(data);
-  if (typeof data !== 'object' || data === null) throw unsupportedArticle(data);
-  return import('./article-formats.js').then((formats) => formats.readArticle(data));
 }
 
 /** The plain text of structured body blocks, one block per line, for `articleBody` and reading time. */

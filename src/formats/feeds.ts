@@ -9,7 +9,8 @@ import { LedeError } from '../shared/errors.js';
 import { safeUrl } from '../shared/url.js';
 import type { Story } from '../model.js';
 import { parseIsoDate } from '../shared/format.js';
-import { isObject, readStories } from './stories.js';
+import { isObject } from '../shared/validate.js';
+import { readStories } from './stories.js';
 
 /** The feed formats `parseFeed` reads. */
 export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'lede';
