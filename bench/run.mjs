@@ -454,7 +454,7 @@ function moves({ moved, boxes, maxMove }) {
   return `${moved} of ${boxes}${moved ? `, up to ${Math.round(maxMove)} px` : ''}`;
 }
 
-const growthTitle = `Text readers on hostile input in Node ${process.version} (built dist/; CPU time, worst of several inputs each)`;
+const growthTitle = `Text readers on hostile input in Node ${process.version} (built dist/; CPU time, median of 7 warmed-up samples, worst of several inputs each)`;
 
 /** `node bench/run.mjs growth [reader]`: the growth section alone, for working on one reader. */
 async function growthOnly(/** @type {string | undefined} */ reader) {

@@ -18,7 +18,8 @@ export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComme
 export { parseArticleText } from './text/article-text.js';
 export { parseCredits } from './text/credits.js';
 export { creditRoles, formatCredits } from './text/credits-format.js';
-export { parseFeed, plainText, type FeedFormat, type FeedResult } from './formats/feeds.js';
+export { parseFeed, type FeedFormat, type FeedResult } from './formats/feeds.js';
+export { plainText } from './formats/plain-text.js';
 export { readStories, selectStories, storyKey, toStory } from './formats/stories.js';
 export { blocksToText, looksLikeLedeArticle, validateArticle } from './formats/article-data.js';
 export { readArticleLazily } from './formats/load-article.js';
