@@ -39,7 +39,7 @@ const budgets = {
   /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
   adversarialMs: 1_000,
   adversarialGrowth: 2.5,
-  /** Each text reader on its worst hostile input: time growth per doubling from 250 kB to 1 MB, and time at 1 MB. */
+  /** Each text reader on its worst hostile input: time growth over the top doubling, 500 kB to 1 MB, and time at 1 MB. */
   hostileGrowth: { growth: 2.5, ms: 1_000 },
   /** Element render time over plain DOM with the same content. */
   renderRatio: 1.5,
