@@ -45,7 +45,7 @@ const budgets = {
   /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
   adversarialMs: 1_000,
   adversarialGrowth: 2.5,
-  /** Each text reader on its worst hostile input: time growth per doubling from 250 kB to 1 MB, and time at 1 MB. */
+  /** Each text reader on its worst hostile input: time growth over the top doubling, 500 kB to 1 MB, and time at 1 MB. */
   hostileGrowth: { growth: 2.5, ms: 1_000 },
   /** Element render time over plain DOM with the same content. */
   renderRatio: 1.5,
@@ -439,7 +439,7 @@ function moves({ moved, boxes, maxMove }) {
   return `${moved} of ${boxes}${moved ? `, up to ${Math.round(maxMove)} px` : ''}`;
 }
 
-const growthTitle = `Text readers on hostile input in Node ${process.version} (built dist/; CPU time, worst of several inputs each)`;
+const growthTitle = `Text readers on hostile input in Node ${process.version} (built dist/; CPU time, median of 7 warmed-up samples, worst of several inputs each)`;
 
 /** `node bench/run.mjs growth [reader]`: the growth section alone, for working on one reader. */
 async function growthOnly(/** @type {string | undefined} */ reader) {

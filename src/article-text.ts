@@ -2,4 +2,4 @@
  * Entry point for the plain-text article importer: `import { parseArticleText } from 'lede-elements/article-text.js'`.
  * @module
  */
-export { parseArticleText } from './parsers/article-text.js';
+export { parseArticleText } from './text/article-text.js';

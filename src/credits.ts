@@ -3,5 +3,5 @@
  * Pure functions, no DOM: runs in Node and browsers.
  * @module
  */
-export { parseCredits } from './parsers/credits.js';
-export { creditRoles, formatCredits } from './parsers/credits-format.js';
+export { parseCredits } from './text/credits.js';
+export { creditRoles, formatCredits } from './text/credits-format.js';

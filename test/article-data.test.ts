@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { detectArticleFormat } from '../src/parsers/detect-format.js';
-import { parseArticleJson, readArticle } from '../src/parsers/article-formats.js';
-import { serializeJsonLd, toNewsArticleJsonLd } from '../src/parsers/json-ld.js';
+import { detectArticleFormat } from '../src/formats/detect-format.js';
+import { parseArticleJson, readArticle } from '../src/formats/article-formats.js';
+import { serializeJsonLd, toNewsArticleJsonLd } from '../src/formats/json-ld.js';
 import { LedeError } from '../src/shared/errors.js';
 
 function errorOf(run: () => unknown): LedeError {

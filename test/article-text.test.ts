@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseArticleText } from '../src/article-text.js';
-import { parseLooseDate } from '../src/parsers/dates.js';
+import { parseLooseDate } from '../src/text/dates.js';
 import type { Article } from '../src/model.js';
 
 async function load(path: string): Promise<string> {

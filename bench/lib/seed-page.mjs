@@ -168,7 +168,7 @@ function groupOf(source) {
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(source)) return 'Lit';
   if (/node_modules\/@lit\/(context|task)\//.test(source)) return '@lit/context, @lit/task';
   if (/node_modules\/dompurify\//.test(source)) return 'DOMPurify';
-  if (source.startsWith('src/parsers/')) return 'parsers (src/parsers/)';
+  if (/^src\/(formats|text)\//.test(source)) return 'formats and text readers (src/formats/, src/text/)';
   if (/\.(styles|layout)\.ts$|^src\/shared\/tokens\.ts$/.test(source)) return 'CSS (*.styles.ts, *.layout.ts, tokens)';
   if (/\/messages(-[a-z]+)?\.ts$/.test(source)) return 'messages';
   const folder = /^src\/([a-z-]+)\//.exec(source)?.[1];

@@ -11,8 +11,8 @@ import { listPeople } from '../shared/people.js';
 import { safeUrl } from '../shared/url.js';
 import type { ArticleMessages } from './messages.js';
 
-export { blocksToText } from '../parsers/article-data.js';
-export { readArticleLazily as readArticleData } from '../parsers/read-article.js';
+export { blocksToText } from '../formats/article-data.js';
+export { readArticleLazily as readArticleData } from '../formats/load-article.js';
 
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 

@@ -5,9 +5,9 @@
  */
 import type { Article, Credit, Person } from '../model.js';
 import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js';
-import { isSchemaOrgArticle } from '../parsers/detect-format.js';
-import { parseCredits } from '../parsers/credits.js';
-import { serializeJsonLd, toNewsArticleJsonLd } from '../parsers/json-ld.js';
+import { isSchemaOrgArticle } from '../formats/detect-format.js';
+import { parseCredits } from '../text/credits.js';
+import { serializeJsonLd, toNewsArticleJsonLd } from '../formats/json-ld.js';
 
 function pageDescribesArticle(): boolean {
   return [...document.querySelectorAll(`script[type="application/ld+json"]:not([${generatedJsonLd}])`)].some((script) => {

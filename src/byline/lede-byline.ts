@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { Article, Credit, Person } from '../model.js';
 import { creditMessages } from '../credits/messages.js';
-import { creditLines } from '../parsers/credits-format.js';
+import { creditLines } from '../text/credits-format.js';
 import { articleContext, articleHostContext } from '../shared/context.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
@@ -145,7 +145,7 @@ export class LedeByline extends LedeElement {
     // The update completes once the credit line has been read and shown.
     if (text && !loadedParser) {
       void this.waitFor(
-        import('../parsers/credits.js').then(
+        import('../text/credits.js').then(
           ({ parseCredits }) => {
             loadedParser = parseCredits;
             // A newer credit line may have come while the parser loaded; it has its own promise.

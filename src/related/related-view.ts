@@ -10,8 +10,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Story } from '../model.js';
-import type { FeedResult } from '../parsers/feeds.js';
-import { readStories, selectStories } from '../parsers/stories.js';
+import type { FeedResult } from '../formats/feeds.js';
+import { readStories, selectStories } from '../formats/stories.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import { fetchText } from '../shared/fetch.js';
@@ -117,7 +117,7 @@ export class RelatedCards implements ReactiveController {
         // The feed parsers load while the request runs: pages without a src never fetch them.
         const [text, { parseFeed }] = await Promise.all([
           fetchText(src!, { signal, timeout, accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9' }),
-          import('../parsers/feeds.js'),
+          import('../formats/feeds.js'),
         ]);
         const { stories, skipped }: FeedResult = parseFeed(text, new URL(src!, document.baseURI).href);
         warnSkipped(skipped);

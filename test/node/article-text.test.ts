@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseArticleText } from '../../src/article-text.js';
-import { parseLooseDate } from '../../src/parsers/dates.js';
+import { parseLooseDate } from '../../src/text/dates.js';
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 

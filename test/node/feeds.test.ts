@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseFeed, plainText } from '../../src/parsers/feeds.js';
-import { readStories, selectStories, storyKey, toStory } from '../../src/parsers/stories.js';
+import { parseFeed } from '../../src/formats/feeds.js';
+import { plainText } from '../../src/formats/plain-text.js';
+import { readStories, selectStories, storyKey, toStory } from '../../src/formats/stories.js';
 import { LedeError } from '../../src/shared/errors.js';
 import { growth } from './growth.js';
 
@@ -89,6 +90,14 @@ test('feed text: plainText decodes entities, drops tags and scripts, keeps compa
   assert.equal(plainText('5 < 6 and 7 > 3'), '5 < 6 and 7 > 3');
   assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus;'), 'A\'s — &eacute; b &bogus;');
   assert.equal(plainText('<p>one</p>\n<p>two</p>'), 'one two');
+});
+
+test('feed text: numeric references decode as the HTML parser decodes them, basic names in either case', () => {
+  // C1 controls are windows-1252's characters; NUL, surrogates and beyond Unicode are U+FFFD.
+  assert.equal(plainText('&#128;5 &#x93;q&#x94; &#150;'), '€5 “q” –');
+  assert.equal(plainText('a&#0;b&#xD800;c&#x110000;d'), 'a\ufffdb\ufffdc\ufffdd');
+  assert.equal(plainText('&AMP; &LT;b&GT; &QUOT;'), '& <b> "');
+  assert.equal(plainText('&amp;amp; &#38;lt;'), '&amp; &lt;');
 });
 
 test('feed text: plainText takes time in proportion to its input, however many tags never close', () => {

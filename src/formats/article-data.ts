@@ -1,6 +1,6 @@
 /**
- * Validates Lede's own `Article` JSON and tells it apart from the formats whose mappers
- * (`article-formats.ts`: schema.org and IPTC ninjs) load only when such data arrives.
+ * Lede's own `Article` JSON: tells it apart from the other formats (schema.org, IPTC ninjs),
+ * validates it, and reduces its body blocks to text.
  * Pure: no DOM, runs in Node. Never throws anything but `LedeError`.
  * @module
  */

@@ -8,11 +8,7 @@
 import type { ImageRef, Story } from '../model.js';
 import { parseIsoDate } from '../shared/format.js';
 import { safeUrl } from '../shared/url.js';
-
-type Json = Record<string, unknown>;
-
-/** @internal */
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject } from '../shared/validate.js';
 /** A string with its white space folded, or undefined when empty or not a string. */
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : undefined);
 

@@ -9,7 +9,9 @@ import { LedeError } from '../shared/errors.js';
 import { safeUrl } from '../shared/url.js';
 import type { Story } from '../model.js';
 import { parseIsoDate } from '../shared/format.js';
-import { isObject, readStories } from './stories.js';
+import { isObject } from '../shared/validate.js';
+import { plainText } from './plain-text.js';
+import { readStories } from './stories.js';
 
 /** The feed formats `parseFeed` reads. */
 export type FeedFormat = 'json-feed' | 'rss' | 'atom' | 'lede';
@@ -20,54 +22,6 @@ export interface FeedResult {
   stories: Story[];
   /** One line per skipped item: "item 3: no http(s) url". */
   skipped: string[];
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** Where a script or style sheet that opens at `from` ends, or -1 when it is never closed. */
-function rawTextEnd(source: string, name: string, from: number): number {
-  const closing = new RegExp(`</${name}\\s*>`, 'gi');
-  closing.lastIndex = from;
-  const match = closing.exec(source);
-  return match ? match.index + match[0].length : -1;
-}
-
-/**
- * `value` with each tag, and each script and style sheet whole, replaced by a space. Each stretch
- * of text is scanned a bounded number of times, so text full of `<` that never closes stays linear.
- */
-function withoutTags(value: string): string {
-  const lastClose = value.lastIndexOf('>');
-  const tag = /<(script|style)\b|<\/?[a-z]/gi;
-  /** Raw-text elements found never to close after some point: later ones cannot close either. */
-  const unclosed = new Set<string>();
-  const parts: string[] = [];
-  let copied = 0;
-  for (let match = tag.exec(value); match && match.index < lastClose; match = tag.exec(value)) {
-    const name = match[1]?.toLowerCase();
-    let end = name && !unclosed.has(name) ? rawTextEnd(value, name, tag.lastIndex) : -1;
-    if (name && end < 0) unclosed.add(name);
-    // A tag ends at the next `>`; there is one, since this tag starts before the last.
-    if (end < 0) end = value.indexOf('>', match.index) + 1;
-    parts.push(value.slice(copied, match.index));
-    copied = tag.lastIndex = end;
-  }
-  parts.push(value.slice(copied));
-  return parts.join(' ');
-}
-
-/** The words of a string that may hold HTML: tags and scripts dropped, entities decoded, white space folded. */
-export function plainText(value: string): string {
-  // Most titles hold neither markup nor entities: only fold their white space.
-  if (!/[<&]/.test(value)) return value.replace(/\s+/g, ' ').trim();
-  return withoutTags(value)
-    .replace(/&(?:#(x?)([\da-f]+)|([a-z]+));/gi, (match, hex: string, digits: string | undefined, name: string | undefined) => {
-      if (name) return entities[name.toLowerCase()] ?? match;
-      const code = Number.parseInt(digits!, hex ? 16 : 10);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : match;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** Any date engines read (RFC 822 in RSS, RFC 3339 in Atom) as ISO 8601, which the model uses. */

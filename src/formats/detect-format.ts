@@ -37,7 +37,11 @@ export function isSchemaOrgArticle(node: unknown): boolean {
 
 /** Which format a parsed JSON value is in, or undefined when it is none Lede reads. */
 export function detectArticleFormat(data: unknown): ArticleFormat | undefined {
-  if (looksLikeLedeArticle(data)) return 'lede';
+  return looksLikeLedeArticle(data) ? 'lede' : detectMappedFormat(data);
+}
+
+/** The format of data already known not to be Lede's own JSON. @internal */
+export function detectMappedFormat(data: unknown): Exclude<ArticleFormat, 'lede'> | undefined {
   if (Array.isArray(data)) return data.some(isSchemaOrgArticle) ? 'schema.org' : undefined;
   if (!isObject(data)) return undefined;
   if ('@type' in data || '@context' in data || '@graph' in data) return isSchemaOrgArticle(data) ? 'schema.org' : undefined;

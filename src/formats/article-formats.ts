@@ -1,0 +1,42 @@
+/**
+ * Reads article data in the formats newsrooms publish — Lede's own `Article` JSON, schema.org
+ * `NewsArticle` JSON-LD, and IPTC ninjs 1.x/2.x/3.x — into one validated `Article`: the one
+ * place that picks a format's reader. `<lede-article>` loads this module only when it meets data
+ * that is not Lede's own.
+ * Pure: no DOM, runs in Node. Never throws anything but `LedeError`.
+ * @module
+ */
+import type { Article } from '../model.js';
+import { parseJson, type Json } from '../shared/validate.js';
+import { looksLikeLedeArticle, unsupportedArticle, validateArticle } from './article-data.js';
+import { detectMappedFormat } from './detect-format.js';
+import { fromNinjs2, fromNinjs3 } from './ninjs.js';
+import { fromSchemaOrg } from './schema-org.js';
+
+/**
+ * Reads parsed JSON in any supported format into a validated `Article`.
+ * @throws {LedeError} `unsupported-format` for JSON that is no article, `invalid-data` naming the
+ *   field for a missing headline or a mistyped field.
+ */
+export function readArticle(data: unknown): Article {
+  return looksLikeLedeArticle(data) ? validateArticle(data) : readMappedArticle(data);
+}
+
+/** Reads data already known not to be Lede's own JSON (see `readArticleLazily`). @internal */
+export function readMappedArticle(data: unknown): Article {
+  switch (detectMappedFormat(data)) {
+    case 'schema.org':
+      return validateArticle(fromSchemaOrg(data));
+    case 'ninjs-3':
+      return validateArticle(fromNinjs3(data as Json));
+    case 'ninjs-2':
+      return validateArticle(fromNinjs2(data as Json));
+    default:
+      throw unsupportedArticle(data);
+  }
+}
+
+/** Parses JSON text and reads it with `readArticle`. @throws {LedeError} `invalid-json` and the rest. */
+export function parseArticleJson(text: string): Article {
+  return readArticle(parseJson(text));
+}
