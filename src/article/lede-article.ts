@@ -9,8 +9,7 @@ import { articleContext, articleHostContext } from '../shared/context.js';
 import { toLedeError } from '../shared/errors.js';
 import { fetchText } from '../shared/fetch.js';
 import { LedeArticleLoadEvent } from '../shared/events.js';
-import { parseIsoDate, readingMinutes } from '../shared/format.js';
-import { isUnslottedContent, slotText } from '../shared/light-dom.js';
+import { readingMinutes } from '../shared/format.js';
 import { sanitizeHtml } from '../shared/sanitize.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LedeElement } from '../shared/lede-element.js';
@@ -18,6 +17,7 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { parseJson } from '../shared/validate.js';
 import { articleMessages } from './messages.js';
 import { articleStyles } from './article.styles.js';
+import { noLightContent, readLightContent, whenIdle, type LightContent } from './light-content.js';
 
 /** Data `<lede-article>` accepts: a Lede `Article`, or schema.org / ninjs JSON as parsed objects. */
 export type ArticleInput = Article | Record<string, unknown>;
@@ -28,61 +28,6 @@ type SrcTask = Task<readonly [string | undefined, number], Article | undefined>;
 
 /** The data path: once loaded, data is read and rendered synchronously. */
 const view = new LazyModule(() => import('./article-view.js'));
-
-/** Runs work when the browser has nothing better to do, or within two seconds. */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 1);
-}
-
-/** What the server-rendered light DOM holds, read once per change rather than on every render. */
-interface LightContent {
-  /** Header slots that have slotted content. */
-  slots: Set<string>;
-  /** Unslotted body content (paragraphs, figures) exists. */
-  hasBody: boolean;
-  /** A `<lede-byline>` fills the byline slot: it shows the dateline on its line. */
-  bylineElement: boolean;
-  /** The article as far as the light DOM tells it, for JSON-LD and reading time. */
-  article?: Article;
-  bodyText: string;
-}
-
-const noLightContent: LightContent = { slots: new Set(), hasBody: false, bylineElement: false, bodyText: '' };
-
-function readLightContent(host: HTMLElement): LightContent {
-  // Elements made from data have no children: skip the selector queries below.
-  if (!host.firstChild) return noLightContent;
-  const slots = new Set<string>();
-  for (const child of host.children) if (child.slot) slots.add(child.slot);
-  const bodyNodes = [...host.childNodes].filter(isUnslottedContent);
-  const bodyText = bodyNodes
-    .map((node) => node.textContent ?? '')
-    .join('\n\n')
-    .trim();
-  const times = [...host.querySelectorAll(':scope > [slot="date"] time[datetime], :scope > time[slot="date"][datetime]')]
-    .map((time) => time.getAttribute('datetime') ?? '')
-    .filter((value) => parseIsoDate(value));
-  const headline = slotText(host, 'headline');
-  const byline = slotText(host, 'byline')?.replace(/^by\s+/i, '');
-  return {
-    slots,
-    hasBody: bodyNodes.length > 0,
-    bylineElement: !!host.querySelector(':scope > lede-byline[slot="byline"]'),
-    bodyText,
-    article: headline
-      ? {
-          headline,
-          kicker: slotText(host, 'kicker'),
-          dek: slotText(host, 'dek'),
-          byline,
-          dateline: slotText(host, 'dateline'),
-          datePublished: times[0],
-          dateModified: times[1],
-        }
-      : undefined,
-  };
-}
 
 /**
  * A news article: kicker, headline, dek, byline, dateline and dates, reading time, and a body with

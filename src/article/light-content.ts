@@ -1,0 +1,59 @@
+import type { Article } from '../model.js';
+import { parseIsoDate } from '../shared/format.js';
+import { isUnslottedContent, slotText } from '../shared/light-dom.js';
+
+/** Runs work when the browser has nothing better to do, or within two seconds. */
+export function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 1);
+}
+
+/** What the server-rendered light DOM holds, read once per change rather than on every render. */
+export interface LightContent {
+  /** Header slots that have slotted content. */
+  slots: Set<string>;
+  /** Unslotted body content (paragraphs, figures) exists. */
+  hasBody: boolean;
+  /** A `<lede-byline>` fills the byline slot: it shows the dateline on its line. */
+  bylineElement: boolean;
+  /** The article as far as the light DOM tells it, for JSON-LD and reading time. */
+  article?: Article;
+  bodyText: string;
+}
+
+export const noLightContent: LightContent = { slots: new Set(), hasBody: false, bylineElement: false, bodyText: '' };
+
+/** Reads the server-rendered light DOM of `<lede-article>`. */
+export function readLightContent(host: HTMLElement): LightContent {
+  // Elements made from data have no children: skip the selector queries below.
+  if (!host.firstChild) return noLightContent;
+  const slots = new Set<string>();
+  for (const child of host.children) if (child.slot) slots.add(child.slot);
+  const bodyNodes = [...host.childNodes].filter(isUnslottedContent);
+  const bodyText = bodyNodes
+    .map((node) => node.textContent ?? '')
+    .join('\n\n')
+    .trim();
+  const times = [...host.querySelectorAll(':scope > [slot="date"] time[datetime], :scope > time[slot="date"][datetime]')]
+    .map((time) => time.getAttribute('datetime') ?? '')
+    .filter((value) => parseIsoDate(value));
+  const headline = slotText(host, 'headline');
+  const byline = slotText(host, 'byline')?.replace(/^by\s+/i, '');
+  return {
+    slots,
+    hasBody: bodyNodes.length > 0,
+    bylineElement: !!host.querySelector(':scope > lede-byline[slot="byline"]'),
+    bodyText,
+    article: headline
+      ? {
+          headline,
+          kicker: slotText(host, 'kicker'),
+          dek: slotText(host, 'dek'),
+          byline,
+          dateline: slotText(host, 'dateline'),
+          datePublished: times[0],
+          dateModified: times[1],
+        }
+      : undefined,
+  };
+}
