@@ -23,5 +23,7 @@ export default {
   // docs/frameworks.md shows Vue, Svelte and Astro components.
   highlightLanguages: [...OptionDefaults.highlightLanguages, 'vue', 'svelte', 'astro'],
   blockTags: [...OptionDefaults.blockTags, '@slot', '@csspart', '@cssprop', '@fires', '@tagname'],
+  // The small interface the comment thread's parts see of the element: an implementation detail.
+  intentionallyNotExported: ['CommentsHost'],
   validation: { notExported: true, invalidLink: true, notDocumented: false },
 };
