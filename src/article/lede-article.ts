@@ -290,7 +290,11 @@ export class LedeArticle extends LedeElement {
         this.sanitizedBody = [...element.childNodes];
       },
       (error: unknown) => {
-        if (current()) this.sanitizing = false;
+        if (current()) {
+          this.sanitizing = false;
+          // The previous article's body must not stay under this one's headline.
+          this.sanitizedBody = undefined;
+        }
         this.report(toLedeError(error, 'invalid-data'));
       },
     );

@@ -1,3 +1,4 @@
+import { checkHtmlBounds } from './html-bounds.js';
 import { safeUrl } from './url.js';
 
 /**
@@ -21,10 +22,14 @@ const allowedUrl = /^(?:https?:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
  * handlers, styles, custom elements, frames or forms survive; URLs are `http(s)` or relative; ids
  * and names are prefixed so they cannot shadow `document` properties; new-tab links get no opener.
  *
+ * HTML over the limits in `html-bounds.ts` (1,000,000 characters, 10,000 tags, elements the parser
+ * would reopen) is refused with a `too-large` `LedeError` before it is parsed.
+ *
  * The browser's own `setHTML` is not used: with a custom configuration it crashed Chromium 156 on
  * some event-handler attributes, and its rules differ by engine.
  */
 export async function sanitizeHtml(html: string): Promise<HTMLElement> {
+  checkHtmlBounds(html);
   const { default: DOMPurify } = await import('dompurify');
   const fragment = DOMPurify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
