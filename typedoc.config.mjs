@@ -3,7 +3,16 @@ import { OptionDefaults } from 'typedoc';
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 export default {
   name: 'Lede',
-  entryPoints: ['src/index.ts', 'src/article.ts', 'src/byline.ts', 'src/credits.ts', 'src/related.ts', 'src/comments.ts', 'src/article-text.ts', 'src/model.ts'],
+  entryPoints: [
+    'src/index.ts',
+    'src/article.ts',
+    'src/byline.ts',
+    'src/credits.ts',
+    'src/related.ts',
+    'src/comments.ts',
+    'src/article-text.ts',
+    'src/model.ts',
+  ],
   out: 'docs/api',
   tsconfig: 'tsconfig.build.json',
   readme: 'README.md',

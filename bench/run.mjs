@@ -184,7 +184,9 @@ async function measureSizes(elements) {
       note: [
         `largest, kB minified: ${largest}`,
         size.lazy.bytes && !withLazy ? `${kB(size.lazy.gzip)} more on import()` : '',
-        withLazy && tables.length ? `not counted: other languages' messages, ${tables.map(([file, gzip]) => `${file.replace(/^.*messages-([a-z]{2}).*$/, '$1')} ${kB(gzip)}`).join(', ')}, one per page at most` : '',
+        withLazy && tables.length
+          ? `not counted: other languages' messages, ${tables.map(([file, gzip]) => `${file.replace(/^.*messages-([a-z]{2}).*$/, '$1')} ${kB(gzip)}`).join(', ')}, one per page at most`
+          : '',
       ]
         .filter(Boolean)
         .join('; '),
@@ -205,7 +207,11 @@ async function measureSizes(elements) {
   for (const entry of await packageEntries()) {
     entries[entry] = await bundleSize(root, `export * from './${entry}';`);
     const { bytes, lazy } = entries[entry];
-    rows.push({ figure: `${entry} beyond Lit`, value: kB(entries[entry].gzip), note: bytes === 0 ? 'types only' : lazy.bytes ? `${kB(lazy.gzip)} more on import()` : '' });
+    rows.push({
+      figure: `${entry} beyond Lit`,
+      value: kB(entries[entry].gzip),
+      note: bytes === 0 ? 'types only' : lazy.bytes ? `${kB(lazy.gzip)} more on import()` : '',
+    });
   }
   return { rows, checks, data: { cdn: { gzip: cdnGzip, ...graph }, chunks, lit, shared, elements: own, entries } };
 }
@@ -240,16 +246,22 @@ async function measureRender(browser, origin, elements, cases) {
   /** @type {Row[]} */
   const rows = [];
   const results = [];
-  for (const { name, tag, data, runs: { warmup, samples }, info = false } of cases) {
-    const times = await page.evaluate(
-      async (options) => (await import('/bench/page/render.js')).measureRender(options),
-      { tag, data, warmup, samples },
-    );
+  for (const {
+    name,
+    tag,
+    data,
+    runs: { warmup, samples },
+    info = false,
+  } of cases) {
+    const times = await page.evaluate(async (options) => (await import('/bench/page/render.js')).measureRender(options), { tag, data, warmup, samples });
     const element = { median: quantile(times.element, 0.5), p90: quantile(times.element, 0.9) };
     const plain = { median: quantile(times.plain, 0.5), p90: quantile(times.plain, 0.9) };
     // Each element render is paired with the plain render next to it (same moment, same load on
     // the machine); the median of the pair ratios resists drift better than a ratio of medians.
-    const ratio = quantile(times.element.map((time, index) => time / (times.plain[index] ?? Number.NaN)), 0.5);
+    const ratio = quantile(
+      times.element.map((time, index) => time / (times.plain[index] ?? Number.NaN)),
+      0.5,
+    );
     results.push({ name, tag, ratio, element, plain, samples: times });
     rows.push({
       figure: name,
@@ -290,10 +302,11 @@ async function measureShift(browser, server, elements, markup) {
       const page = await browser.newPage();
       await page.setViewport(viewport);
       await page.goto(`${server.origin}/bench/shift-${variant}.html`, { waitUntil: 'load' });
-      shift[variant] = await page.evaluate(
-        async (options) => (await import('/bench/page/shift.js')).measureUpgradeShift(options),
-        { bundle: '/dist/cdn/lede.js', elements, settleMs },
-      );
+      shift[variant] = await page.evaluate(async (options) => (await import('/bench/page/shift.js')).measureUpgradeShift(options), {
+        bundle: '/dist/cdn/lede.js',
+        elements,
+        settleMs,
+      });
       await page.close();
     }
     const { css, bare } = shift;
@@ -309,7 +322,7 @@ async function measureShift(browser, server, elements, markup) {
         upgraded,
         css.beforeLoad > 0 ? `${css.beforeLoad.toFixed(4)} before the upgrade, not counted` : '',
         // See shift.js: the score only sees content after the element move, and only in view.
-        bare.value > 0 ? '' : 'blind to the element\'s own children: see boxes moved',
+        bare.value > 0 ? '' : "blind to the element's own children: see boxes moved",
       ]
         .filter(Boolean)
         .join('; '),
@@ -336,10 +349,20 @@ async function measureShift(browser, server, elements, markup) {
  */
 async function measureFeedShift(browser, server, elements, feed) {
   server.page('/bench/feed-slow.json', JSON.stringify(feed), 'application/json', feedDelayMs);
-  const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/dist/lede.css"><title>Slow feed</title></head><body><main><h1>An article</h1><p>The story.</p>';
-  const serverList = `<h2 slot="heading">You may also like</h2><ul>${feed.slice(0, 4).map(({ url, title }) => `<li><a href="${url}">${title}</a></li>`).join('')}</ul>`;
-  server.page('/bench/feed-element.html', `${head}<lede-related layout="grid" loading="eager" src="/bench/feed-slow.json"></lede-related><p>After the grid.</p><lede-related loading="eager" src="/bench/feed-slow.json?list">${serverList}</lede-related><p>After the list.</p></main></body></html>`);
-  server.page('/bench/feed-baseline.html', `${head}<h2>You may also like</h2><ul class="baseline"></ul><p>After the grid.</p><h2>You may also like</h2><ul class="baseline"></ul><p>After the list.</p></main></body></html>`);
+  const head =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/dist/lede.css"><title>Slow feed</title></head><body><main><h1>An article</h1><p>The story.</p>';
+  const serverList = `<h2 slot="heading">You may also like</h2><ul>${feed
+    .slice(0, 4)
+    .map(({ url, title }) => `<li><a href="${url}">${title}</a></li>`)
+    .join('')}</ul>`;
+  server.page(
+    '/bench/feed-element.html',
+    `${head}<lede-related layout="grid" loading="eager" src="/bench/feed-slow.json"></lede-related><p>After the grid.</p><lede-related loading="eager" src="/bench/feed-slow.json?list">${serverList}</lede-related><p>After the list.</p></main></body></html>`,
+  );
+  server.page(
+    '/bench/feed-baseline.html',
+    `${head}<h2>You may also like</h2><ul class="baseline"></ul><p>After the grid.</p><h2>You may also like</h2><ul class="baseline"></ul><p>After the list.</p></main></body></html>`,
+  );
   /** @type {Row[]} */
   const rows = [];
   const results = [];
@@ -350,10 +373,13 @@ async function measureFeedShift(browser, server, elements, feed) {
       const page = await browser.newPage();
       await page.setViewport(viewport);
       await page.goto(`${server.origin}/bench/feed-${variant}.html`, { waitUntil: 'load' });
-      shift[variant] = await page.evaluate(
-        async (options) => (await import('/bench/page/shift.js')).measureFeedShift(options),
-        { bundle: '/dist/cdn/lede.js', elements, settleMs, feed: '/bench/feed-slow.json', baseline: variant === 'baseline' },
-      );
+      shift[variant] = await page.evaluate(async (options) => (await import('/bench/page/shift.js')).measureFeedShift(options), {
+        bundle: '/dist/cdn/lede.js',
+        elements,
+        settleMs,
+        feed: '/bench/feed-slow.json',
+        baseline: variant === 'baseline',
+      });
       await page.close();
     }
     const { element, baseline } = shift;
@@ -458,7 +484,10 @@ const pageTitle = 'The seed page in Chromium: the CDN entry and every chunk it l
  */
 async function measurePage(browser, server, seed) {
   const page = await measureSeedPage(browser, server, root, seed);
-  const bySource = await bytesBySource(root, page.files.map((file) => file.path));
+  const bySource = await bytesBySource(
+    root,
+    page.files.map((file) => file.path),
+  );
   const rows = seedPageRows(page, bySource, { budget: budgets.pageGzip, target: budgets.pageGzipTarget });
   return { rows, data: { ...page, bySource } };
 }
@@ -485,7 +514,7 @@ async function main() {
   }
   if (process.argv[2] === 'growth') return growthOnly(process.argv[3]);
   const executablePath = browserPaths().chromium;
-  if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium or set CHROME_PATH.');
+  if (!executablePath) throw new Error("No Chromium found: install Debian's chromium or set CHROME_PATH.");
   if (process.argv[2] === 'page') return pageOnly(executablePath);
 
   const elements = await findElements();
@@ -557,12 +586,18 @@ async function main() {
   ];
   const stories = Array.from({ length: relatedStories }, (_, index) => ({
     url: `https://news.example/world/story-${index + 1}`,
-    title: `${seed.headline.split(' ').slice(0, 6 + (index % 8)).join(' ')} (${index + 1})`,
+    title: `${seed.headline
+      .split(' ')
+      .slice(0, 6 + (index % 8))
+      .join(' ')} (${index + 1})`,
   }));
   for (const layout of ['list', 'grid']) {
     renderCases.push({ name: `<lede-related>, ${relatedStories} stories, ${layout}`, tag: 'lede-related', data: { stories, layout }, runs: runs.short });
   }
-  const relatedMarkup = `<lede-related><h2 slot="heading">You may also like</h2><ul>${stories.slice(0, 4).map(({ url, title }) => `<li><a href="${url}">${title}</a></li>`).join('')}</ul></lede-related>`;
+  const relatedMarkup = `<lede-related><h2 slot="heading">You may also like</h2><ul>${stories
+    .slice(0, 4)
+    .map(({ url, title }) => `<li><a href="${url}">${title}</a></li>`)
+    .join('')}</ul></lede-related>`;
   // The footer shows whether the article's own height changed.
   // A byline in the article's byline slot, and one with its credits paragraph after the article.
   const articleMarkup = lightDomHtml(seed).replace(/<p slot="byline">(.*?)<\/p>/, '<lede-byline slot="byline"><p>$1</p></lede-byline>');
@@ -571,7 +606,10 @@ async function main() {
 
   const comments = await startCommentServer(root);
   const server = await startServer(root, { api: comments.routing });
-  server.page('/bench/render.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>');
+  server.page(
+    '/bench/render.html',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>',
+  );
   const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags });
   try {
     const chromium = await browser.version();
@@ -611,7 +649,9 @@ async function main() {
       join(root, 'bench/results/latest.json'),
       `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, rows }, null, 2)}\n`,
     );
-    console.log(`\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`);
+    console.log(
+      `\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`,
+    );
     process.exitCode = failed.length === 0 ? 0 : 1;
   } finally {
     await browser.close();

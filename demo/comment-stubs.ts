@@ -29,7 +29,9 @@ export function sampleComments(count: number, names = ['Amal', 'Ben', 'Chloé', 
       replyCount: 0,
     };
     if (index % 3 === 0) {
-      comment.replies = [{ ...comment, id: `reply-${index}`, parentId: comment.id, author: { name: names[(index + 1) % names.length]! }, body: 'Agreed.', replies: undefined }];
+      comment.replies = [
+        { ...comment, id: `reply-${index}`, parentId: comment.id, author: { name: names[(index + 1) % names.length]! }, body: 'Agreed.', replies: undefined },
+      ];
       comment.replyCount = 1;
     }
     return comment;
@@ -61,7 +63,18 @@ export class StubProvider implements CommentProvider {
     if (this.onPost === 'network') throw new LedeError('network', 'The demo backend is offline on purpose.');
     const now = new Date().toISOString();
     return {
-      comment: { id: `held-${Date.now()}`, threadId, parentId: comment.parentId, author: comment.author, body: comment.body, createdAt: now, editedAt: null, status: 'pending' as const, score: 0, replyCount: 0 },
+      comment: {
+        id: `held-${Date.now()}`,
+        threadId,
+        parentId: comment.parentId,
+        author: comment.author,
+        body: comment.body,
+        createdAt: now,
+        editedAt: null,
+        status: 'pending' as const,
+        score: 0,
+        replyCount: 0,
+      },
       editToken: 'demo',
     };
   }

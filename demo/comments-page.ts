@@ -26,6 +26,16 @@ byId('error-example', LedeComments).provider = new StubProvider(new LedeError('h
 byId('long-example', LedeComments).provider = new StubProvider(sampleComments(2000));
 byId('unsent-example', LedeComments).provider = new StubProvider(sampleComments(2), 'network');
 const held = sampleComments(2);
-held.unshift({ ...held[0]!, id: 'held-1', author: { name: 'You' }, body: 'A first comment, held until a moderator has seen it.', status: 'pending', replies: undefined, replyCount: 0, score: 0, createdAt: new Date().toISOString() });
+held.unshift({
+  ...held[0]!,
+  id: 'held-1',
+  author: { name: 'You' },
+  body: 'A first comment, held until a moderator has seen it.',
+  status: 'pending',
+  replies: undefined,
+  replyCount: 0,
+  score: 0,
+  createdAt: new Date().toISOString(),
+});
 byId('pending-example', LedeComments).provider = new StubProvider(held, 'pending');
 byId('rtl-example', LedeComments).provider = new StubProvider(sampleComments(4, ['سارة', 'علي', 'ليلى', 'يوسف']));

@@ -7,12 +7,15 @@ import { byId } from './dom.js';
 
 const samples: Record<string, string> = {
   'The seed article': byId('credit-line', HTMLTextAreaElement).value,
-  Reuters: '(Reporting by Jonathan Saul in London; Additional reporting by Yuka Obayashi in TOKYO; Writing by Simon Lewis; Editing by Alex Richardson and Jan Harvey)',
+  Reuters:
+    '(Reporting by Jonathan Saul in London; Additional reporting by Yuka Obayashi in TOKYO; Writing by Simon Lewis; Editing by Alex Richardson and Jan Harvey)',
   'Reuters, no separators': '(Reporting by Nidal al-Mughrabi in Gaza and Dan Williams Writing by Michael Perry Editing by Andrew Cawthorne)',
   'AP contributors': 'Associated Press writers Aamer Madhani in Washington and Josef Federman in Jerusalem contributed to this report.',
-  'Places with commas': 'Reporting by David Shepardson in Washington, D.C., Tim Reid in Springfield, Illinois and Wendell Roelf in Cape Town, South Africa; Editing by Leslie Adler',
+  'Places with commas':
+    'Reporting by David Shepardson in Washington, D.C., Tim Reid in Springfield, Illinois and Wendell Roelf in Cape Town, South Africa; Editing by Leslie Adler',
   'NYT-style': 'Isabel Kershner reported from Jerusalem, and Patrick Kingsley from Tel Aviv. Research was contributed by Susan C. Beachy.',
-  'AFP, organisations, sources': 'By Aamer Madhani. Additional reporting by AFP bureaus and Reuters reporters. Photos by Tom Lee/Reuters. (Sources: company reports, LSEG data)',
+  'AFP, organisations, sources':
+    'By Aamer Madhani. Additional reporting by AFP bureaus and Reuters reporters. Photos by Tom Lee/Reuters. (Sources: company reports, LSEG data)',
 };
 
 const input = byId('credit-line', HTMLTextAreaElement);

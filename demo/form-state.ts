@@ -7,9 +7,7 @@ type Control = HTMLInputElement | HTMLSelectElement;
 
 /** The form's inputs and selects, in document order. */
 export function controlsOf(form: HTMLFormElement): Control[] {
-  return [...form.elements].filter(
-    (element): element is Control => element instanceof HTMLInputElement || element instanceof HTMLSelectElement,
-  );
+  return [...form.elements].filter((element): element is Control => element instanceof HTMLInputElement || element instanceof HTMLSelectElement);
 }
 
 /** True when the control no longer holds the value its HTML gave it. */

@@ -27,7 +27,11 @@ byId('long-example', LedeRelated).stories = longStories;
 byId('hostile-example', LedeRelated).stories = [
   { url: 'javascript:alert(document.cookie)', title: 'A script link: dropped' },
   { url: 'data:text/html,<script>alert(1)</script>', title: 'A data: link: dropped' },
-  { url: 'https://news.example/world/ok', title: '<img src=x onerror=alert(1)> Markup in data is shown as text', image: { url: 'javascript:alert(1)', alt: 'dropped' } },
+  {
+    url: 'https://news.example/world/ok',
+    title: '<img src=x onerror=alert(1)> Markup in data is shown as text',
+    image: { url: 'javascript:alert(1)', alt: 'dropped' },
+  },
   { url: 'https://news.example/world/text', title: '<script>alert(1)</script> shown, never run' },
   { title: 'No URL: skipped with a console warning' },
 ];

@@ -11,9 +11,7 @@ import { controlsOf, isChanged } from './form-state.js';
 export type Declarations = Map<string, string>;
 
 /** The spacing steps' defaults in rem; the spacing range scales them all. */
-const spacingSteps = Object.fromEntries(
-  (['xs', 's', 'm', 'l', 'xl'] as const).map((step) => [step, Number.parseFloat(tokenDefaults[`space-${step}`])]),
-);
+const spacingSteps = Object.fromEntries((['xs', 's', 'm', 'l', 'xl'] as const).map((step) => [step, Number.parseFloat(tokenDefaults[`space-${step}`])]));
 
 function declareColourPair(declarations: Declarations, token: string, pair: HTMLInputElement[]): void {
   const light = pair.find((input) => input.dataset.side === 'light');

@@ -24,7 +24,9 @@ for (const [subpath, target] of Object.entries(pkg.exports)) {
   const result = Extractor.invoke(config, { localBuild: update, showVerboseMessages: false });
   if (!result.succeeded) {
     failed += 1;
-    console.error(`${subpath}: ${result.apiReportChanged ? `the API differs from etc/${name}.api.md` : 'api-extractor failed'} (${result.errorCount} errors, ${result.warningCount} warnings)`);
+    console.error(
+      `${subpath}: ${result.apiReportChanged ? `the API differs from etc/${name}.api.md` : 'api-extractor failed'} (${result.errorCount} errors, ${result.warningCount} warnings)`,
+    );
   } else console.log(`${subpath}: ${result.apiReportChanged ? `etc/${name}.api.md updated` : `matches etc/${name}.api.md`}`);
 }
 if (failed) {

@@ -83,8 +83,7 @@ function declaredValueExports(packageName, subpaths) {
   );
   const program = ts.createProgram([...files.values()], options);
   const checker = program.getTypeChecker();
-  const typeOnly = (symbol) =>
-    symbol.declarations?.some((node) => ts.isExportSpecifier(node) && (node.isTypeOnly || node.parent.parent.isTypeOnly));
+  const typeOnly = (symbol) => symbol.declarations?.some((node) => ts.isExportSpecifier(node) && (node.isTypeOnly || node.parent.parent.isTypeOnly));
   return new Map(
     [...files].map(([subpath, file]) => {
       const module = checker.getSymbolAtLocation(program.getSourceFile(file));
@@ -139,19 +138,37 @@ async function main() {
   const shipped = [...elements.files.keys()];
   const named = Object.values(rootPackage.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
   const missing = named.filter((file) => !elements.files.has(file.slice(2)));
-  check(missing.length === 0, `lede-elements ships every file its exports map names (${named.length})${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
+  check(
+    missing.length === 0,
+    `lede-elements ships every file its exports map names (${named.length})${missing.length ? `; missing: ${missing.join(', ')}` : ''}`,
+  );
   const registering = rootPackage.sideEffects.filter((pattern) => pattern.startsWith('./'));
   const absent = registering.filter((file) => !elements.files.has(file.slice(2)));
   check(absent.length === 0, `every sideEffects path is in the package (${registering.length})${absent.length ? `; not shipped: ${absent.join(', ')}` : ''}`);
-  check(['README.md', 'LICENSE', 'custom-elements.json'].every((file) => elements.files.has(file)), 'lede-elements ships README.md, LICENSE and custom-elements.json');
-  check(shipped.every((file) => file.startsWith('dist/') || !file.includes('/')), `lede-elements ships only dist/ and top-level files (${shipped.length} files)`);
+  check(
+    ['README.md', 'LICENSE', 'custom-elements.json'].every((file) => elements.files.has(file)),
+    'lede-elements ships README.md, LICENSE and custom-elements.json',
+  );
+  check(
+    shipped.every((file) => file.startsWith('dist/') || !file.includes('/')),
+    `lede-elements ships only dist/ and top-level files (${shipped.length} files)`,
+  );
   const cli = serverPack.files.get('dist/cli.js');
   check(cli !== undefined && (cli.mode & 0o111) !== 0, 'lede-server ships dist/cli.js, executable');
-  check(['dist/store/migrations.js', 'README.md', 'LICENSE'].every((file) => serverPack.files.has(file)), 'lede-server ships its migrations, README.md and LICENSE');
+  check(
+    ['dist/store/migrations.js', 'README.md', 'LICENSE'].every((file) => serverPack.files.has(file)),
+    'lede-server ships its migrations, README.md and LICENSE',
+  );
   const protocolFiles = ['dist/index.js', 'dist/index.d.ts', 'dist/limits.js', 'dist/limits.d.ts', 'README.md', 'LICENSE'];
-  check(protocolFiles.every((file) => protocol.files.has(file)), `lede-protocol ships ${protocolFiles.join(', ')}`);
+  check(
+    protocolFiles.every((file) => protocol.files.has(file)),
+    `lede-protocol ships ${protocolFiles.join(', ')}`,
+  );
   const serverPackage = readJson(join(repo, 'server/package.json'));
-  for (const [name, manifest] of [['lede-elements', rootPackage], ['lede-server', serverPackage]]) {
+  for (const [name, manifest] of [
+    ['lede-elements', rootPackage],
+    ['lede-server', serverPackage],
+  ]) {
     const wanted = manifest.dependencies['lede-protocol'];
     check(wanted === protocolPackage.version, `${name} depends on lede-protocol ${wanted}, the version packed (${protocolPackage.version})`);
   }
@@ -163,7 +180,16 @@ async function main() {
   // --strict-allow-scripts: an install script nobody approved fails here instead of warning.
   const { output: install } = await run(
     'npm',
-    ['install', elements.tarball, serverPack.tarball, protocol.tarball, `vite@${rootPackage.devDependencies.vite}`, '--no-audit', '--no-fund', '--strict-allow-scripts'],
+    [
+      'install',
+      elements.tarball,
+      serverPack.tarball,
+      protocol.tarball,
+      `vite@${rootPackage.devDependencies.vite}`,
+      '--no-audit',
+      '--no-fund',
+      '--strict-allow-scripts',
+    ],
     { cwd: project },
   );
   check(!/EBADENGINE/.test(install), `npm install printed no EBADENGINE warning (Node ${process.versions.node})`);
@@ -174,9 +200,17 @@ async function main() {
   step('(a) Import every JS export of lede-elements in Node');
   const installed = JSON.parse(readFileSync(join(project, 'node_modules/lede-elements/package.json'), 'utf8'));
   const manifest = JSON.parse(readFileSync(join(project, 'node_modules/lede-elements/custom-elements.json'), 'utf8'));
-  const tagOfClass = new Map(manifest.modules.flatMap((module) => module.declarations ?? []).filter((d) => d.tagName).map((d) => [d.name, d.tagName]));
+  const tagOfClass = new Map(
+    manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .filter((d) => d.tagName)
+      .map((d) => [d.name, d.tagName]),
+  );
   const entries = jsExports(installed);
-  const declared = declaredValueExports('lede-elements', entries.map(([subpath]) => subpath));
+  const declared = declaredValueExports(
+    'lede-elements',
+    entries.map(([subpath]) => subpath),
+  );
   for (const [subpath, file] of entries) {
     const specifier = `lede-elements${subpath.slice(1)}`;
     const expected = declared.get(subpath);
@@ -185,7 +219,10 @@ async function main() {
       // It also exports minified internals to its lazily loaded chunks, hence "every declared name".
       const names = bundleExports(join(project, 'node_modules/lede-elements', file));
       const lacking = expected.filter((name) => !names.includes(name));
-      check(lacking.length === 0, `${specifier} exports every name its declarations do (${expected.join(', ')})${lacking.length ? `; lacks ${lacking.join(', ')}` : ''}`);
+      check(
+        lacking.length === 0,
+        `${specifier} exports every name its declarations do (${expected.join(', ')})${lacking.length ? `; lacks ${lacking.join(', ')}` : ''}`,
+      );
       continue;
     }
     // One process per entry: each import starts from an empty custom element registry (Lit's Node shim).
@@ -197,21 +234,40 @@ async function main() {
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: project, quiet: true, label });
     const result = JSON.parse(stdout);
     check(sameList(result.names, expected), `${specifier} imports in Node; exports what its declarations say (${expected.length} names)`);
-    const expectedTags = expected.map((name) => tagOfClass.get(name)).filter(Boolean).sort();
+    const expectedTags = expected
+      .map((name) => tagOfClass.get(name))
+      .filter(Boolean)
+      .sort();
     check(sameList([...result.defined].sort(), expectedTags), `${specifier} registers ${expectedTags.join(', ') || 'no element'}`);
     for (const tag of result.defined) check(tagOfClass.get(result.classes[tag]) === tag, `<${tag}> is registered with the exported ${result.classes[tag]}`);
   }
   const keyNames = ['LedeArticle', 'LedeByline', 'LedeRelated', 'LedeComments', 'parseArticleText', 'parseCredits', 'RestCommentProvider'];
-  check(keyNames.every((name) => declared.get('.').includes(name)), `lede-elements exports ${keyNames.join(', ')}`);
+  check(
+    keyNames.every((name) => declared.get('.').includes(name)),
+    `lede-elements exports ${keyNames.join(', ')}`,
+  );
   const protocolEntries = jsExports(readJson(join(project, 'node_modules/lede-protocol/package.json')));
-  const protocolDeclared = declaredValueExports('lede-protocol', protocolEntries.map(([subpath]) => subpath));
+  const protocolDeclared = declaredValueExports(
+    'lede-protocol',
+    protocolEntries.map(([subpath]) => subpath),
+  );
   for (const [subpath] of protocolEntries) {
     const specifier = `lede-protocol${subpath.slice(1)}`;
     const probe = `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).sort()));`;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: project, quiet: true, label: `node -e "await import('${specifier}')"` });
-    check(sameList(JSON.parse(stdout), protocolDeclared.get(subpath)), `${specifier} imports in Node; exports what its declarations say (${protocolDeclared.get(subpath).length} names)`);
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], {
+      cwd: project,
+      quiet: true,
+      label: `node -e "await import('${specifier}')"`,
+    });
+    check(
+      sameList(JSON.parse(stdout), protocolDeclared.get(subpath)),
+      `${specifier} imports in Node; exports what its declarations say (${protocolDeclared.get(subpath).length} names)`,
+    );
   }
-  check(['LIMITS', 'ERROR_CODES'].every((name) => protocolDeclared.get('./limits.js').includes(name)), 'lede-protocol/limits.js exports LIMITS and ERROR_CODES');
+  check(
+    ['LIMITS', 'ERROR_CODES'].every((name) => protocolDeclared.get('./limits.js').includes(name)),
+    'lede-protocol/limits.js exports LIMITS and ERROR_CODES',
+  );
 
   step('(b) Build pages importing every entry with Vite');
   const imports = entries.filter(([subpath]) => subpath !== './cdn/lede.js').map(([subpath]) => `lede-elements${subpath.slice(1)}`);
@@ -234,19 +290,32 @@ async function main() {
   const built = (name) => {
     const html = readFileSync(join(project, 'dist', `${name}.html`), 'utf8');
     const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]);
-    const read = (extension) => assets.filter((asset) => asset.endsWith(extension)).map((asset) => readFileSync(join(project, 'dist', asset), 'utf8')).join('\n');
+    const read = (extension) =>
+      assets
+        .filter((asset) => asset.endsWith(extension))
+        .map((asset) => readFileSync(join(project, 'dist', asset), 'utf8'))
+        .join('\n');
     return { js: read('.js'), css: read('.css') };
   };
   // `defineElement('lede-article', LedeArticle)`, minified: the registration, not just the tag's name.
   const registers = (js, tag) => new RegExp(`[\\w$]+\\((["'\`])${tag}\\1,[\\w$]+\\)`).test(js);
   const all = built('all');
-  check(tags.every((tag) => registers(all.js, tag)), `the full page registers ${tags.join(', ')}`);
+  check(
+    tags.every((tag) => registers(all.js, tag)),
+    `the full page registers ${tags.join(', ')}`,
+  );
   check(all.css.includes('lede-article:not(:defined)'), 'the full page carries lede.css');
   // The browser takes only plain values from lede-protocol: TypeBox marks every schema with this symbol.
-  check(!all.js.includes('TypeBox.Kind') && !built('cdn').js.includes('TypeBox.Kind'), 'no page carries TypeBox (the client imports lede-protocol/limits.js only)');
+  check(
+    !all.js.includes('TypeBox.Kind') && !built('cdn').js.includes('TypeBox.Kind'),
+    'no page carries TypeBox (the client imports lede-protocol/limits.js only)',
+  );
   const credits = built('credits');
   check(credits.js.includes('A. Writer') && !tags.some((tag) => credits.js.includes(tag)), 'a page importing only parseCredits carries no element');
-  check(tags.every((tag) => registers(built('cdn').js, tag)), 'a page importing the CDN file registers every element');
+  check(
+    tags.every((tag) => registers(built('cdn').js, tag)),
+    'a page importing the CDN file registers every element',
+  );
 
   step('(c) Start `npx lede-server` and ask GET /api/health');
   const port = await freePort();
@@ -270,9 +339,19 @@ async function main() {
     body: JSON.stringify({ author: { name: 'Installer' }, body: 'From the tarballs.', startedAt: Date.now() - 60_000 }),
   });
   const created = await posted.json();
-  check(posted.status === 201 && created.comment.body === 'From the tarballs.' && typeof created.editToken === 'string', `POST a comment answered ${posted.status} with the comment and its edit token`);
-  const invalid = await fetch(`http://127.0.0.1:${port}/api/threads/install-check/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"body":"No author."}' });
-  check(invalid.status === 400 && (await invalid.json()).error.code === 'invalid_request', `a post without an author is refused by the schema (${invalid.status})`);
+  check(
+    posted.status === 201 && created.comment.body === 'From the tarballs.' && typeof created.editToken === 'string',
+    `POST a comment answered ${posted.status} with the comment and its edit token`,
+  );
+  const invalid = await fetch(`http://127.0.0.1:${port}/api/threads/install-check/comments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"body":"No author."}',
+  });
+  check(
+    invalid.status === 400 && (await invalid.json()).error.code === 'invalid_request',
+    `a post without an author is refused by the schema (${invalid.status})`,
+  );
   check(statSync(db, { throwIfNoEntry: false })?.isFile() === true, `the database is where --db said: ${db}`);
   check(existsSync(`${db}-wal`), 'SQLite runs in WAL mode (the -wal file exists while serving)');
   // SIGTERM to the whole process group, as a process manager does (Ctrl-C sends SIGINT the same way):

@@ -12,7 +12,9 @@ if (missing.length > 0) {
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
     const vars = missing.map((name) => pathVariables[name]).join(' / ');
-    console.error(`Browser tests need ${missing.join(' and ')}: install Debian's ${packages.join(' ')} (apt-get install ${packages.join(' ')}) or set ${vars}.`);
+    console.error(
+      `Browser tests need ${missing.join(' and ')}: install Debian's ${packages.join(' ')} (apt-get install ${packages.join(' ')}) or set ${vars}.`,
+    );
     process.exit(1);
   }
   console.log(`Installing Debian's ${packages.join(' ')} for the browser tests…`);
@@ -21,7 +23,9 @@ if (missing.length > 0) {
   execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
   const stillMissing = wanted.filter((name) => !browserPaths()[name]);
   if (stillMissing.length > 0) {
-    console.error(`Installed ${packages.join(' ')} but found no ${stillMissing.join(' or ')} executable; set ${stillMissing.map((name) => pathVariables[name]).join(' / ')}.`);
+    console.error(
+      `Installed ${packages.join(' ')} but found no ${stillMissing.join(' or ')} executable; set ${stillMissing.map((name) => pathVariables[name]).join(' / ')}.`,
+    );
     process.exit(1);
   }
 }

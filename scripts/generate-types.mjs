@@ -32,9 +32,7 @@ const generated = readFileSync(file, 'utf8');
 const end = generated.search(/^declare module /m);
 if (end < 0) throw new Error(`${file}: the generator's output changed; no framework declarations found`);
 
-const byTag = elements
-  .map(({ tagName, name }) => `  "${tagName}": { element: ${name}; props: ${name}Props; solidProps: ${name}SolidJsProps };`)
-  .join('\n');
+const byTag = elements.map(({ tagName, name }) => `  "${tagName}": { element: ${name}; props: ${name}Props; solidProps: ${name}SolidJsProps };`).join('\n');
 
 writeFileSync(
   file,

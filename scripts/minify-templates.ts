@@ -68,7 +68,9 @@ const cssSpare = new RegExp(`(${quoted})|;(?= ?})| ?([{};,>]) ?|(:) `, 'g');
  * template (rather than meeting a `${…}`), where leading and trailing white space can go too.
  */
 export function minifyCss(text: string, first = true, last = true): string {
-  let result = text.replace(cssGap, (_match, string?: string) => string ?? ' ').replace(cssSpare, (_match, string?: string, punctuation?: string, colon?: string) => string ?? punctuation ?? colon ?? '');
+  let result = text
+    .replace(cssGap, (_match, string?: string) => string ?? ' ')
+    .replace(cssSpare, (_match, string?: string, punctuation?: string, colon?: string) => string ?? punctuation ?? colon ?? '');
   if (first) result = result.replace(/^ /, '');
   if (last) result = result.replace(/ $/, '');
   return result;

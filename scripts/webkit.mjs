@@ -96,7 +96,9 @@ class WebKitLauncher extends WebdriverLauncher {
     const names = { browser: 'MiniBrowser', driver: 'WebKitWebDriver', xvfb: 'Xvfb' };
     const missing = Object.entries(this.paths).filter(([, path]) => !path);
     if (missing.length > 0) {
-      throw new Error(`WebKit tests need ${missing.map(([tool]) => names[tool]).join(' and ')}: install Debian's webkit2gtk-driver and xvfb (node scripts/ensure-browsers.mjs does) or set WEBKIT_PATH / WEBKIT_DRIVER_PATH.`);
+      throw new Error(
+        `WebKit tests need ${missing.map(([tool]) => names[tool]).join(' and ')}: install Debian's webkit2gtk-driver and xvfb (node scripts/ensure-browsers.mjs does) or set WEBKIT_PATH / WEBKIT_DRIVER_PATH.`,
+      );
     }
     try {
       const xvfb = await startXvfb(this.paths.xvfb);

@@ -88,8 +88,13 @@ describe('readArticle', () => {
         { role: 'main', contentType: 'text/html', value: '<p>Hi</p>' },
         { role: 'main', contentType: 'text/plain', value: 'Hi' },
       ],
-      people: [{ name: 'Writer', rel: 'author' }, { name: 'Subject person', rel: 'about' }],
-      associations: [{ name: 'pic', type: 'picture', renditions: [{ href: 'https://news.example/p.jpg', width: 800, height: 600 }], descriptions: [{ value: 'Alt text' }] }],
+      people: [
+        { name: 'Writer', rel: 'author' },
+        { name: 'Subject person', rel: 'about' },
+      ],
+      associations: [
+        { name: 'pic', type: 'picture', renditions: [{ href: 'https://news.example/p.jpg', width: 800, height: 600 }], descriptions: [{ value: 'Alt text' }] },
+      ],
       versionCreated: '2023-11-04T00:00:00Z',
       language: 'en',
     });
@@ -132,7 +137,14 @@ describe('readArticle', () => {
     const warn = console.warn;
     console.warn = () => undefined;
     try {
-      const article = readArticle({ headline: '  H  ', dek: '   ', body: [{ type: 'video', src: 'x' }, { type: 'paragraph', text: ' P ' }] });
+      const article = readArticle({
+        headline: '  H  ',
+        dek: '   ',
+        body: [
+          { type: 'video', src: 'x' },
+          { type: 'paragraph', text: ' P ' },
+        ],
+      });
       expect(article).to.deep.equal({ headline: 'H', body: [{ type: 'paragraph', text: 'P' }] });
     } finally {
       console.warn = warn;

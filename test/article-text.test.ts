@@ -9,8 +9,7 @@ async function load(path: string): Promise<string> {
   return response.text();
 }
 
-const paragraphs = (article: Article): string[] =>
-  (article.body ?? []).flatMap((block) => (block.type === 'paragraph' ? [block.text] : []));
+const paragraphs = (article: Article): string[] => (article.body ?? []).flatMap((block) => (block.type === 'paragraph' ? [block.text] : []));
 
 /** The invariants every result keeps, whatever the input. */
 function expectWellFormed(article: Article): void {
@@ -41,7 +40,8 @@ function randomText(length: number, seed: number, alphabet?: string): string {
   return chars.join('');
 }
 
-const CHROME_WORDS = /you may also like|leave a comment|leave a reply|related articles|comments \(|©|all rights reserved|our standards|advertisement|share this article/i;
+const CHROME_WORDS =
+  /you may also like|leave a comment|leave a reply|related articles|comments \(|©|all rights reserved|our standards|advertisement|share this article/i;
 
 describe('parseArticleText: the seed article', () => {
   let seed: string;
@@ -53,13 +53,9 @@ describe('parseArticleText: the seed article', () => {
 
   it('reads the kicker, headline, by-line and metadata lines', () => {
     expect(article.kicker).to.equal('LATEST DEVELOPMENTS');
-    expect(article.headline).to.equal(
-      'U.S. Secretary of State Antony Blinken Seeks Humanitarian Pauses in Gaza War Amid Escalating Violence',
-    );
+    expect(article.headline).to.equal('U.S. Secretary of State Antony Blinken Seeks Humanitarian Pauses in Gaza War Amid Escalating Violence');
     expect(article.byline).to.equal('time news');
-    expect(article.alternativeHeadline).to.equal(
-      'U.S. Secretary of State Pushes for Humanitarian Pause as Conflict Escalates in Gaza',
-    );
+    expect(article.alternativeHeadline).to.equal('U.S. Secretary of State Pushes for Humanitarian Pause as Conflict Escalates in Gaza');
     expect(article.datePublished).to.equal('2023-11-03');
   });
 
@@ -77,9 +73,7 @@ describe('parseArticleText: the seed article', () => {
     expect(texts[0]).to.equal(
       'U.S. Secretary of State Antony Blinken has arrived in Tel Aviv to meet with Israeli Prime Minister Benjamin Netanyahu amidst the escalating conflict between Israel and Hamas. Blinken’s visit comes as the death toll continues to rise, with both Palestinian and Israeli children being caught in the crossfire.',
     );
-    expect(texts[8]).to.equal(
-      'Blinken is scheduled to meet with Jordan’s Foreign Minister Ayman Safadi in Amman on Saturday to discuss the ongoing conflict.',
-    );
+    expect(texts[8]).to.equal('Blinken is scheduled to meet with Jordan’s Foreign Minister Ayman Safadi in Amman on Saturday to discuss the ongoing conflict.');
     const all = texts.join('\n');
     expect(all).to.not.match(CHROME_WORDS);
     expect(all).to.not.match(/^(?:by time news|Title:|Date:|LATEST DEVELOPMENTS)/m);
@@ -138,9 +132,7 @@ describe('parseArticleText: variations', () => {
     expect(article.section).to.equal('Politics');
     expect(article.keywords).to.deep.equal(['Congress', 'Budget', 'Shutdown']);
     expect(article.dateline).to.equal('WASHINGTON');
-    expect(article.creditsText).to.equal(
-      'Associated Press writers Kevin Freking and Mary Clare Jalonick contributed to this report.',
-    );
+    expect(article.creditsText).to.equal('Associated Press writers Kevin Freking and Mary Clare Jalonick contributed to this report.');
     const texts = paragraphs(article);
     expect(texts).to.have.length(3);
     expect(texts[0]).to.match(/^The Senate passed a stopgap spending bill/);
@@ -224,9 +216,7 @@ describe('parseArticleText: variations', () => {
 
   it('reads dates written as "3 November 2023" and "Nov. 3, 2023 10:15 AM"', () => {
     expect(parseArticleText('Headline\n\nDate: 3 November 2023\n\nBody text.').datePublished).to.equal('2023-11-03');
-    expect(parseArticleText('Headline\n\nPublished: Nov. 3, 2023 10:15 AM\n\nBody.').datePublished).to.equal(
-      '2023-11-03T10:15:00',
-    );
+    expect(parseArticleText('Headline\n\nPublished: Nov. 3, 2023 10:15 AM\n\nBody.').datePublished).to.equal('2023-11-03T10:15:00');
     expect(parseArticleText('Headline\nUPDATED: Friday, November 3, 2023\nBody.').dateModified).to.equal('2023-11-03');
   });
 
@@ -293,12 +283,10 @@ describe('parseArticleText: variations', () => {
 
   it('recognises "X contributed to this report" and "Contributing to this report were" credits', () => {
     expect(
-      parseArticleText('Headline\n\nThe main paragraph of the story, with enough words here.\n\nJane Doe contributed to this report.')
-        .creditsText,
+      parseArticleText('Headline\n\nThe main paragraph of the story, with enough words here.\n\nJane Doe contributed to this report.').creditsText,
     ).to.equal('Jane Doe contributed to this report.');
     expect(
-      parseArticleText('Headline\n\nThe main paragraph of the story, with enough words here.\n\nContributing to this report were A and B.')
-        .creditsText,
+      parseArticleText('Headline\n\nThe main paragraph of the story, with enough words here.\n\nContributing to this report were A and B.').creditsText,
     ).to.equal('Contributing to this report were A and B.');
   });
 

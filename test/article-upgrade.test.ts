@@ -6,8 +6,7 @@ import { articlePageCss } from '../src/article/article.layout.js';
 import { LedeArticle } from '../src/article/lede-article.js';
 import { defineElement } from '../src/shared/define.js';
 
-const round = (rect: DOMRect, rtl = false) =>
-  [rtl ? rect.right : rect.left, rect.top, rect.width, rect.height].map((value) => Math.round(value * 10) / 10);
+const round = (rect: DOMRect, rtl = false) => [rtl ? rect.right : rect.left, rect.top, rect.width, rect.height].map((value) => Math.round(value * 10) / 10);
 
 /** Each child's box as [inline-start edge, top, width, height]. */
 function boxes(root: Element): Record<string, number[]> {

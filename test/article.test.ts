@@ -120,15 +120,22 @@ describe('<lede-article>', () => {
     it('loads the first picture at once with high priority, the rest lazily: the lead image, else the first in the body', async () => {
       const picture = (name: string) => ({ url: `/demo/content/illustration.svg?${name}`, alt: name });
       const figure = (name: string): ArticleBlock => ({ type: 'figure', image: picture(name) });
-      const loading = (element: Element) => [...shadow(element).querySelectorAll('img')].map((img) => `${img.alt}: ${img.loading} ${img.getAttribute('fetchpriority') ?? 'auto'}`);
+      const loading = (element: Element) =>
+        [...shadow(element).querySelectorAll('img')].map((img) => `${img.alt}: ${img.loading} ${img.getAttribute('fetchpriority') ?? 'auto'}`);
 
-      const withLead = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Lead', image: picture('lead'), body: [figure('one'), figure('two')] }}></lede-article>`);
+      const withLead = await fixture<LedeArticle>(
+        html`<lede-article .article=${{ headline: 'Lead', image: picture('lead'), body: [figure('one'), figure('two')] }}></lede-article>`,
+      );
       expect(loading(withLead)).to.deep.equal(['lead: eager high', 'one: lazy auto', 'two: lazy auto']);
 
-      const bodyOnly = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Body', body: [{ type: 'paragraph', text: 'Text.' }, figure('one'), figure('two')] }}></lede-article>`);
+      const bodyOnly = await fixture<LedeArticle>(
+        html`<lede-article .article=${{ headline: 'Body', body: [{ type: 'paragraph', text: 'Text.' }, figure('one'), figure('two')] }}></lede-article>`,
+      );
       expect(loading(bodyOnly)).to.deep.equal(['one: eager high', 'two: lazy auto']);
 
-      const htmlBody = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'HTML', bodyHtml: '<p>Text.</p><img src="/demo/content/illustration.svg?one" alt="one"><img src="/demo/content/illustration.svg?two" alt="two">' }}></lede-article>`);
+      const htmlBody = await fixture<LedeArticle>(
+        html`<lede-article .article=${{ headline: 'HTML', bodyHtml: '<p>Text.</p><img src="/demo/content/illustration.svg?one" alt="one"><img src="/demo/content/illustration.svg?two" alt="two">' }}></lede-article>`,
+      );
       await waitUntil(() => loading(htmlBody).length === 2, 'the HTML body did not render');
       expect(loading(htmlBody)).to.deep.equal(['one: eager high', 'two: lazy auto']);
     });
@@ -167,7 +174,10 @@ describe('<lede-article>', () => {
         headline: 'From JSON-LD',
         description: 'A dek from the description.',
         datePublished: '2023-11-03T09:00:00Z',
-        author: [{ '@type': 'Person', name: 'Nidal al-Mughrabi' }, { '@type': 'Person', name: 'Ali Sawafta' }],
+        author: [
+          { '@type': 'Person', name: 'Nidal al-Mughrabi' },
+          { '@type': 'Person', name: 'Ali Sawafta' },
+        ],
         articleBody: 'First paragraph.\n\nSecond paragraph.',
       };
       const element = await fixture<LedeArticle>(html`
@@ -186,7 +196,10 @@ describe('<lede-article>', () => {
     it('reads IPTC ninjs 3.x from the property', async () => {
       const ninjs = {
         uri: 'urn:ninjs3:1',
-        headlines: [{ role: 'main', value: 'Ninjs three headline' }, { role: 'subhead', value: 'The subhead' }],
+        headlines: [
+          { role: 'main', value: 'Ninjs three headline' },
+          { role: 'subhead', value: 'The subhead' },
+        ],
         bodies: [{ role: 'main', contentType: 'text/plain', value: 'One.\n\nTwo.' }],
         by: 'Dan Williams',
         located: 'JERUSALEM',
@@ -239,7 +252,10 @@ describe('<lede-article>', () => {
       const data: Article = {
         headline: 'Headline with </script><script>window.__ledeXss = true</script>',
         authors: [{ name: 'Michael Perry' }, { name: 'Angus MacSwan' }],
-        credits: [{ name: 'Miral Fahmy', roles: ['editing'] }, { name: 'Ali Sawafta', roles: ['reporting'], location: 'Ramallah' }],
+        credits: [
+          { name: 'Miral Fahmy', roles: ['editing'] },
+          { name: 'Ali Sawafta', roles: ['reporting'], location: 'Ramallah' },
+        ],
         datePublished: '2023-11-03',
         body: [{ type: 'paragraph', text: 'Text.' }],
       };
@@ -460,7 +476,13 @@ describe('<lede-article>', () => {
       ['es', ['Por A y B', '3 de noviembre de 2023 · Actualizado el 5 de noviembre de 2023', 'Lectura de 1 min']],
     ] as const) {
       it(`speaks ${lang}, its words loaded on demand`, async () => {
-        const data: Article = { headline: 'H', datePublished: '2023-11-03', dateModified: '2023-11-05', authors: [{ name: 'A' }, { name: 'B' }], body: [{ type: 'paragraph', text: 'Wort' }] };
+        const data: Article = {
+          headline: 'H',
+          datePublished: '2023-11-03',
+          dateModified: '2023-11-05',
+          authors: [{ name: 'A' }, { name: 'B' }],
+          body: [{ type: 'paragraph', text: 'Wort' }],
+        };
         const wrapper = await fixture<HTMLDivElement>(html`<div lang=${lang}><lede-article .article=${data}></lede-article></div>`);
         const element = wrapper.querySelector('lede-article')!;
         await element.updateComplete;
@@ -486,7 +508,9 @@ describe('<lede-article>', () => {
       await element.updateComplete;
       const headline = query(element, '.headline')!;
       expect(getComputedStyle(headline).direction).to.equal('rtl');
-      expect(query(element, 'time')!.textContent).to.equal(new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 10, 3))));
+      expect(query(element, 'time')!.textContent).to.equal(
+        new Intl.DateTimeFormat('ar', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 10, 3))),
+      );
       expect(query(element, '.byline')!.textContent).to.contain('بقلم');
       expect(query(element, '.byline')!.textContent).to.contain(' و');
       // Logical properties: the quote rule and padding sit on the right in RTL.
@@ -511,7 +535,8 @@ describe('<lede-article>', () => {
       for (let width = 240; width <= 480; width += 4) {
         wrapper.style.inlineSize = `${width}px`;
         // One line: every box of the time (one a bidi run) on the same line.
-        for (const time of times) if (new Set([...time.getClientRects()].map((box) => Math.round(box.top))).size !== 1) broken.push(`${width}px: ${time.textContent}`);
+        for (const time of times)
+          if (new Set([...time.getClientRects()].map((box) => Math.round(box.top))).size !== 1) broken.push(`${width}px: ${time.textContent}`);
       }
       expect(broken).to.deep.equal([]);
     });

@@ -13,8 +13,7 @@ const shadow = (element: Element) => element.shadowRoot!;
 const query = <T extends Element = HTMLElement>(element: Element, selector: string) => shadow(element).querySelector<T>(selector);
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** The full-credits panel as "Label: names" lines. */
-const panelLines = (element: Element) =>
-  [...shadow(element).querySelectorAll('dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
+const panelLines = (element: Element) => [...shadow(element).querySelectorAll('dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
 
 const seedCredits =
   'This article includes reporting from Nidal al-Mughrabi in Gaza, Ali Sawafta in Ramallah, Dan Williams, Emily Rose, Maytaal Angel in Jerusalem, Clauda Tanios in Dubai, and Patricia Zengerle, Phil Stewart, and Idrees Ali in Washington. The article was written by Michael Perry and Angus MacSwan, with editing by Miral Fahmy and Andrew Cawthorne.';
@@ -173,18 +172,23 @@ describe('<lede-byline>', () => {
       await waitUntil(() => text(query(byline, '.names')) === 'By Ann Wu', 'the byline did not follow the article');
     });
 
-    it('shows the article\'s dateline once, on the byline\'s line (the Arabic demo)', async () => {
-      const wrapper = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl"><lede-article .article=${arabicArticle}><lede-byline slot="byline" open></lede-byline></lede-article></div>`);
+    it("shows the article's dateline once, on the byline's line (the Arabic demo)", async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<div lang="ar" dir="rtl"><lede-article .article=${arabicArticle}><lede-byline slot="byline" open></lede-byline></lede-article></div>`,
+      );
       const element = wrapper.querySelector('lede-article')!;
       const byline = element.querySelector('lede-byline')!;
       await waitUntil(() => query(byline, '.names'), 'the byline did not receive the article');
-      const shown = [element, byline].flatMap((host) => [...shadow(host).querySelectorAll('.dateline')]).filter((node) => node.checkVisibility()).map(text);
+      const shown = [element, byline]
+        .flatMap((host) => [...shadow(host).querySelectorAll('.dateline')])
+        .filter((node) => node.checkVisibility())
+        .map(text);
       expect(shown).to.deep.equal(['القاهرة']);
       expect(text(query(byline, '.line'))).to.contain('القاهرة');
       await expect(element).to.be.accessible();
     });
 
-    it('gives the article\'s JSON-LD one Person per credited person, from its credits paragraph', async () => {
+    it("gives the article's JSON-LD one Person per credited person, from its credits paragraph", async () => {
       const element = await fixture<LedeArticle>(html`<lede-article .article=${article}></lede-article>`);
       const jsonLd = await jsonLdOf(element);
       const names = (nodes: { name: string; '@type': string }[]) => nodes.map((node) => `${node['@type']}:${node.name}`);
@@ -195,11 +199,13 @@ describe('<lede-byline>', () => {
       for (const node of [...jsonLd.author, ...jsonLd.editor, ...jsonLd.contributor]) expect(node.name).not.to.match(/ and |,/);
     });
 
-    it('adds a byline\'s own credits and authors to the article\'s JSON-LD', async () => {
+    it("adds a byline's own credits and authors to the article's JSON-LD", async () => {
       const element = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Plain', body: [{ type: 'paragraph', text: 'Text.' }] }}>
         <lede-byline slot="byline" .authors=${[{ name: 'Jane Doe', url: 'https://news.example/jane' }]} credits-text="(Reporting by Reuters bureaus; Editing by Bo Li)"></lede-byline>
       </lede-article>`);
-      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Bo Li'), 'the byline\'s people were not added', { timeout: 5000 });
+      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Bo Li'), "the byline's people were not added", {
+        timeout: 5000,
+      });
       const jsonLd = await jsonLdOf(element);
       expect(jsonLd.author).to.deep.equal([{ '@type': 'Person', name: 'Jane Doe', url: 'https://news.example/jane' }]);
       expect(jsonLd.editor).to.deep.equal([{ '@type': 'Person', name: 'Bo Li' }]);
@@ -210,9 +216,13 @@ describe('<lede-byline>', () => {
       const element = await fixture<LedeArticle>(html`<lede-article .article=${{ headline: 'Plain', body: [{ type: 'paragraph', text: 'Text.' }] }}>
         <lede-byline slot="byline" .authors=${[{ name: 'Jane Doe' }]}></lede-byline>
       </lede-article>`);
-      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Jane Doe'), 'the byline\'s author was not added', { timeout: 5000 });
+      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Jane Doe'), "the byline's author was not added", {
+        timeout: 5000,
+      });
       element.querySelector<LedeByline>('lede-byline')!.authors = [{ name: 'Omar Haddad' }];
-      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Omar Haddad'), 'the new author was not added', { timeout: 5000 });
+      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Omar Haddad'), 'the new author was not added', {
+        timeout: 5000,
+      });
       expect((await jsonLdOf(element)).author).to.deep.equal([{ '@type': 'Person', name: 'Omar Haddad' }]);
     });
 
@@ -222,7 +232,9 @@ describe('<lede-byline>', () => {
         <lede-byline slot="byline"><p>By time news</p><p slot="credits">${seedCredits}</p></lede-byline>
         <p>Body text.</p>
       </lede-article>`);
-      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Cawthorne'), 'the byline\'s people were not added', { timeout: 5000 });
+      await waitUntil(() => element.querySelector('script[data-lede-generated]')?.textContent?.includes('Cawthorne'), "the byline's people were not added", {
+        timeout: 5000,
+      });
       const jsonLd = await jsonLdOf(element);
       expect(jsonLd.author.map((node: { name: string }) => node.name)).to.deep.equal(['Michael Perry', 'Angus MacSwan']);
       expect(jsonLd.contributor).to.have.length(9);
@@ -272,7 +284,10 @@ describe('<lede-byline>', () => {
 
     it('reads right to left in Arabic and follows a change of language', async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div lang="ar" dir="rtl">
-        <lede-byline open .credits=${[{ name: 'ليلى حسن', roles: ['writing'] }, { name: 'كريم منصور', roles: ['writing', 'editing'], location: 'القاهرة' }]}></lede-byline>
+        <lede-byline open .credits=${[
+          { name: 'ليلى حسن', roles: ['writing'] },
+          { name: 'كريم منصور', roles: ['writing', 'editing'], location: 'القاهرة' },
+        ]}></lede-byline>
       </div>`);
       const element = wrapper.querySelector('lede-byline')!;
       expect(text(query(element, '.names'))).to.equal('بقلم ليلى حسن وكريم منصور');
@@ -313,7 +328,13 @@ describe('<lede-byline>', () => {
     });
 
     it('leaves out malformed entries, keeps the rest, and can hide the note', async () => {
-      const credits = [{ name: 'Ann Wu', roles: ['writing'] }, { name: '', roles: ['editing'] }, { name: 'Bo Li', roles: ['juggling'] }, null, 7] as unknown as Credit[];
+      const credits = [
+        { name: 'Ann Wu', roles: ['writing'] },
+        { name: '', roles: ['editing'] },
+        { name: 'Bo Li', roles: ['juggling'] },
+        null,
+        7,
+      ] as unknown as Credit[];
       const element = await fixture<LedeByline>(html`<lede-byline .onError=${'hide'} .credits=${credits}></lede-byline>`);
       expect(text(query(element, '.names'))).to.equal('By Ann Wu');
       expect(query(element, '[role="alert"]')).to.be.null;

@@ -9,7 +9,9 @@ const viewFetched = () => performance.getEntriesByType('resource').some((entry) 
 /** A `<lede-comments>` below a page of text much taller than the viewport. */
 async function farBelow(thread: string): Promise<LedeComments> {
   scrollTo(0, 0);
-  const page = await fixture<HTMLElement>(html`<div><div style="height: ${innerHeight + 4000}px"></div><lede-comments endpoint=${endpoint} thread=${thread}></lede-comments></div>`);
+  const page = await fixture<HTMLElement>(
+    html`<div><div style="height: ${innerHeight + 4000}px"></div><lede-comments endpoint=${endpoint} thread=${thread}></lede-comments></div>`,
+  );
   const element = page.querySelector('lede-comments')!;
   await element.updateComplete;
   return element;
@@ -52,7 +54,10 @@ describe('<lede-comments> loads its thread and form when needed', () => {
     localStorage.setItem(`lede-comments:outbox:${thread}`, JSON.stringify([entry]));
     const element = await farBelow(thread);
     expect(scrollY).to.equal(0);
-    await waitUntil(() => $$(element, 'article.comment').some((comment) => comment.textContent!.includes('Queued before the reload.')), 'the queued comment was not sent');
+    await waitUntil(
+      () => $$(element, 'article.comment').some((comment) => comment.textContent!.includes('Queued before the reload.')),
+      'the queued comment was not sent',
+    );
     expect($$(element, '.outbox .unsent')).to.have.length(0);
     expect(localStorage.getItem(`lede-comments:outbox:${thread}`)).to.equal(null);
     const stored = await onServer(thread);
@@ -70,7 +75,9 @@ describe('<lede-comments> loads its thread and form when needed', () => {
 
   it('loads at once with loading="eager"', async () => {
     scrollTo(0, 0);
-    const page = await fixture<HTMLElement>(html`<div><div style="height: ${innerHeight + 4000}px"></div><lede-comments loading="eager" endpoint=${endpoint} thread=${newThread()}></lede-comments></div>`);
+    const page = await fixture<HTMLElement>(
+      html`<div><div style="height: ${innerHeight + 4000}px"></div><lede-comments loading="eager" endpoint=${endpoint} thread=${newThread()}></lede-comments></div>`,
+    );
     const element = page.querySelector('lede-comments')!;
     await element.updateComplete;
     expect($(element, 'form')).to.exist;

@@ -10,7 +10,8 @@ import { defineElement } from '../src/shared/define.js';
 const round = (rect: DOMRect) => [rect.left, rect.top, rect.width, rect.height].map((value) => Math.round(value * 10) / 10);
 
 /** The heading, the element and what follows it. */
-const boxes = (element: Element) => [element.querySelector('[slot="heading"]')!, element, element.nextElementSibling!].map((box) => round(box.getBoundingClientRect()));
+const boxes = (element: Element) =>
+  [element.querySelector('[slot="heading"]')!, element, element.nextElementSibling!].map((box) => round(box.getBoundingClientRect()));
 
 describe('<lede-comments> upgrade', () => {
   it('keeps its heading and what follows where they were: wide, narrow, right to left', async () => {

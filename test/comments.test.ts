@@ -40,7 +40,8 @@ async function write(element: LedeComments, { name, body, form = '' }: { name?: 
   await element.updateComplete;
 }
 
-const submit = (element: LedeComments, form = '') => $<HTMLButtonElement>(element, `${form ? `[data-id="${CSS.escape(form)}"] ` : ''}form button[type=submit]`)!.click();
+const submit = (element: LedeComments, form = '') =>
+  $<HTMLButtonElement>(element, `${form ? `[data-id="${CSS.escape(form)}"] ` : ''}form button[type=submit]`)!.click();
 
 /** Re-creates the element, as a reload of the page would. */
 async function reload(element: LedeComments): Promise<LedeComments> {
@@ -164,7 +165,9 @@ describe('<lede-comments> against the reference server', () => {
     // The name is known, so the form starts in the comment field.
     expect(root(element).activeElement?.id).to.equal(`body-${ids[0]}`);
     await write(element, { form: ids[0]!, body: 'Half a reply' });
-    $$<HTMLButtonElement>(element, `[data-id="${ids[0]}"] form button`).find((button) => button.textContent === 'Cancel')!.click();
+    $$<HTMLButtonElement>(element, `[data-id="${ids[0]}"] form button`)
+      .find((button) => button.textContent === 'Cancel')!
+      .click();
     await element.updateComplete;
     await element.updateComplete;
     expect(root(element).activeElement).to.equal(replyButton());
@@ -176,7 +179,10 @@ describe('<lede-comments> against the reference server', () => {
 
   it('pages with "More comments" by cursor and sorts newest, oldest and top', async () => {
     const thread = newThread();
-    const { ids } = await seed(thread, Array.from({ length: 7 }, (_, index) => ({ name: `N${index}`, body: `Comment ${index}` })));
+    const { ids } = await seed(
+      thread,
+      Array.from({ length: 7 }, (_, index) => ({ name: `N${index}`, body: `Comment ${index}` })),
+    );
     await fetch(`${endpoint}/comments/${ids[2]}/votes`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"value":1}' });
     const element = await mount(thread, { 'page-size': '3' });
     expect(bodies(element)).to.deep.equal(['Comment 6', 'Comment 5', 'Comment 4']);
@@ -239,7 +245,9 @@ describe('<lede-comments> against the reference server', () => {
     $<HTMLButtonElement>(element, `[data-id="${ids[0]}"] form button[type=submit]`)!.click();
     await waitUntil(() => !$(element, `[data-id="${ids[0]}"] button.report`), 'the report was not accepted');
     expect($(element, 'p.visually-hidden[role=status]')!.textContent).to.equal('Reported. Thank you.');
-    const admin = await (await fetch(`${endpoint}/admin/comments?status=reported&thread=${thread}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+    const admin = await (
+      await fetch(`${endpoint}/admin/comments?status=reported&thread=${thread}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json();
     expect(admin.comments.map((comment: { id: string; reports: number }) => [comment.id, comment.reports])).to.deep.equal([[ids[0], 1]]);
   });
 
@@ -527,8 +535,17 @@ describe('<lede-comments> and a broken or hostile server', () => {
     control('fault', { mode: 'answer', method, path, status, body, headers, count });
   /** A well-formed comment in every field but `change`. */
   const comment = (thread: string, change: object = {}) => ({
-    id: 'c1', threadId: thread, parentId: null, author: { name: 'Ann' }, body: 'Hi.', createdAt: new Date().toISOString(),
-    editedAt: null, status: 'published', score: 0, replyCount: 0, ...change,
+    id: 'c1',
+    threadId: thread,
+    parentId: null,
+    author: { name: 'Ann' },
+    body: 'Hi.',
+    createdAt: new Date().toISOString(),
+    editedAt: null,
+    status: 'published',
+    score: 0,
+    replyCount: 0,
+    ...change,
   });
 
   for (const [what, page] of [
@@ -635,7 +652,10 @@ describe('<lede-comments> and hostile text', () => {
 
   it('renders every payload in names and bodies as text, and links only http(s)', async () => {
     const thread = newThread();
-    await seed(thread, xssCorpus.map((payload) => ({ name: payload.slice(0, 80), body: `${payload}\nsee https://example.com/a?b=<c> and www.example.org.` })));
+    await seed(
+      thread,
+      xssCorpus.map((payload) => ({ name: payload.slice(0, 80), body: `${payload}\nsee https://example.com/a?b=<c> and www.example.org.` })),
+    );
     const element = await mount(thread, { 'page-size': '50' });
     // Posting through the form takes the same path as any other text.
     await write(element, { name: xssCorpus[1]!, body: xssCorpus[0]! });
@@ -666,7 +686,9 @@ describe('<lede-comments> in context, in other languages, at length, and offline
   it('takes its thread from the enclosing <lede-article>: the id, else the URL', async () => {
     const thread = newThread();
     await seed(thread, [{ name: 'Ann', body: 'On the article.' }]);
-    const wrapper = await fixture<HTMLElement>(html`<lede-article .article=${{ headline: 'Story', id: thread }}><lede-comments endpoint=${endpoint}></lede-comments></lede-article>`);
+    const wrapper = await fixture<HTMLElement>(
+      html`<lede-article .article=${{ headline: 'Story', id: thread }}><lede-comments endpoint=${endpoint}></lede-comments></lede-article>`,
+    );
     const element = wrapper.querySelector('lede-comments')!;
     await waitUntil(() => bodies(element).length === 1, 'the article’s thread did not load');
     expect(element.threadId).to.equal(thread);
@@ -862,7 +884,11 @@ describe('<lede-comments> in context, in other languages, at length, and offline
     const { LocalCommentProvider } = await import('../src/comments.js');
     const local = new LocalCommentProvider();
     const thread = newThread();
-    const outcome = (promise: Promise<unknown>) => promise.then(() => 'stored', (error: LedeError) => `${error.status} ${error.field}`);
+    const outcome = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'stored',
+        (error: LedeError) => `${error.status} ${error.field}`,
+      );
     const draft = (name: string, body: string) => ({ author: { name }, body, parentId: null });
     const longest = 'é'.repeat(LIMITS.body.max);
     expect(await outcome(local.post(thread, draft('n'.repeat(LIMITS.name.max + 1), 'Hi'), { idempotencyKey: 'long-name-1' }))).to.equal('422 author.name');

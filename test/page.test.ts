@@ -21,10 +21,13 @@ const stories: Story[] = [
 
 /** Relative luminance of a computed `rgb()` colour. */
 function luminance(color: string): number {
-  const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((value) => {
-    const channel = Number(value) / 255;
-    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  });
+  const [r, g, b] = color
+    .match(/[\d.]+/g)!
+    .slice(0, 3)
+    .map((value) => {
+      const channel = Number(value) / 255;
+      return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
@@ -47,11 +50,17 @@ describe('a theme set on an element', () => {
     const byline = element.querySelector<LedeByline>('lede-byline')!;
     const related = element.querySelector<LedeRelated>('lede-related')!;
     const comments = element.querySelector<LedeComments>('lede-comments')!;
-    await waitUntil(() => shadow(byline).querySelector('.names') && shadow(related).querySelector('.story:not(.skeleton)') && shadow(comments).querySelector('form'), 'the elements did not render', { timeout: 5000 });
+    await waitUntil(
+      () => shadow(byline).querySelector('.names') && shadow(related).querySelector('.story:not(.skeleton)') && shadow(comments).querySelector('form'),
+      'the elements did not render',
+      { timeout: 5000 },
+    );
 
     for (const inner of [byline, related, comments]) expect(getComputedStyle(inner).colorScheme, inner.localName).to.equal(forced);
     // The credits are in the forced palette: light text on the dark surface, or the reverse.
-    const colors = [shadow(byline).querySelector('.line')!, shadow(related).querySelector('.title')!, shadow(comments).querySelector('label')!].map((part) => getComputedStyle(part).color);
+    const colors = [shadow(byline).querySelector('.line')!, shadow(related).querySelector('.title')!, shadow(comments).querySelector('label')!].map(
+      (part) => getComputedStyle(part).color,
+    );
     expect(colors.map(isDarkPaletteText)).to.deep.equal([forced === 'dark', forced === 'dark', forced === 'dark']);
     expect(isDarkPaletteText(getComputedStyle(element).color)).to.equal(forced === 'dark');
     await expect(element).to.be.accessible();
@@ -92,7 +101,11 @@ describe('related stories and comments with the article', () => {
     await waitUntil(() => shadow(related!).querySelector('.story:not(.skeleton)'), 'the stories did not render');
     await (articleElement as LedeArticle).updateComplete;
     // The article's text, the cards and the comments' heading.
-    return { container, columns: () => [shadow(articleElement!).querySelector('.body > p')!, shadow(related!).querySelector('.stories')!, comments!.querySelector('h2')!].map(column) };
+    return {
+      container,
+      columns: () =>
+        [shadow(articleElement!).querySelector('.body > p')!, shadow(related!).querySelector('.stories')!, comments!.querySelector('h2')!].map(column),
+    };
   }
 
   it('share its text column beside it, and --lede-measure sets it for all three', async () => {

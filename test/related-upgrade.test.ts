@@ -96,5 +96,4 @@ describe('<lede-related> upgrade', () => {
     expect(getComputedStyle(elements[10]!).colorScheme).to.equal(forced);
     style.remove();
   });
-
 });

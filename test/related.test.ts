@@ -69,7 +69,13 @@ describe('<lede-related>', () => {
       expect(first.querySelector('.meta')!.textContent).to.equal('November 2, 2023 · Nidal al-Mughrabi');
       expect(first.querySelector('.excerpt')!.textContent).to.equal('More than 700 foreign citizens have left.');
       const image = first.querySelector('img')!;
-      expect(['src', 'alt', 'loading', 'width', 'height'].map((name) => image.getAttribute(name))).to.deep.equal(['https://news.example/img/rafah.jpg', 'Trucks at the crossing', 'lazy', '1200', '800']);
+      expect(['src', 'alt', 'loading', 'width', 'height'].map((name) => image.getAttribute(name))).to.deep.equal([
+        'https://news.example/img/rafah.jpg',
+        'Trucks at the crossing',
+        'lazy',
+        '1200',
+        '800',
+      ]);
       // The section stands in for a missing kicker.
       expect(shadow(element).querySelectorAll('.kicker')[1]!.textContent).to.equal('Diplomacy');
       expect(shadow(element).querySelector('h2')!.textContent).to.equal('You may also like');
@@ -114,10 +120,21 @@ describe('<lede-related>', () => {
         const element = await fixture<LedeRelated>(html`<lede-related loading="eager" max="10" src=${`${feeds}/${file}`}></lede-related>`);
         await loaded(element);
         const expected: Record<string, string[]> = {
-          'feed.json': ['Rafah crossing opens for limited evacuations', "Blinken to meet Jordan's foreign minister", 'Israel sends back 7,000 Palestinian workers'],
+          'feed.json': [
+            'Rafah crossing opens for limited evacuations',
+            "Blinken to meet Jordan's foreign minister",
+            'Israel sends back 7,000 Palestinian workers',
+          ],
           'rss.xml': ['Rafah crossing opens for limited evacuations', "Blinken to meet Jordan's foreign minister", 'U.N. experts warn of grave risk'],
           'atom.xml': ['Rafah crossing opens for limited evacuations', "Blinken to meet Jordan's foreign minister"],
-          'stories.json': ['Rafah crossing opens for limited evacuations', "Blinken to meet Jordan's foreign minister in Amman", 'U.N. experts warn of grave risk to Palestinians in Gaza', 'Israel sends back 7,000 Palestinian workers', 'Diplomats float ideas for a post-war Gaza', 'U.A.E. urges an immediate ceasefire'],
+          'stories.json': [
+            'Rafah crossing opens for limited evacuations',
+            "Blinken to meet Jordan's foreign minister in Amman",
+            'U.N. experts warn of grave risk to Palestinians in Gaza',
+            'Israel sends back 7,000 Palestinian workers',
+            'Diplomats float ideas for a post-war Gaza',
+            'U.A.E. urges an immediate ceasefire',
+          ],
         };
         expect(titles(element)).to.deep.equal(expected[file]);
         expect(links(element)[0]!.href).to.equal('https://news.example/world/rafah-crossing');
@@ -142,8 +159,14 @@ describe('<lede-related>', () => {
 
   describe('choosing stories', () => {
     it('leaves out the current-url page, repeated URLs, and all beyond max', async () => {
-      const repeated = [...stories, { url: 'https://news.example/world/amman-talks/#comments', title: 'Amman again' }, { url: 'https://news.example/extra', title: 'Extra' }];
-      const element = await fixture<LedeRelated>(html`<lede-related current-url="https://news.example/world/rafah-crossing?utm_source=x" max="2" .stories=${repeated}></lede-related>`);
+      const repeated = [
+        ...stories,
+        { url: 'https://news.example/world/amman-talks/#comments', title: 'Amman again' },
+        { url: 'https://news.example/extra', title: 'Extra' },
+      ];
+      const element = await fixture<LedeRelated>(
+        html`<lede-related current-url="https://news.example/world/rafah-crossing?utm_source=x" max="2" .stories=${repeated}></lede-related>`,
+      );
       expect(titles(element)).to.deep.equal(['Talks in Amman', 'U.N. experts warn']);
       element.max = 5;
       await element.updateComplete;
@@ -186,7 +209,9 @@ describe('<lede-related>', () => {
     });
 
     it('fetches at once with loading="eager", even far below the fold', async () => {
-      const container = await fixture<HTMLElement>(html`<div><div style="block-size: 5000px"></div><lede-related loading="eager" src=${`${feeds}/stories.json`}></lede-related></div>`);
+      const container = await fixture<HTMLElement>(
+        html`<div><div style="block-size: 5000px"></div><lede-related loading="eager" src=${`${feeds}/stories.json`}></lede-related></div>`,
+      );
       const element = container.querySelector('lede-related')!;
       await loaded(element);
       expect(titles(element)).to.have.length(4);
@@ -195,11 +220,17 @@ describe('<lede-related>', () => {
     for (const layout of ['list', 'grid', 'carousel'] as const) {
       it(`skeletons take the final size of the cards (${layout})`, async () => {
         const src = `/test-api/delay/700?file=${feeds}/stories.json&${uniqueKey()}`;
-        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} loading="eager" src=${src}></lede-related><p>After</p></div>`);
+        const container = await fixture<HTMLElement>(
+          html`<div style="inline-size: 700px"><lede-related layout=${layout} loading="eager" src=${src}></lede-related><p>After</p></div>`,
+        );
         const element = container.querySelector('lede-related')!;
         const after = container.querySelector('p')!;
         await element.updateComplete;
-        const cards = () => [...shadow(element).querySelectorAll('.story')].map((card) => { const box = card.getBoundingClientRect(); return [box.x, box.y, box.width, box.height]; });
+        const cards = () =>
+          [...shadow(element).querySelectorAll('.story')].map((card) => {
+            const box = card.getBoundingClientRect();
+            return [box.x, box.y, box.width, box.height];
+          });
         const skeleton = { cards: cards(), host: element.getBoundingClientRect().height, after: after.getBoundingClientRect().top };
         expect(shadow(element).querySelectorAll('.skeleton')).to.have.length(4);
         await loaded(element);
@@ -217,7 +248,9 @@ describe('<lede-related>', () => {
           { url: 'https://news.example/loads', title: 'Loads', image: image('/demo/content/illustration.svg') },
           { url: 'https://news.example/fails', title: 'Fails', image: image(`/test-api/status/404?${uniqueKey()}`) },
         ];
-        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} .stories=${pictured}></lede-related></div>`);
+        const container = await fixture<HTMLElement>(
+          html`<div style="inline-size: 700px"><lede-related layout=${layout} .stories=${pictured}></lede-related></div>`,
+        );
         const element = container.querySelector<LedeRelated>('lede-related')!;
         await element.updateComplete;
         const images = [...shadow(element).querySelectorAll('img')];
@@ -378,7 +411,12 @@ describe('<lede-related>', () => {
       const hostile = [
         { url: 'javascript:window.pwned=1', title: 'Script link' },
         { url: 'data:text/html,<script>window.pwned=1</script>', title: 'Data link' },
-        { url: 'https://news.example/ok', title: '<img src=x onerror="window.pwned=1">Safe title', excerpt: '<script>window.pwned=1</script>Text', image: { url: 'javascript:window.pwned=1', alt: 'x' } },
+        {
+          url: 'https://news.example/ok',
+          title: '<img src=x onerror="window.pwned=1">Safe title',
+          excerpt: '<script>window.pwned=1</script>Text',
+          image: { url: 'javascript:window.pwned=1', alt: 'x' },
+        },
         { url: 'https://news.example/two', title: '&lt;b&gt;literal&lt;/b&gt;', image: { url: 'data:image/svg+xml,<svg onload="window.pwned=1"/>' } },
       ];
       const element = await fixture<LedeRelated>(html`<lede-related excerpts .stories=${hostile}></lede-related>`);
@@ -439,12 +477,18 @@ describe('<lede-related>', () => {
   });
 
   describe('layouts and keyboard', () => {
-    const many = Array.from({ length: 8 }, (_, index) => ({ url: `https://news.example/story-${index + 1}`, title: `Story number ${index + 1}`, datePublished: '2023-11-01' }));
+    const many = Array.from({ length: 8 }, (_, index) => ({
+      url: `https://news.example/story-${index + 1}`,
+      title: `Story number ${index + 1}`,
+      datePublished: '2023-11-01',
+    }));
     const focused = (element: LedeRelated) => (shadow(element).activeElement as HTMLElement | null)?.textContent;
 
     for (const layout of ['list', 'grid'] as const) {
       it(`${layout}: Tab reaches every story in order`, async () => {
-        const container = await fixture<HTMLElement>(html`<div style="inline-size: 800px"><button>Before</button><lede-related layout=${layout} max="3" .stories=${many}></lede-related></div>`);
+        const container = await fixture<HTMLElement>(
+          html`<div style="inline-size: 800px"><button>Before</button><lede-related layout=${layout} max="3" .stories=${many}></lede-related></div>`,
+        );
         const element = container.querySelector('lede-related')!;
         container.querySelector('button')!.focus();
         const order: (string | null | undefined)[] = [];
@@ -463,7 +507,9 @@ describe('<lede-related>', () => {
     for (const layout of ['list', 'grid', 'carousel'] as const) {
       it(`${layout}: a story without an image gets a designed placeholder, in line with the images`, async () => {
         const mixed: Story[] = [stories[0]!, { url: 'https://news.example/world/no-image', title: 'Talks in Amman', kicker: 'Diplomacy' }];
-        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} .stories=${mixed}></lede-related></div>`);
+        const container = await fixture<HTMLElement>(
+          html`<div style="inline-size: 700px"><lede-related layout=${layout} .stories=${mixed}></lede-related></div>`,
+        );
         const element = container.querySelector('lede-related')!;
         await element.updateComplete;
         const [pictured, plain] = [...shadow(element).querySelectorAll('.story')];
@@ -477,8 +523,14 @@ describe('<lede-related>', () => {
       });
 
       it(`${layout}: a clamped excerpt shows whole lines only`, async () => {
-        const long: Story = { url: 'https://news.example/world/long', title: 'A story', excerpt: 'Blinken met Netanyahu in Tel Aviv as the death toll rose on both sides. '.repeat(6) };
-        const container = await fixture<HTMLElement>(html`<div style="inline-size: 700px"><lede-related layout=${layout} excerpts .stories=${[long]}></lede-related></div>`);
+        const long: Story = {
+          url: 'https://news.example/world/long',
+          title: 'A story',
+          excerpt: 'Blinken met Netanyahu in Tel Aviv as the death toll rose on both sides. '.repeat(6),
+        };
+        const container = await fixture<HTMLElement>(
+          html`<div style="inline-size: 700px"><lede-related layout=${layout} excerpts .stories=${[long]}></lede-related></div>`,
+        );
         const element = container.querySelector('lede-related')!;
         await element.updateComplete;
         const excerpt = shadow(element).querySelector<HTMLElement>('.excerpt')!;
@@ -506,7 +558,9 @@ describe('<lede-related>', () => {
     });
 
     it('carousel: labelled buttons scroll, arrow keys, Home and End move between stories', async () => {
-      const container = await fixture<HTMLElement>(html`<div style="inline-size: 600px"><lede-related layout="carousel" max="8" .stories=${many}></lede-related></div>`);
+      const container = await fixture<HTMLElement>(
+        html`<div style="inline-size: 600px"><lede-related layout="carousel" max="8" .stories=${many}></lede-related></div>`,
+      );
       const element = container.querySelector('lede-related')!;
       const list = shadow(element).querySelector<HTMLElement>('.stories')!;
       list.style.scrollBehavior = 'auto';
@@ -533,17 +587,26 @@ describe('<lede-related>', () => {
     });
 
     it('right to left: English titles, kickers, excerpts and names keep their own order, closing punctuation last', async () => {
-      const english: Story = { url: 'https://news.example/en', title: 'Blinken says "pause now"', kicker: 'U.S.', excerpt: 'Talks go on in Amman.', author: 'Reuters Staff.', datePublished: '2023-11-02' };
-      const container = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl" style="inline-size: 700px"><lede-related excerpts dates="absolute" .stories=${[english]}></lede-related></div>`);
+      const english: Story = {
+        url: 'https://news.example/en',
+        title: 'Blinken says "pause now"',
+        kicker: 'U.S.',
+        excerpt: 'Talks go on in Amman.',
+        author: 'Reuters Staff.',
+        datePublished: '2023-11-02',
+      };
+      const container = await fixture<HTMLElement>(
+        html`<div lang="ar" dir="rtl" style="inline-size: 700px"><lede-related excerpts dates="absolute" .stories=${[english]}></lede-related></div>`,
+      );
       const element = container.querySelector('lede-related')!;
       await element.updateComplete;
       const keepsOrder = (selector: string, value: string) => keepsLtrOrder(shadow(element).querySelector(selector)!, value);
-      expect([keepsOrder('.title', english.title), keepsOrder('.kicker', english.kicker!), keepsOrder('.excerpt', english.excerpt!), keepsOrder('.meta', english.author!)]).to.deep.equal([
-        true,
-        true,
-        true,
-        true,
-      ]);
+      expect([
+        keepsOrder('.title', english.title),
+        keepsOrder('.kicker', english.kicker!),
+        keepsOrder('.excerpt', english.excerpt!),
+        keepsOrder('.meta', english.author!),
+      ]).to.deep.equal([true, true, true, true]);
       await expect(element).to.be.accessible();
     });
 
@@ -562,7 +625,9 @@ describe('<lede-related>', () => {
     }
 
     it('right to left: Arabic text, mirrored arrows and scrolling', async () => {
-      const container = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl" style="inline-size: 600px"><lede-related layout="carousel" max="8" .stories=${many}></lede-related></div>`);
+      const container = await fixture<HTMLElement>(
+        html`<div lang="ar" dir="rtl" style="inline-size: 600px"><lede-related layout="carousel" max="8" .stories=${many}></lede-related></div>`,
+      );
       const element = container.querySelector('lede-related')!;
       await element.updateComplete;
       expect(shadow(element).querySelector('h2')!.textContent).to.equal('قد يعجبك أيضًا');

@@ -12,17 +12,48 @@ const mathml = 'http://www.w3.org/1998/Math/MathML';
 
 /** Handlers that crashed Chromium 156's renderer when `setHTML` was given a custom sanitizer config. */
 const crashers = [
-  'onvisibilitychange', 'onstart', 'onfinish', 'onfreeze', 'onresume', 'onpageswap', 'onpagereveal', 'onbeforematch',
-  'ontransitionstart', 'ontransitionrun', 'ontransitionend', 'ontransitioncancel', 'onfullscreenchange', 'onfullscreenerror',
-  'ongamepadconnected', 'ongamepaddisconnected', 'onreadystatechange', 'onpointerlockchange', 'onpointerlockerror',
-  'onselectionchange', 'onprerenderingchange', 'onwebkitfullscreenchange', 'onwebkitfullscreenerror', 'onbeforexrselect',
-  'onsnapchanged', 'onsnapchanging', 'onscrollend', 'oncontentvisibilityautostatechange', 'onbeforetoggle',
+  'onvisibilitychange',
+  'onstart',
+  'onfinish',
+  'onfreeze',
+  'onresume',
+  'onpageswap',
+  'onpagereveal',
+  'onbeforematch',
+  'ontransitionstart',
+  'ontransitionrun',
+  'ontransitionend',
+  'ontransitioncancel',
+  'onfullscreenchange',
+  'onfullscreenerror',
+  'ongamepadconnected',
+  'ongamepaddisconnected',
+  'onreadystatechange',
+  'onpointerlockchange',
+  'onpointerlockerror',
+  'onselectionchange',
+  'onprerenderingchange',
+  'onwebkitfullscreenchange',
+  'onwebkitfullscreenerror',
+  'onbeforexrselect',
+  'onsnapchanged',
+  'onsnapchanging',
+  'onscrollend',
+  'oncontentvisibilityautostatechange',
+  'onbeforetoggle',
 ];
 
 /** Every event-handler attribute this engine knows, plus the crashers whichever engine this is. */
 function handlerNames(): string[] {
   const names = new Set(crashers);
-  const targets = [window, document, document.createElement('video'), document.createElement('marquee'), document.createElementNS(svg, 'svg'), document.createElementNS(mathml, 'mi')];
+  const targets = [
+    window,
+    document,
+    document.createElement('video'),
+    document.createElement('marquee'),
+    document.createElementNS(svg, 'svg'),
+    document.createElementNS(mathml, 'mi'),
+  ];
   for (const target of targets) {
     for (let proto: object | null = target; proto; proto = Object.getPrototypeOf(proto)) {
       for (const key of Object.getOwnPropertyNames(proto)) if (/^on[a-z]+$/.test(key)) names.add(key);
@@ -33,11 +64,18 @@ function handlerNames(): string[] {
 
 /** Names of the attributes left in `root` that match `test`, as "tag@attribute". */
 const attributesLeft = (root: ParentNode, test: (name: string) => boolean) =>
-  [...root.querySelectorAll('*')].flatMap((element) => element.getAttributeNames().filter(test).map((name) => `${element.localName}@${name}`));
+  [...root.querySelectorAll('*')].flatMap((element) =>
+    element
+      .getAttributeNames()
+      .filter(test)
+      .map((name) => `${element.localName}@${name}`),
+  );
 
 /** A body that carries every handler in HTML, SVG and MathML, a live custom element and an SVG style sheet. */
 function hostileBody(): string {
-  const handlers = handlerNames().map((name) => `${name}="window.__ledeHandler=1"`).join(' ');
+  const handlers = handlerNames()
+    .map((name) => `${name}="window.__ledeHandler=1"`)
+    .join(' ');
   return `<p ${handlers}>Kept text.</p><svg ${handlers}><circle ${handlers} r="1"/><style>p{color:red}</style></svg><math ${handlers}><mi ${handlers}>x</mi></math>
     <lede-comments endpoint="/comments-api/none" thread="hostile" loading="eager"></lede-comments>`;
 }
@@ -88,7 +126,11 @@ describe('sanitizeHtml', () => {
     const element = await sanitizeHtml(source);
     const names = [...element.querySelectorAll('*')].map((node) => node.localName);
     expect(names.filter((name) => name.includes('-'))).to.deep.equal([]);
-    expect(names.filter((name) => ['marquee', 'blink', 'frameset', 'isindex', 'keygen', 'button', 'form', 'input', 'script', 'iframe', 'object', 'embed', 'template'].includes(name))).to.deep.equal([]);
+    expect(
+      names.filter((name) =>
+        ['marquee', 'blink', 'frameset', 'isindex', 'keygen', 'button', 'form', 'input', 'script', 'iframe', 'object', 'embed', 'template'].includes(name),
+      ),
+    ).to.deep.equal([]);
     expect(attributesLeft(element, (name) => name === 'is')).to.deep.equal([]);
   });
 
@@ -102,7 +144,13 @@ describe('sanitizeHtml', () => {
   });
 
   it('lets only http(s) and relative URLs through, in every URL attribute', async () => {
-    const bad = ['javascript:window.__ledeHandler=1', ' JaVa&#x09;ScRiPt:window.__ledeHandler=1', 'data:text/html,<script>window.__ledeHandler=1</script>', 'vbscript:x', 'mailto:a@b.example'];
+    const bad = [
+      'javascript:window.__ledeHandler=1',
+      ' JaVa&#x09;ScRiPt:window.__ledeHandler=1',
+      'data:text/html,<script>window.__ledeHandler=1</script>',
+      'vbscript:x',
+      'mailto:a@b.example',
+    ];
     const carriers = (url: string) =>
       `<a href="${url}" ping="${url}">a</a><img src="${url}" srcset="${url} 2x" alt="i"><video poster="${url}" src="${url}"></video><blockquote cite="${url}">q</blockquote>
        <table background="${url}"><tbody><tr><td background="${url}">t</td></tr></tbody></table><svg><a href="${url}" xlink:href="${url}"><text>s</text></a><image href="${url}"/></svg>`;
@@ -110,13 +158,19 @@ describe('sanitizeHtml', () => {
     const urlAttributes = /^(href|src|srcset|ping|background|poster|cite|xlink:href|action|formaction)$/;
     expect(attributesLeft(element, (name) => urlAttributes.test(name))).to.deep.equal([]);
     // Good URLs stay where a URL belongs; `srcset` and `ping` never do: data picks no sources and no beacons.
-    expect(await clean('<a href="/story" ping="https://t.example/">s</a><img src="https://i.example/a.jpg" srcset="https://i.example/b.jpg 2x" alt="a"><table background="https://i.example/bg.png"></table>')).to.equal(
+    expect(
+      await clean(
+        '<a href="/story" ping="https://t.example/">s</a><img src="https://i.example/a.jpg" srcset="https://i.example/b.jpg 2x" alt="a"><table background="https://i.example/bg.png"></table>',
+      ),
+    ).to.equal(
       '<a href="/story">s</a><img src="https://i.example/a.jpg" alt="a" loading="lazy" decoding="async"><table background="https://i.example/bg.png"></table>',
     );
   });
 
   it('keeps ids and names from shadowing document and form properties', async () => {
-    const element = await sanitizeHtml('<img name="getElementById" alt=""><img name="ledeClobber" alt=""><a id="cookie" href="/x">x</a><h2 id="section">S</h2>');
+    const element = await sanitizeHtml(
+      '<img name="getElementById" alt=""><img name="ledeClobber" alt=""><a id="cookie" href="/x">x</a><h2 id="section">S</h2>',
+    );
     document.body.append(element);
     try {
       expect(typeof document.getElementById).to.equal('function');
@@ -154,7 +208,10 @@ describe('<lede-article> with a hostile HTML body', () => {
   const cases: [string, (body: string) => Partial<LedeArticle>][] = [
     ['Lede JSON bodyHtml', (body) => ({ article: { headline: 'Hostile', bodyHtml: body } })],
     ['ninjs 2 body_html from src', (body) => ({ src: served({ uri: 'urn:x:2', headline: 'Hostile', body_html: body }) })],
-    ['ninjs 3 bodies from src', (body) => ({ src: served({ uri: 'urn:x:3', headlines: [{ value: 'Hostile' }], bodies: [{ contentType: 'text/html', value: body }] }) })],
+    [
+      'ninjs 3 bodies from src',
+      (body) => ({ src: served({ uri: 'urn:x:3', headlines: [{ value: 'Hostile' }], bodies: [{ contentType: 'text/html', value: body }] }) }),
+    ],
   ];
 
   for (const [name, input] of cases) {

@@ -9,8 +9,7 @@ type Settable<Props> = {
   [K in keyof Props as K extends `on${string}` ? (NonNullable<Props[K]> extends (event: never) => unknown ? K : never) : K]: Props[K];
 };
 
-type PreactProps<T extends LedeElementTypes[keyof LedeElementTypes]> = Omit<HTMLAttributes<T['element']>, keyof Settable<T['props']>> &
-  Settable<T['props']>;
+type PreactProps<T extends LedeElementTypes[keyof LedeElementTypes]> = Omit<HTMLAttributes<T['element']>, keyof Settable<T['props']>> & Settable<T['props']>;
 
 type LedePreactElements = { [Tag in keyof LedeElementTypes]: PreactProps<LedeElementTypes[Tag]> };
 

@@ -10,10 +10,7 @@ type Settable<Props> = {
   [K in keyof Props as K extends `on${string}` ? (NonNullable<Props[K]> extends (event: never) => unknown ? K : never) : K]: Props[K];
 };
 
-type SolidProps<T extends LedeElementTypes[keyof LedeElementTypes]> = Omit<
-  JSX.HTMLAttributes<T['element']>,
-  keyof Settable<T['props'] & T['solidProps']>
-> &
+type SolidProps<T extends LedeElementTypes[keyof LedeElementTypes]> = Omit<JSX.HTMLAttributes<T['element']>, keyof Settable<T['props'] & T['solidProps']>> &
   Settable<T['props'] & T['solidProps']>;
 
 type LedeSolidElements = { [Tag in keyof LedeElementTypes]: SolidProps<LedeElementTypes[Tag]> };

@@ -10,8 +10,7 @@ type Settable<Props> = {
   [K in keyof Props as K extends `on${string}` ? (NonNullable<Props[K]> extends (event: never) => unknown ? K : never) : K]: Props[K];
 };
 
-type SvelteProps<T extends LedeElementTypes[keyof LedeElementTypes]> = Omit<HTMLAttributes<T['element']>, keyof Settable<T['props']>> &
-  Settable<T['props']>;
+type SvelteProps<T extends LedeElementTypes[keyof LedeElementTypes]> = Omit<HTMLAttributes<T['element']>, keyof Settable<T['props']>> & Settable<T['props']>;
 
 type LedeSvelteElements = { [Tag in keyof LedeElementTypes]: SvelteProps<LedeElementTypes[Tag]> };
 

@@ -35,7 +35,11 @@ setFlagsFromString('--expose-gc');
 const collectGarbage = /** @type {() => void} */ (runInNewContext('gc'));
 
 /** The baseline: split on the list separators, the least a credits reader must do. */
-const trivialSplit = (/** @type {string} */ text) => text.split(/[;,()]| and /).map((part) => part.trim()).filter(Boolean).length;
+const trivialSplit = (/** @type {string} */ text) =>
+  text
+    .split(/[;,()]| and /)
+    .map((part) => part.trim())
+    .filter(Boolean).length;
 
 /**
  * Runs each named piece of work in turn, `warmup` times unrecorded and then `samples` times, with
@@ -69,11 +73,7 @@ export async function measureParse(root) {
   const batch = Array.from({ length: 1000 }, (_, index) => creditLines[index % creditLines.length]);
   let credits = 0;
   for (const line of creditLines) credits += parseCredits(line).length;
-  const lines = timeInTurn(
-    { parse: () => batch.forEach((line) => parseCredits(line)), split: () => batch.forEach((line) => trivialSplit(line)) },
-    5,
-    30,
-  );
+  const lines = timeInTurn({ parse: () => batch.forEach((line) => parseCredits(line)), split: () => batch.forEach((line) => trivialSplit(line)) }, 5, 30);
   const text = adversarialText();
   const half = text.slice(0, text.length / 2);
   const adversarial = timeInTurn({ full: () => parseCredits(text), half: () => parseCredits(half), split: () => trivialSplit(text) }, 2, 15);

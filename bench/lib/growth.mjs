@@ -10,7 +10,10 @@ import { adversarialText } from './credits.mjs';
 export const growthSizes = Array.from({ length: 7 }, (_, index) => 1_000_000 / 2 ** (6 - index));
 
 /** `unit` repeated to exactly `size` characters, after `prefix`. */
-const fill = (unit, prefix = '') => (size) => (prefix + unit.repeat(Math.ceil(size / unit.length))).slice(0, size);
+const fill =
+  (unit, prefix = '') =>
+  (size) =>
+    (prefix + unit.repeat(Math.ceil(size / unit.length))).slice(0, size);
 
 /** Hostile inputs per reader: what would make each rescan or backtrack. */
 const inputs = {
@@ -21,14 +24,14 @@ const inputs = {
     'commas and spaces': fill(', ,  '),
     'unclosed brackets': fill('(Reporting by A '),
     '"and " repeated': fill('and '),
-    'colons': fill('Writing: '),
+    colons: fill('Writing: '),
     'nested quotes': fill('"\'“‘ '),
   },
   parseArticleText: {
     'one line of "By " repeated': fill('By ', 'Headline\n\n'),
     'many colons': fill('a:', 'Headline\n\n'),
     'key: value lines': fill('Updated: Nov. 3, 2023\n', 'Headline\n\n'),
-    'digits': fill('1', 'Headline\n\n'),
+    digits: fill('1', 'Headline\n\n'),
     'blank lines': fill('\n'),
     'unclosed tags': fill('<a ', 'Headline\n\n'),
     'spaces then a comma': fill('   ,', 'Headline\n\nBy A'),
@@ -38,10 +41,10 @@ const inputs = {
     'dateline capitals': fill('AB ', 'Headline\n\n'),
   },
   parseLooseDate: {
-    'digits': fill('1'),
+    digits: fill('1'),
     'dashes between digits': fill('2023-'),
     'month names': fill('November '),
-    'spaces': fill(' ', 'Nov. 3, 2023'),
+    spaces: fill(' ', 'Nov. 3, 2023'),
   },
   parseFeed: {
     'JSON Feed, titles of unclosed tags': (size) => jsonFeed(size, '<a'),

@@ -46,7 +46,13 @@ export function printTable(sections) {
     console.log(line([...columns], ' ', ''));
     for (const row of section.rows) {
       const mark = row.ok === undefined ? '·' : row.ok ? '✓' : '✗';
-      console.log(line(columns.map((column) => row[column] ?? ''), mark, row.note ?? ''));
+      console.log(
+        line(
+          columns.map((column) => row[column] ?? ''),
+          mark,
+          row.note ?? '',
+        ),
+      );
     }
   }
 }

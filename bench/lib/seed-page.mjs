@@ -142,7 +142,11 @@ export async function bytesBySource(root, files) {
     const code = await readFile(join(root, file), 'utf8');
     const map = JSON.parse(await readFile(join(root, `${file}.map`), 'utf8'));
     const folder = dirname(join(root, file));
-    const sources = map.sources.map((/** @type {string} */ source) => relative(root, resolve(folder, map.sourceRoot ?? '', source)).split(sep).join('/'));
+    const sources = map.sources.map((/** @type {string} */ source) =>
+      relative(root, resolve(folder, map.sourceRoot ?? '', source))
+        .split(sep)
+        .join('/'),
+    );
     const lines = code.split('\n');
     let source = '(glue)';
     decode(map.mappings).forEach((segments, index) => {
@@ -185,7 +189,9 @@ function groupOf(source) {
  * @returns {import('./report.mjs').Row[]}
  */
 export function seedPageRows(page, bySource, { budget, target }) {
-  const missing = Object.entries(page.shown).filter(([, shown]) => !shown).map(([name]) => name);
+  const missing = Object.entries(page.shown)
+    .filter(([, shown]) => !shown)
+    .map(([name]) => name);
   const minified = Object.values(bySource).reduce((total, bytes) => total + bytes, 0);
   /** Gzip attributed in proportion to minified bytes: an estimate, gzip does not split. */
   const share = (/** @type {number} */ bytes) => `${((bytes / minified) * 100).toFixed(0)}%, ~${kB((bytes / minified) * page.gzip)}`;
@@ -200,14 +206,23 @@ export function seedPageRows(page, bySource, { budget, target }) {
       baseline: `${page.files.length} files`,
       budget: `≤ ${kB(budget)} (target ${kB(target)})`,
       ok: missing.length === 0 && page.gzip <= budget,
-      note: missing.length ? `not shown: ${missing.join(', ')}` : 'article from data, byline credits, related from a JSON feed, comments from lede-server; scrolled to the end',
+      note: missing.length
+        ? `not shown: ${missing.join(', ')}`
+        : 'article from data, byline credits, related from a JSON feed, comments from lede-server; scrolled to the end',
     },
-    ...page.files.map((file) => ({ figure: `  ${file.path.replace(/^dist\/cdn\//, '')}`, value: kB(file.gzip), note: `${(file.bytes / 1000).toFixed(1)} kB minified` })),
+    ...page.files.map((file) => ({
+      figure: `  ${file.path.replace(/^dist\/cdn\//, '')}`,
+      value: kB(file.gzip),
+      note: `${(file.bytes / 1000).toFixed(1)} kB minified`,
+    })),
     ...sorted(byGroup).map(([group, bytes]) => ({ figure: `  from ${group}`, value: `${(bytes / 1000).toFixed(1)} kB min`, note: share(bytes) })),
     {
       figure: '  largest modules',
       value: '',
-      note: sorted(bySource).slice(0, 8).map(([source, bytes]) => `${source.replace(/^node_modules\//, '')} ${(bytes / 1000).toFixed(1)}`).join(', '),
+      note: sorted(bySource)
+        .slice(0, 8)
+        .map(([source, bytes]) => `${source.replace(/^node_modules\//, '')} ${(bytes / 1000).toFixed(1)}`)
+        .join(', '),
     },
   ];
 }

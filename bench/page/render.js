@@ -43,7 +43,8 @@ const renderers = {
       return element;
     },
     plain: (data) => plainByline(data),
-    rendered: (element) => element.shadowRoot?.querySelector('.names')?.textContent?.includes('Michael Perry') === true && !!element.shadowRoot?.querySelector('.toggle'),
+    rendered: (element) =>
+      element.shadowRoot?.querySelector('.names')?.textContent?.includes('Michael Perry') === true && !!element.shadowRoot?.querySelector('.toggle'),
   },
   'lede-related': {
     element({ stories, layout }) {
@@ -254,7 +255,12 @@ export async function measureRender({ tag, data, warmup, samples }) {
     /** @type {('element' | 'plain')[]} */
     const order = index % 2 === 0 ? ['element', 'plain'] : ['plain', 'element'];
     for (const kind of order) {
-      const elapsed = await timeRender(stage, () => renderer[kind](data), kind === 'element' ? inspect : undefined, kind === 'element' ? renderer.ready : undefined);
+      const elapsed = await timeRender(
+        stage,
+        () => renderer[kind](data),
+        kind === 'element' ? inspect : undefined,
+        kind === 'element' ? renderer.ready : undefined,
+      );
       if (index >= warmup) times[kind].push(elapsed);
     }
   }

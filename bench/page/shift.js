@@ -127,7 +127,8 @@ export async function measureFeedShift({ bundle, elements, settleMs, feed, basel
   const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
   observer.observe({ type: 'layout-shift' });
   const start = performance.now();
-  const shown = () => instances.every((element) => element.shadowRoot?.querySelector('.story:not(.skeleton)') && !element.shadowRoot.querySelector('.skeleton'));
+  const shown = () =>
+    instances.every((element) => element.shadowRoot?.querySelector('.story:not(.skeleton)') && !element.shadowRoot.querySelector('.skeleton'));
   if (baseline) {
     const stories = await (await fetch(feed)).json();
     for (const list of document.querySelectorAll('ul.baseline')) {

@@ -25,11 +25,7 @@ const PURGE_INTERVAL_MS = 10 * 60_000;
  * not close it. Tests use `app.inject`, the CLI calls `listen`. Logs go to stdout unless
  * `options.logTo` says otherwise.
  */
-export async function buildApp(
-  config: Config,
-  database: OpenDatabase,
-  options: { logTo?: LogTarget } = {},
-): Promise<FastifyInstance> {
+export async function buildApp(config: Config, database: OpenDatabase, options: { logTo?: LogTarget } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: await loggerOptions(config, options.logTo),
     logController: new RequestLogController(),
@@ -80,9 +76,7 @@ export async function buildApp(
     if (status >= 500) request.log.error(error);
     return reply.code(status).send(body);
   });
-  app.setNotFoundHandler((_request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: 'No such route.' } } satisfies ErrorBody),
-  );
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: { code: 'not_found', message: 'No such route.' } } satisfies ErrorBody));
 
   // Responses are JSON only: no browser may sniff one into HTML.
   app.addHook('onRequest', async (_request, reply) => {
@@ -103,8 +97,7 @@ export async function buildApp(
     // Postgres deployments run several processes: they must count in one place.
     ...(database.kind === 'postgres' ? { store: databaseRateLimitStore(database.db) } : {}),
     keyGenerator: (request) => clientKey(request.ip),
-    errorResponseBuilder: (_request, context) =>
-      new ApiError(429, 'rate_limited', `Too many requests; please try again in ${context.after}.`),
+    errorResponseBuilder: (_request, context) => new ApiError(429, 'rate_limited', `Too many requests; please try again in ${context.after}.`),
   });
 
   await app.register(
@@ -137,7 +130,12 @@ function errorResponse(error: FastifyError | ApiError): { status: number; body: 
     const [first] = error.validation;
     const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty;
     const path = [first?.instancePath.replace(/^\//, '').replaceAll('/', '.'), missing].filter(Boolean).join('.');
-    return fail(400, 'invalid_request', `${error.validationContext ?? 'request'}${path ? `.${path}` : ''} ${first?.message ?? 'is invalid'}.`, path || undefined);
+    return fail(
+      400,
+      'invalid_request',
+      `${error.validationContext ?? 'request'}${path ? `.${path}` : ''} ${first?.message ?? 'is invalid'}.`,
+      path || undefined,
+    );
   }
   // Fastify's own messages may quote the request (a path, a content type): never pass them on.
   switch (error.code) {

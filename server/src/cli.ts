@@ -23,9 +23,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const database = await openDatabase(config.database).catch((error: Error) =>
-    fail(`cannot open the ${config.database.kind} database: ${error.message}`, 1),
-  );
+  const database = await openDatabase(config.database).catch((error: Error) => fail(`cannot open the ${config.database.kind} database: ${error.message}`, 1));
   const app = await buildApp(config, database);
   if (!config.adminToken) {
     app.log.warn('LEDE_ADMIN_TOKEN is not set: comments held for moderation cannot be approved.');

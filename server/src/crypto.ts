@@ -2,8 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-export const hmac = (secret: string, text: string): string =>
-  createHmac('sha256', secret).update(text).digest('base64url');
+export const hmac = (secret: string, text: string): string => createHmac('sha256', secret).update(text).digest('base64url');
 
 /** A URL-safe random string of `bytes` random bytes. */
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');

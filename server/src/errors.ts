@@ -22,11 +22,9 @@ export class DatabaseUnavailable extends ApiError {
   }
 }
 
-export const notFound = (what = 'Comment'): ApiError =>
-  new ApiError(404, 'not_found', `${what} not found.`);
+export const notFound = (what = 'Comment'): ApiError => new ApiError(404, 'not_found', `${what} not found.`);
 
-export const invalidField = (field: string, message: string): ApiError =>
-  new ApiError(422, 'invalid_field', message, field);
+export const invalidField = (field: string, message: string): ApiError => new ApiError(422, 'invalid_field', message, field);
 
 /**
  * Answers a connection whose request Node could not read (malformed, headers too large, or too

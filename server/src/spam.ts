@@ -53,11 +53,7 @@ export function formHoldReason(signals: FormSignals, minSubmitMs: number, now: n
   if (elapsed < -CLOCK_SKEW_MS) return 'no-timing';
   if (elapsed < minSubmitMs) {
     const wait = Math.max(1, Math.ceil((minSubmitMs - elapsed) / 1000));
-    throw new ApiError(
-      422,
-      'too_fast',
-      `That was quick! Please wait ${wait} second${wait === 1 ? '' : 's'} and send your comment again.`,
-    );
+    throw new ApiError(422, 'too_fast', `That was quick! Please wait ${wait} second${wait === 1 ? '' : 's'} and send your comment again.`);
   }
   return null;
 }

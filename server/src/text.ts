@@ -30,7 +30,10 @@ export function cleanName(name: string): string {
 
 /** A comment body: trailing spaces on lines and blank lines at the ends removed. */
 export function cleanBody(body: string): string {
-  return cleanText(body).replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
+  return cleanText(body)
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Length in characters (code points), which is what the limits count. */

@@ -106,7 +106,10 @@ describe('configuration', () => {
   ];
   for (const [argv, env, message] of invalid) {
     it(`refuses ${argv.join(' ') || JSON.stringify(env)}`, () => {
-      assert.throws(() => parseConfig(argv, env), (error: Error) => error instanceof ConfigError && message.test(error.message));
+      assert.throws(
+        () => parseConfig(argv, env),
+        (error: Error) => error instanceof ConfigError && message.test(error.message),
+      );
     });
   }
 
@@ -158,8 +161,14 @@ describe('configuration', () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
-      const entries = output().trimEnd().split('\n').map((line) => JSON.parse(line));
-      assert.ok(entries.some((entry) => entry.msg === `Server listening at http://127.0.0.1:${port}`), 'it listens on PORT');
+      const entries = output()
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      assert.ok(
+        entries.some((entry) => entry.msg === `Server listening at http://127.0.0.1:${port}`),
+        'it listens on PORT',
+      );
       const request = entries.find((entry) => entry.req?.url === '/api/health');
       assert.deepEqual(
         { req: request.req, res: request.res, msg: request.msg },
@@ -178,7 +187,11 @@ describe('configuration', () => {
       await exited;
       assert.notEqual(output(), stripVTControlCharacters(output()), 'coloured');
       assert.deepEqual(
-        lines.map((line) => stripVTControlCharacters(line).replace(/^\[\d\d:\d\d:\d\d\.\d{3}\] /, '').replace(/\d+ms$/, 'Nms')),
+        lines.map((line) =>
+          stripVTControlCharacters(line)
+            .replace(/^\[\d\d:\d\d:\d\d\.\d{3}\] /, '')
+            .replace(/\d+ms$/, 'Nms'),
+        ),
         [
           'WARN: LEDE_ADMIN_TOKEN is not set: comments held for moderation cannot be approved.',
           `INFO: Server listening at http://127.0.0.1:${port}`,
@@ -188,4 +201,3 @@ describe('configuration', () => {
     });
   });
 });
-

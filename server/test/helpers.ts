@@ -204,11 +204,7 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(
-  env: Record<string, string>,
-  port?: number,
-  user?: { uid: number; gid: number },
-): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, port?: number, user?: { uid: number; gid: number }): Promise<ServerProcess> {
   const chosenPort = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', TSX, CLI, '--port', String(chosenPort)], {
     env: { ...process.env, LEDE_LOG: 'warn', LEDE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },

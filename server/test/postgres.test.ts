@@ -24,11 +24,16 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {
-      const slow = sql`select pg_sleep(30)`.execute(db).then(() => 'finished', (error: unknown) => error);
+      const slow = sql`select pg_sleep(30)`.execute(db).then(
+        () => 'finished',
+        (error: unknown) => error,
+      );
       let terminated = 0;
       while (terminated === 0) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        const { rows } = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where query = 'select pg_sleep(30)' and pid <> pg_backend_pid()`);
+        const { rows } = await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity where query = 'select pg_sleep(30)' and pid <> pg_backend_pid()`,
+        );
         terminated = rows.length;
       }
       assert.match(String(await slow), /terminat/);
@@ -36,7 +41,10 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
       // after that the pool has replaced it.
       let answer: unknown;
       for (let attempt = 0; attempt < 3 && !answer; attempt++) {
-        answer = await sql<{ one: number }>`select 1 as one`.execute(db).then(({ rows }) => rows, () => undefined);
+        answer = await sql<{ one: number }>`select 1 as one`.execute(db).then(
+          ({ rows }) => rows,
+          () => undefined,
+        );
       }
       assert.deepEqual(answer, [{ one: 1 }]);
     } finally {

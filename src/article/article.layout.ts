@@ -47,7 +47,10 @@ export function articleHostCss(host: string, token: TokenReader): string {
 export function articleChildCss(selectors: LayoutSelectors): string {
   const { token } = selectors;
   return [
-    rule(selectors, ['[slot="kicker"]'], `
+    rule(
+      selectors,
+      ['[slot="kicker"]'],
+      `
   margin: 0 0 ${token('space-s')};
   font-family: ${token('font-ui')};
   font-size: ${token('font-size-small')};
@@ -55,47 +58,88 @@ export function articleChildCss(selectors: LayoutSelectors): string {
   line-height: 1.4;
   letter-spacing: 0.04em;
   text-transform: uppercase;
-  color: ${token('color-accent')};`),
-    rule(selectors, ['[slot="headline"]'], `
+  color: ${token('color-accent')};`,
+    ),
+    rule(
+      selectors,
+      ['[slot="headline"]'],
+      `
   margin: 0 0 ${token('space-m')};
   font-family: ${token('font-heading')};
   font-size: clamp(1.75rem, 1.25rem + 2.5cqi, 2.75rem);
   font-weight: 700;
   line-height: 1.15;
-  text-wrap: balance;`),
-    rule(selectors, ['[slot="dek"]'], `
+  text-wrap: balance;`,
+    ),
+    rule(
+      selectors,
+      ['[slot="dek"]'],
+      `
   margin: 0 0 ${token('space-m')};
   font-size: 1.2em;
   line-height: 1.45;
-  color: ${token('color-muted')};`),
-    rule(selectors, ['[slot="byline"]', '[slot="dateline"]', '[slot="date"]'], `
+  color: ${token('color-muted')};`,
+    ),
+    rule(
+      selectors,
+      ['[slot="byline"]', '[slot="dateline"]', '[slot="date"]'],
+      `
   margin: 0 0 ${token('space-xs')};
   font-family: ${token('font-ui')};
   font-size: ${token('font-size-small')};
   line-height: 1.5;
-  color: ${token('color-muted')};`),
+  color: ${token('color-muted')};`,
+    ),
     // The date closes the header: a full step before the body starts.
-    rule(selectors, ['[slot="date"]'], `
-  margin-block-end: ${token('space-m')};`),
-    rule(selectors, ['p:not([slot])', 'ul:not([slot])', 'ol:not([slot])'], `
-  margin: 0 0 ${token('space-m')};`),
-    rule(selectors, ['h2:not([slot])', 'h3:not([slot])', 'h4:not([slot])'], `
+    rule(
+      selectors,
+      ['[slot="date"]'],
+      `
+  margin-block-end: ${token('space-m')};`,
+    ),
+    rule(
+      selectors,
+      ['p:not([slot])', 'ul:not([slot])', 'ol:not([slot])'],
+      `
+  margin: 0 0 ${token('space-m')};`,
+    ),
+    rule(
+      selectors,
+      ['h2:not([slot])', 'h3:not([slot])', 'h4:not([slot])'],
+      `
   margin: ${token('space-l')} 0 ${token('space-s')};
   font-family: ${token('font-heading')};
-  line-height: 1.25;`),
-    rule(selectors, ['blockquote:not([slot])'], `
+  line-height: 1.25;`,
+    ),
+    rule(
+      selectors,
+      ['blockquote:not([slot])'],
+      `
   margin: 0 0 ${token('space-m')};
   padding-inline-start: ${token('space-m')};
   border-inline-start: 3px solid ${token('color-accent')};
-  font-style: italic;`),
+  font-style: italic;`,
+    ),
     // Arabic, Persian, Urdu and Hebrew type has no italics; a browser would only slant it.
-    rule(selectors, ['blockquote:not([slot]):is(:lang(ar), :lang(fa), :lang(ur), :lang(he))'], `
-  font-style: normal;`),
-    rule(selectors, ['figure:not([slot])'], `
-  margin: 0 0 ${token('space-m')};`),
-    rule(selectors, ['img:not([slot])'], `
+    rule(
+      selectors,
+      ['blockquote:not([slot]):is(:lang(ar), :lang(fa), :lang(ur), :lang(he))'],
+      `
+  font-style: normal;`,
+    ),
+    rule(
+      selectors,
+      ['figure:not([slot])'],
+      `
+  margin: 0 0 ${token('space-m')};`,
+    ),
+    rule(
+      selectors,
+      ['img:not([slot])'],
+      `
   max-inline-size: 100%;
-  block-size: auto;`),
+  block-size: auto;`,
+    ),
   ].join('\n');
 }
 

@@ -132,9 +132,7 @@ export class LedeArticle extends LedeElement {
         if (!src) return undefined;
         // The reader loads while the request is in flight.
         void view.load();
-        const data = parseJson(
-          await fetchText(src, { signal, timeout, accept: 'application/json, application/ld+json, application/vnd.ninjs+json' }),
-        );
+        const data = parseJson(await fetchText(src, { signal, timeout, accept: 'application/json, application/ld+json, application/vnd.ninjs+json' }));
         return (await view.load()).readArticleData(data);
       },
       args: () => [this.src, this.timeout] as const,
@@ -319,7 +317,10 @@ export class LedeArticle extends LedeElement {
     if (this.light.hasBody) return this.light.bodyText;
     // Article data only ever comes through the loaded view.
     if (article?.body) return view.value!.blocksToText(article.body);
-    return (this.sanitizedBody ?? []).map((node) => node.textContent ?? '').join('\n\n').trim();
+    return (this.sanitizedBody ?? [])
+      .map((node) => node.textContent ?? '')
+      .join('\n\n')
+      .trim();
   }
 
   override render(): TemplateResult | typeof nothing {

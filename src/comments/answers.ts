@@ -63,10 +63,12 @@ export function checkedProvider(provider: CommentProvider): CommentProvider {
     list: async (...args) => checkPage(await provider.list(...args)),
     replies: async (...args) => checkPage(await provider.replies(...args)),
     post: async (...args) => checkPosted(await provider.post(...args)),
-    get: get && (async (...args) => {
-      const comment = await get(...args);
-      return comment === null ? null : checkComment(comment);
-    }),
+    get:
+      get &&
+      (async (...args) => {
+        const comment = await get(...args);
+        return comment === null ? null : checkComment(comment);
+      }),
     edit: async (...args) => checkComment(await provider.edit(...args)),
     delete: (...args) => provider.delete(...args),
     vote: async (...args) => {

@@ -95,9 +95,11 @@ export class ChunkedRows implements ReactiveController {
   render(locale: string, row: (row: ThreadRow) => TemplateResult): unknown[] {
     return this.chunks.slice(0, this.shown).map((rows, index) =>
       // A chunk re-renders when its rows change, or while a form is open in it (and once after).
-      guard([locale, this.#ticks[index], index === this.#active || index === this.#previous ? {} : 0, ...rows.map(rowKey)], () =>
-        // Until a chunk has been on screen its height is a guess: about 6em a row.
-        html`<div class="chunk" style="contain-intrinsic-size:auto ${rows.length * 6}em">${rows.map(row)}</div>`,
+      guard(
+        [locale, this.#ticks[index], index === this.#active || index === this.#previous ? {} : 0, ...rows.map(rowKey)],
+        () =>
+          // Until a chunk has been on screen its height is a guess: about 6em a row.
+          html`<div class="chunk" style="contain-intrinsic-size:auto ${rows.length * 6}em">${rows.map(row)}</div>`,
       ),
     );
   }

@@ -220,7 +220,8 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     const text = submitted(event, 'text');
     const { id } = comment;
     const messages = this.#messages ?? en;
-    if (!hasVisibleCharacter(text)) return this.#set({ errors: { form: `${kind}-${id}`, body: kind === 'edit' ? messages.needBody : messages.reason } }, `#${CSS.escape(`${kind}-${id}`)}`);
+    if (!hasVisibleCharacter(text))
+      return this.#set({ errors: { form: `${kind}-${id}`, body: kind === 'edit' ? messages.needBody : messages.reason } }, `#${CSS.escape(`${kind}-${id}`)}`);
     void this.#attempt(id, async () => {
       if (kind === 'edit') {
         await this.thread.edit(id, text);

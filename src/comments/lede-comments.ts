@@ -124,7 +124,8 @@ export class LedeComments extends LedeElement implements CommentsHost {
     const thread = this.threadId;
     // Unsent comments and drafts are retried and restored at once, wherever the thread is. An
     // element already within reach loads now rather than a frame later, when the observer answers.
-    if (!this.#viewLoaded && (this.loading === 'eager' || (thread && hasStoredWork(browserStorage(), thread)) || (!this.hasUpdated && this.#withinReach()))) this.#loadView();
+    if (!this.#viewLoaded && (this.loading === 'eager' || (thread && hasStoredWork(browserStorage(), thread)) || (!this.hasUpdated && this.#withinReach())))
+      this.#loadView();
   }
 
   #withinReach(): boolean {

@@ -103,7 +103,12 @@ export class OutboxStore {
       if (retrying) {
         const attempts = entry.attempts + 1;
         // The server's own words ("try again in 1 minute") are shown; the browser's are not for readers.
-        const retried = { ...entry, attempts, retryAt: Date.now() + retryDelay(attempts, failure.retryAfter), note: failure.status ? failure.message : undefined };
+        const retried = {
+          ...entry,
+          attempts,
+          retryAt: Date.now() + retryDelay(attempts, failure.retryAfter),
+          note: failure.status ? failure.message : undefined,
+        };
         this.#set(this.entries.map((other) => (other.key === entry.key ? retried : other)));
         entry = retried;
       } else {
@@ -138,10 +143,13 @@ export class OutboxStore {
     const waiting = this.entries.filter((entry) => !this.sending.has(entry.key));
     if (waiting.length === 0) return;
     const due = Math.min(...waiting.map((entry) => entry.retryAt));
-    this.#retryTimer = setTimeout(() => {
-      // Timers may fire a little before the clock (rounded in some browsers) says it is time.
-      for (const entry of this.entries) if (entry.retryAt <= Date.now() + 1000) void this.send(entry);
-      this.#scheduleRetry();
-    }, Math.min(Math.max(0, due - Date.now()), MAX_TIMER));
+    this.#retryTimer = setTimeout(
+      () => {
+        // Timers may fire a little before the clock (rounded in some browsers) says it is time.
+        for (const entry of this.entries) if (entry.retryAt <= Date.now() + 1000) void this.send(entry);
+        this.#scheduleRetry();
+      },
+      Math.min(Math.max(0, due - Date.now()), MAX_TIMER),
+    );
   }
 }

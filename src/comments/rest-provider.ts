@@ -3,7 +3,6 @@ import type { Comment } from '../model.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
 import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
 
-
 /** One request's options: method, JSON body, edit token, idempotency key, abort signal. */
 type Request = { method?: string; body?: unknown; token?: string; key?: string; signal?: AbortSignal };
 

@@ -60,17 +60,21 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
         </select>
       </label>
     </div>
-    ${status === 'error'
-      ? html`<div class="error" role="alert" part="error"><span>${messages.loadError}</span><button type="button" @click=${() => ui.retryLoad()}>${messages.retry}</button></div>`
-      : status === 'loading' || status === 'idle'
-        ? html`<p class="muted" role="status">${messages.loading}</p>`
-        : chunks.rows.length === 0
-          ? html`<p class="muted">${messages.empty}</p>`
-          : chunks.render(locale, (row) => renderRow(ui, row, messages))}
+    ${
+      status === 'error'
+        ? html`<div class="error" role="alert" part="error"><span>${messages.loadError}</span><button type="button" @click=${() => ui.retryLoad()}>${messages.retry}</button></div>`
+        : status === 'loading' || status === 'idle'
+          ? html`<p class="muted" role="status">${messages.loading}</p>`
+          : chunks.rows.length === 0
+            ? html`<p class="muted">${messages.empty}</p>`
+            : chunks.render(locale, (row) => renderRow(ui, row, messages))
+    }
     ${chunks.more && status === 'ready' ? html`<div class="sentinel"></div>` : nothing}
-    ${thread.nextCursor && status !== 'loading'
-      ? html`<button type="button" class="more" ?disabled=${status === 'more'} @click=${() => ui.loadMore()}>${messages.more}</button>`
-      : nothing}
+    ${
+      thread.nextCursor && status !== 'loading'
+        ? html`<button type="button" class="more" ?disabled=${status === 'more'} @click=${() => ui.loadMore()}>${messages.more}</button>`
+        : nothing
+    }
     <p class="visually-hidden" role="status">${ui.announcement}</p>
   </section>`;
 }
@@ -87,12 +91,22 @@ function renderForm(ui: CommentsUi, form: string, messages: CommentsMessages, co
   const errors = ui.errors?.form === (small ? id : form) ? ui.errors : undefined;
   const body = small ? '' : ui.outbox.draft(form);
   return html`<form part=${ifDefined(small ? undefined : 'form')} class="form" novalidate aria-label=${ifDefined(comment && !small ? messages.replyTo({ name: comment.author.name }) : undefined)} @input=${(event: Event) => ui.onInput(event, form)} @submit=${(event: SubmitEvent) => (small ? ui.onSmallForm(event, comment!, kind) : ui.onSubmit(event, form))}>
-    ${small
-      ? renderField(id, kind === 'edit' ? messages.comment : messages.reason, 'text', kind === 'edit' ? comment!.body : '', errors?.body, `${id}-error`, kind === 'edit' ? undefined : LIMITS.reason.max)
-      : html`${renderField(`name-${id}`, messages.name, 'name', ui.outbox.name, errors?.name, `name-error-${id}`, NAME_MAX)}
+    ${
+      small
+        ? renderField(
+            id,
+            kind === 'edit' ? messages.comment : messages.reason,
+            'text',
+            kind === 'edit' ? comment!.body : '',
+            errors?.body,
+            `${id}-error`,
+            kind === 'edit' ? undefined : LIMITS.reason.max,
+          )
+        : html`${renderField(`name-${id}`, messages.name, 'name', ui.outbox.name, errors?.name, `name-error-${id}`, NAME_MAX)}
           ${renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
           <p class="muted" id="left-${id}">${messages.left({ count: BODY_MAX - characterCount(body) })}</p>
-          ${renderHoneypot(messages)}`}
+          ${renderHoneypot(messages)}`
+    }
     ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
     <div class="actions">
       <button type="submit">${kind === 'edit' ? messages.save : small ? messages.report : messages.send}</button>
@@ -125,13 +139,24 @@ function onKeydown(event: KeyboardEvent): void {
  * A labelled field and its error, tied together for assistive technology: a one-line input of
  * at most `max` characters, or without `max` a text area; `counter` is the id of a note it also describes.
  */
-function renderField(id: string, label: string, name: string, value: string, error: string | undefined, errorId: string, max?: number, counter?: string): TemplateResult {
+function renderField(
+  id: string,
+  label: string,
+  name: string,
+  value: string,
+  error: string | undefined,
+  errorId: string,
+  max?: number,
+  counter?: string,
+): TemplateResult {
   const invalid = error ? 'true' : 'false';
   const describedBy = ifDefined([error && errorId, counter].filter(Boolean).join(' ') || undefined);
   return html`<label for=${id}>${label}</label>
-    ${max
-      ? html`<input id=${id} name=${name} autocomplete=${ifDefined(name === 'name' ? 'name' : undefined)} maxlength=${max} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} />`
-      : html`<textarea id=${id} name=${name} rows="4" .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @keydown=${onKeydown}></textarea>`}
+    ${
+      max
+        ? html`<input id=${id} name=${name} autocomplete=${ifDefined(name === 'name' ? 'name' : undefined)} maxlength=${max} .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} />`
+        : html`<textarea id=${id} name=${name} rows="4" .value=${value} aria-invalid=${invalid} aria-describedby=${describedBy} @keydown=${onKeydown}></textarea>`
+    }
     ${error ? html`<p class="field-error" id=${errorId}>${error}</p>` : nothing}`;
 }
 
@@ -151,7 +176,11 @@ function renderBody(body: string): TemplateResult[] {
   return commentParagraphs(body).map(
     (tokens) =>
       html`<p dir="auto">${tokens.map((token) =>
-        typeof token === 'string' ? token : 'br' in token ? html`<br />` : html`<a href=${token.href} rel="nofollow ugc noopener" target="_blank">${token.text}</a>`,
+        typeof token === 'string'
+          ? token
+          : 'br' in token
+            ? html`<br />`
+            : html`<a href=${token.href} rel="nofollow ugc noopener" target="_blank">${token.text}</a>`,
       )}</p>`,
   );
 }
@@ -180,25 +209,31 @@ function renderRow(ui: CommentsUi, row: ThreadRow, messages: CommentsMessages): 
     </p>
     ${action === 'edit' ? renderForm(ui, id, messages, comment, 'edit') : renderBody(comment.body)}
     <div class="actions">
-      ${published
-        ? html`<button type="button" aria-label=${messages.upvote} aria-pressed=${vote === 1 ? 'true' : 'false'} @click=${() => ui.vote(comment, 1)}>▲</button>
+      ${
+        published
+          ? html`<button type="button" aria-label=${messages.upvote} aria-pressed=${vote === 1 ? 'true' : 'false'} @click=${() => ui.vote(comment, 1)}>▲</button>
             <span class="score">${comment.score}</span>
             <button type="button" aria-label=${messages.downvote} aria-pressed=${vote === -1 ? 'true' : 'false'} @click=${() => ui.vote(comment, -1)}>▼</button>
             <button type="button" class="reply" aria-expanded=${action === 'reply' ? 'true' : 'false'} @click=${() => ui.act(id, 'reply')}>${messages.reply}</button>`
-        : nothing}
-      ${thread.mine(id)
-        ? html`<button type="button" class="edit" @click=${() => ui.act(id, 'edit')}>${messages.edit}</button>
+          : nothing
+      }
+      ${
+        thread.mine(id)
+          ? html`<button type="button" class="edit" @click=${() => ui.act(id, 'edit')}>${messages.edit}</button>
             <button type="button" class="delete" @click=${() => ui.act(id, 'delete')}>${messages.delete}</button>`
-        : nothing}
+          : nothing
+      }
       ${published && !thread.reported.has(id) ? html`<button type="button" class="report" @click=${() => ui.act(id, 'report')}>${messages.report}</button>` : nothing}
     </div>
     ${errors ? html`<p class="field-error" role="alert">${errors}</p>` : nothing}
     ${action === 'reply' ? renderForm(ui, id, messages, comment) : nothing}
-    ${action === 'delete'
-      ? html`<p class="actions">${messages.confirmDelete}
+    ${
+      action === 'delete'
+        ? html`<p class="actions">${messages.confirmDelete}
           <button type="button" class="confirm" @click=${() => ui.remove(comment)}>${messages.delete}</button>
           <button type="button" @click=${() => ui.cancel(id, 'delete')}>${messages.cancel}</button></p>`
-      : nothing}
+        : nothing
+    }
     ${action === 'report' ? renderForm(ui, id, messages, comment, 'report') : nothing}
   </article>`;
 }

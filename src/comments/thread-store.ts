@@ -64,12 +64,19 @@ export class ThreadStore {
   scheduleExpiry(): void {
     clearTimeout(this.#expiryTimer);
     const now = Date.now();
-    const next = Math.min(...Object.values(this.own).map(editingEnds).filter((until) => until > now));
+    const next = Math.min(
+      ...Object.values(this.own)
+        .map(editingEnds)
+        .filter((until) => until > now),
+    );
     if (next === Infinity) return;
-    this.#expiryTimer = setTimeout(() => {
-      this.expired();
-      this.scheduleExpiry();
-    }, Math.min(next - now, MAX_TIMER));
+    this.#expiryTimer = setTimeout(
+      () => {
+        this.expired();
+        this.scheduleExpiry();
+      },
+      Math.min(next - now, MAX_TIMER),
+    );
   }
 
   stop(): void {
@@ -154,7 +161,11 @@ export class ThreadStore {
       replies.push(...page.comments);
       cursor = page.nextCursor;
     } while (cursor);
-    this.#update(parent.id, (comment) => ({ ...comment, replies: appendUnique(replies, comment.replies ?? []), replyCount: Math.max(comment.replyCount, replies.length) }));
+    this.#update(parent.id, (comment) => ({
+      ...comment,
+      replies: appendUnique(replies, comment.replies ?? []),
+      replyCount: Math.max(comment.replyCount, replies.length),
+    }));
   }
 
   /** Adds a comment this browser posted, keeping its token (and the comment itself while it is held). */
@@ -163,7 +174,12 @@ export class ThreadStore {
     const now = Date.now();
     // By this browser's clock: the window's length as the backend gives it, from now.
     const editWindow = Date.parse(editableUntil!) - Date.parse(comment.createdAt);
-    this.own[comment.id] = { token: editToken, at: now, until: now + (Number.isFinite(editWindow) ? editWindow : EDIT_WINDOW), ...(pending ? { pending: comment } : {}) };
+    this.own[comment.id] = {
+      token: editToken,
+      at: now,
+      until: now + (Number.isFinite(editWindow) ? editWindow : EDIT_WINDOW),
+      ...(pending ? { pending: comment } : {}),
+    };
     this.#saveOwn();
     this.comments = insertComment(this.comments, comment, sort === 'oldest' && !comment.parentId);
     if (this.status === 'loading') this.#postedDuringLoad.push(comment);
@@ -190,7 +206,12 @@ export class ThreadStore {
     const { parentId } = comment;
     if (comment.replyCount > 0) this.#update(comment.id, () => placeholder);
     else if (!parentId) this.comments = this.comments.filter((other) => other.id !== comment.id);
-    else this.#update(parentId, (parent) => ({ ...parent, replyCount: parent.replyCount - 1, replies: parent.replies?.filter((reply) => reply.id !== comment.id) }));
+    else
+      this.#update(parentId, (parent) => ({
+        ...parent,
+        replyCount: parent.replyCount - 1,
+        replies: parent.replies?.filter((reply) => reply.id !== comment.id),
+      }));
     const { [comment.id]: _deleted, ...own } = this.own;
     this.own = own;
     this.#saveOwn();

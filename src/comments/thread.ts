@@ -6,9 +6,7 @@
 import type { Comment } from '../model.js';
 
 /** One line of the rendered thread: a comment, or the "more replies" button under a parent. */
-export type ThreadRow =
-  | { comment: Comment; depth: number; replyingTo?: string }
-  | { more: Comment; depth: number; count: number };
+export type ThreadRow = { comment: Comment; depth: number; replyingTo?: string } | { more: Comment; depth: number; count: number };
 
 /** How deep replies indent; deeper ones line up at this depth and say whom they answer. */
 export const MAX_DEPTH = 3;

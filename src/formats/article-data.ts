@@ -29,9 +29,7 @@ export function unsupportedArticle(data: unknown): LedeError {
   const structured = typeof data === 'object' && data !== null;
   return new LedeError(
     structured ? 'unsupported-format' : 'invalid-data',
-    structured
-      ? 'The data is not an article Lede can read (Lede Article, schema.org NewsArticle or IPTC ninjs).'
-      : 'Article data must be a JSON object.',
+    structured ? 'The data is not an article Lede can read (Lede Article, schema.org NewsArticle or IPTC ninjs).' : 'Article data must be a JSON object.',
   );
 }
 
@@ -71,7 +69,11 @@ function validateBlock(value: unknown, field: string): ArticleBlock | undefined 
 function validateOrganization(value: unknown, field: string): Organization | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) invalid(field, 'an object with a "name"');
-  return compact({ name: requiredString(value.name, `${field}.name`), url: optionalString(value.url, `${field}.url`), logo: validateImage(value.logo, `${field}.logo`) });
+  return compact({
+    name: requiredString(value.name, `${field}.name`),
+    url: optionalString(value.url, `${field}.url`),
+    logo: validateImage(value.logo, `${field}.logo`),
+  });
 }
 
 /**

@@ -70,8 +70,9 @@ const childText = (element: Element, ...names: string[]) => {
 function xmlImage(item: Element): string | undefined {
   for (const node of item.children) {
     const type = node.getAttribute('type') ?? '';
-    const isImage = type.startsWith('image/') || (node.localName === 'thumbnail') || (node.localName === 'content' && node.getAttribute('medium') === 'image');
-    if (isImage && (node.localName !== 'link' || node.getAttribute('rel') === 'enclosure')) return node.getAttribute('url') ?? node.getAttribute('href') ?? undefined;
+    const isImage = type.startsWith('image/') || node.localName === 'thumbnail' || (node.localName === 'content' && node.getAttribute('medium') === 'image');
+    if (isImage && (node.localName !== 'link' || node.getAttribute('rel') === 'enclosure'))
+      return node.getAttribute('url') ?? node.getAttribute('href') ?? undefined;
   }
   return undefined;
 }
@@ -155,7 +156,11 @@ function readItems(source: string): { format: FeedFormat; items: unknown[]; base
   }
   if (Array.isArray(data)) return { format: 'lede', items: data };
   if (isObject(data) && typeof data.version === 'string' && data.version.startsWith('https://jsonfeed.org/version/')) {
-    return { format: 'json-feed', items: Array.isArray(data.items) ? data.items.map(fromJsonFeedItem) : [], base: typeof data.home_page_url === 'string' ? data.home_page_url : undefined };
+    return {
+      format: 'json-feed',
+      items: Array.isArray(data.items) ? data.items.map(fromJsonFeedItem) : [],
+      base: typeof data.home_page_url === 'string' ? data.home_page_url : undefined,
+    };
   }
   if (isObject(data) && Array.isArray(data.stories)) return { format: 'lede', items: data.stories };
   throw new LedeError('unsupported-format', 'JSON that is neither a JSON Feed nor a list of stories.');
@@ -171,4 +176,3 @@ export function parseFeed(source: string, base?: string): FeedResult {
   const { format, items, base: feedBase } = readItems(source);
   return { format, ...readStories(items, safeUrl(feedBase, base) ?? base) };
 }
-

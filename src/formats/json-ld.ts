@@ -38,18 +38,13 @@ export function toNewsArticleJsonLd(article: Article, bodyText?: string): JsonLd
       return true;
     });
   const credits = article.credits ?? [];
-  const credited = (roles: Set<CreditRole>) =>
-    credits.filter((credit) => credit.roles.some((role) => roles.has(role)));
+  const credited = (roles: Set<CreditRole>) => credits.filter((credit) => credit.roles.some((role) => roles.has(role)));
   const asNode = (credit: { name: string; kind?: string }) =>
     credit.kind === 'organization' ? { '@type': 'Organization', name: credit.name } : person(credit);
 
   const authors = unique([...(article.authors ?? []).map(person), ...credited(authorRoles).map(asNode)]);
   const editors = unique(credited(editorRoles).map(asNode));
-  const contributors = unique(
-    credits
-      .filter((credit) => credit.roles.some((role) => !authorRoles.has(role) && !editorRoles.has(role)))
-      .map(asNode),
-  );
+  const contributors = unique(credits.filter((credit) => credit.roles.some((role) => !authorRoles.has(role) && !editorRoles.has(role))).map(asNode));
   const text = bodyText ?? blocksToText(article.body);
   const images = [article.image, ...(article.body ?? []).map((block) => (block.type === 'figure' ? block.image : undefined))]
     .map((image) => image?.url)
@@ -89,7 +84,10 @@ export function toNewsArticleJsonLd(article: Article, bodyText?: string): JsonLd
  * close the script element when the page is serialised.
  */
 export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 function prune(value: JsonLd): JsonLd {

@@ -52,7 +52,11 @@ export function fromNinjs3(item: Json): Json {
   const main = headlines.find((entry) => entry.role === 'main' || entry.role === undefined) ?? headlines[0];
   return compact({
     id: text(item.uri),
-    url: text(asArray(item.links).filter(isObject).find((link) => link.rel === 'canonical')?.href),
+    url: text(
+      asArray(item.links)
+        .filter(isObject)
+        .find((link) => link.rel === 'canonical')?.href,
+    ),
     headline: main ? text(main.value) : undefined,
     dek: byRole(item.headlines, 'subhead') ?? byRole(item.descriptions, 'summary') ?? byRole(item.descriptions, undefined),
     byline: text(item.by),

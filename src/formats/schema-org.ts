@@ -58,7 +58,10 @@ export function fromSchemaOrg(data: unknown): Json {
     : undefined;
   const keywords = Array.isArray(node.keywords)
     ? node.keywords.map(text).filter(isPresent)
-    : text(node.keywords)?.split(',').map((word) => word.trim()).filter(Boolean);
+    : text(node.keywords)
+        ?.split(',')
+        .map((word) => word.trim())
+        .filter(Boolean);
   return compact({
     id: text(node['@id']),
     url: text(node.url) ?? text(isObject(node.mainEntityOfPage) ? node.mainEntityOfPage['@id'] : node.mainEntityOfPage),

@@ -30,7 +30,13 @@ export function toStory(item: unknown, base?: string): Story | string {
     if (typeof image.width === 'number' && typeof image.height === 'number') Object.assign(ref, { width: image.width, height: image.height });
     story.image = ref;
   }
-  const optional = { kicker: text(item.kicker), section: text(item.section), excerpt: text(item.excerpt), author: text(item.author), datePublished: parseIsoDate(item.datePublished) && (item.datePublished as string) };
+  const optional = {
+    kicker: text(item.kicker),
+    section: text(item.section),
+    excerpt: text(item.excerpt),
+    author: text(item.author),
+    datePublished: parseIsoDate(item.datePublished) && (item.datePublished as string),
+  };
   for (const [key, value] of Object.entries(optional)) if (value) Object.assign(story, { [key]: value });
   return story;
 }
@@ -62,7 +68,12 @@ export function storyKey(url: string): string {
 
 /** The stories to show: the excluded pages and repeated URLs left out, at most `max`. */
 export function selectStories(stories: readonly Story[], exclude: readonly (string | undefined)[], max: number): Story[] {
-  const seen = new Set(exclude.map((url) => safeUrl(url)).filter((url): url is string => !!url).map(storyKey));
+  const seen = new Set(
+    exclude
+      .map((url) => safeUrl(url))
+      .filter((url): url is string => !!url)
+      .map(storyKey),
+  );
   const result: Story[] = [];
   for (const story of stories) {
     const key = storyKey(story.url);

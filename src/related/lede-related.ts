@@ -134,7 +134,13 @@ export class LedeRelated extends LedeElement {
     if (!this.cards && (this.stories != null || this.hasList || (this.src && this.feedWanted))) {
       if (view.value) this.cards = new view.value.RelatedCards(this, { feedWanted: () => this.feedWanted, report: (error) => this.report(error) });
       // A failed load is reported once and tried again only from the error state's button.
-      else this.cardsReady ??= this.waitFor(view.load().then(() => this.requestUpdate(), (error: unknown) => this.report(toLedeError(error))));
+      else
+        this.cardsReady ??= this.waitFor(
+          view.load().then(
+            () => this.requestUpdate(),
+            (error: unknown) => this.report(toLedeError(error)),
+          ),
+        );
     }
     // Until its cards and the page's language can show, a server-rendered list stays as the page stylesheet lays it out.
     const messages = this.messages(relatedMessages);
@@ -167,17 +173,19 @@ export class LedeRelated extends LedeElement {
         <slot name="heading">${staticHtml`<${level}>${this.heading ?? messages.heading}</${level}>`}</slot>
         ${stories ? this.cards!.renderButtons(messages) : nothing}
       </div>
-      ${failed
-        ? html`<div class="error" role="alert" part="error">
+      ${
+        failed
+          ? html`<div class="error" role="alert" part="error">
             <span>${messages.loadError}</span>
             <button type="button" @click=${this.retry}>${messages.retry}</button>
           </div>`
-        : stories
-          ? this.cards!.render(stories, locale)
-          : html`<p class="visually-hidden" role="status">${messages.loading}</p>
+          : stories
+            ? this.cards!.render(stories, locale)
+            : html`<p class="visually-hidden" role="status">${messages.loading}</p>
               <ul id="stories" class="stories" part="list" aria-hidden="true">
                 ${Array.from({ length: Math.max(1, this.max) }, () => html`<li class="story skeleton"><span class="title"></span></li>`)}
-              </ul>`}
+              </ul>`
+      }
     </section>`;
   }
 

@@ -116,7 +116,11 @@ export class RelatedCards implements ReactiveController {
       task: async ([src, timeout], { signal }) => {
         // The feed parsers load while the request runs: pages without a src never fetch them.
         const [text, { parseFeed }] = await Promise.all([
-          fetchText(src!, { signal, timeout, accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9' }),
+          fetchText(src!, {
+            signal,
+            timeout,
+            accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9',
+          }),
           import('../formats/feeds.js'),
         ]);
         const { stories, skipped }: FeedResult = parseFeed(text, new URL(src!, document.baseURI).href);
@@ -147,7 +151,8 @@ export class RelatedCards implements ReactiveController {
     const host = this.host;
     if (host.stories !== this.checked) {
       this.checked = host.stories;
-      if (host.stories != null && !Array.isArray(host.stories)) this.hooks.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
+      if (host.stories != null && !Array.isArray(host.stories))
+        this.hooks.report(new LedeError('invalid-data', 'stories must be an array.', { field: 'stories' }));
     }
     // Once per src and timeout, when it becomes wanted: neither coming into view later nor
     // switching to eager requests it again.
@@ -172,7 +177,9 @@ export class RelatedCards implements ReactiveController {
     if (!src) return this.light;
     // A task keeps its last value while the next request runs: never show one src's stories for another.
     const feed = this.feed.value;
-    return (feed?.src === src ? feed.stories : this.feed.status === TaskStatus.ERROR ? readCache(src) : undefined) ?? (this.light.length ? this.light : undefined);
+    return (
+      (feed?.src === src ? feed.stories : this.feed.status === TaskStatus.ERROR ? readCache(src) : undefined) ?? (this.light.length ? this.light : undefined)
+    );
   }
 
   /** The carousel's previous and next buttons, for the heading's row. */

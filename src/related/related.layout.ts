@@ -33,7 +33,10 @@ export function relatedCss({ host, list, item, title, media, placeholder, head }
   const plainList = `${host('[layout=list]')},${host(':not([layout])')}`;
   // Every host selector with every part selector; commas inside :is(), also nested one deep, do not separate.
   const split = (selectors: string) => selectors.split(/,(?!(?:[^()]|\([^()]*\))*\))/);
-  const part = (selector: string, hosts = host()) => split(hosts).flatMap((prefix) => split(selector).map((one) => `${prefix} ${one}`)).join();
+  const part = (selector: string, hosts = host()) =>
+    split(hosts)
+      .flatMap((prefix) => split(selector).map((one) => `${prefix} ${one}`))
+      .join();
   // The host is the text column, measured in the body type; the cards set their own.
   // The media box takes its size from its width and aspect-ratio alone: `contain:size` keeps an
   // image that fails to load from growing it, as WebKit's square broken-image box does

@@ -54,12 +54,14 @@ export function formatDate(value: unknown, locale: string, withTime = true): str
   const parsed = parseIsoDate(value);
   if (!parsed) return undefined;
   const showTime = withTime && !parsed.dateOnly;
-  const formatter = cached(`date|${locale}|${showTime}|${parsed.dateOnly}`, () =>
-    new Intl.DateTimeFormat(locale, {
-      dateStyle: 'long',
-      ...(showTime ? { timeStyle: 'short' } : {}),
-      ...(parsed.dateOnly ? { timeZone: 'UTC' } : {}),
-    }),
+  const formatter = cached(
+    `date|${locale}|${showTime}|${parsed.dateOnly}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'long',
+        ...(showTime ? { timeStyle: 'short' } : {}),
+        ...(parsed.dateOnly ? { timeZone: 'UTC' } : {}),
+      }),
   );
   return formatter.format(parsed.date);
 }
@@ -115,12 +117,30 @@ const unspacedScript = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3
 
 /** Code points that never make a token a word on their own: ASCII and general punctuation. */
 function isPunctuation(code: number): boolean {
-  return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e) || (code >= 0x2000 && code <= 0x206f);
+  return (
+    (code >= 0x21 && code <= 0x2f) ||
+    (code >= 0x3a && code <= 0x40) ||
+    (code >= 0x5b && code <= 0x60) ||
+    (code >= 0x7b && code <= 0x7e) ||
+    (code >= 0x2000 && code <= 0x206f)
+  );
 }
 
 /** White space as `\s` matches it. */
 function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**

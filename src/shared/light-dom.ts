@@ -21,5 +21,11 @@ export function slotText(host: Element, name: string): string | undefined {
   const child = host.querySelector(`:scope > [slot="${name}"]`);
   if (!child) return undefined;
   const ownNodes = [...child.childNodes].filter((node) => !(node instanceof Element && node.slot));
-  return ownNodes.map((node) => node.textContent).join('').replace(/\s+/g, ' ').trim() || undefined;
+  return (
+    ownNodes
+      .map((node) => node.textContent)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim() || undefined
+  );
 }

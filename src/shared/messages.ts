@@ -8,7 +8,11 @@ export type MessageSource = Readonly<Record<string, Message>>;
 
 type Names<Text> = Text extends `${string}{${infer Name}}${infer Rest}` ? Name | Names<Rest> : never;
 type Values<Text> = { readonly [Name in Names<Text>]: string | number };
-type Compiled<M> = M extends string ? ([Names<M>] extends [never] ? string : (values: Values<M>) => string) : (values: Values<M[keyof M]> & { readonly count: number }) => string;
+type Compiled<M> = M extends string
+  ? [Names<M>] extends [never]
+    ? string
+    : (values: Values<M>) => string
+  : (values: Values<M[keyof M]> & { readonly count: number }) => string;
 
 /** What a call site reads: `messages.key` for plain text, `messages.key({ name, count })` for the rest. */
 export type Messages<T extends MessageSource> = { readonly [K in keyof T]: Compiled<T[K]> };

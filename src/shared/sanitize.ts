@@ -6,8 +6,27 @@ import { safeUrl } from './url.js';
  * style sheets (in any namespace), frames, plugins, forms, and legacy elements that move or blink.
  */
 const forbiddenElements = [
-  'script', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'input', 'button',
-  'textarea', 'select', 'template', 'noscript', 'marquee', 'blink', 'isindex', 'keygen',
+  'script',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'template',
+  'noscript',
+  'marquee',
+  'blink',
+  'isindex',
+  'keygen',
 ];
 /** `style` is CSS from data; `srcset` picks sources and `ping` sends beacons no reader asked for. */
 const forbiddenAttributes = ['style', 'srcset', 'ping'];

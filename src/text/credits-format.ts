@@ -17,7 +17,9 @@ export { creditRoles };
  */
 export function creditLines(credits: readonly Credit[], labels: Readonly<Record<CreditRole, string>>, locale: string): [label: string, names: string][] {
   return creditRoles.flatMap((role) => {
-    const names = credits.filter((credit) => credit.roles.includes(role)).map((credit) => (credit.location ? `${credit.name} (${credit.location})` : credit.name));
+    const names = credits
+      .filter((credit) => credit.roles.includes(role))
+      .map((credit) => (credit.location ? `${credit.name} (${credit.location})` : credit.name));
     return names.length > 0 ? [[labels[role], formatList(names, locale)]] : [];
   });
 }

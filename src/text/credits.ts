@@ -25,7 +25,9 @@ interface Token {
  * "|"; each group's first word is the role's name.
  */
 const roleWords = new Map<string, CreditRole>();
-for (const group of 'reporting reported|writing written wrote story words text|editing edited editor editors|compiling compiled|contributing contributes contributed contributions contributors produced production|photography photos photo photographs photographed pictures images|graphics graphic design designed illustration illustrations|video videos|research researched fact-checking|translation translated'.split('|')) {
+for (const group of 'reporting reported|writing written wrote story words text|editing edited editor editors|compiling compiled|contributing contributes contributed contributions contributors produced production|photography photos photo photographs photographed pictures images|graphics graphic design designed illustration illustrations|video videos|research researched fact-checking|translation translated'.split(
+  '|',
+)) {
   const words = group.split(' ');
   for (const word of words) roleWords.set(word, words[0] as CreditRole);
 }
@@ -36,9 +38,13 @@ const abbreviations = set('jr sr st mt ft dr gen calif ill mass wash fla ariz co
 /** Sentence openers that show a period after an abbreviation ("D.C. The …") also ends a sentence. */
 const sentenceStarts = set('the this that it our all');
 /** Job titles written before a name ("Reuters correspondent Jane Doe"), not part of it. */
-const titles = set('writer writers reporter reporters correspondent correspondents journalist journalists photographer photographers editor editors staff producer producers columnist contributor contributors');
+const titles = set(
+  'writer writers reporter reporters correspondent correspondents journalist journalists photographer photographers editor editors staff producer producers columnist contributor contributors',
+);
 /** Words that make a credit a body rather than a person. */
-const organizationWords = set('reuters afp ap bloomberg xinhua dpa efe ansa kyodo tass yonhap anadolu press agency agence bureau bureaus staff newsroom desk reporters correspondents wires team');
+const organizationWords = set(
+  'reuters afp ap bloomberg xinhua dpa efe ansa kyodo tass yonhap anadolu press agency agence bureau bureaus staff newsroom desk reporters correspondents wires team',
+);
 /** First words of two-word regions that follow a city after a comma ("Cape Town, South Africa"). */
 const regionStarts = set('new north south east west united saudi sri hong puerto costa el rhode nova british');
 /** Words that join names in a list. */

@@ -16,38 +16,68 @@
  */
 
 const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1,
-  february: 2, feb: 2,
-  march: 3, mar: 3,
-  april: 4, apr: 4,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
   may: 5,
-  june: 6, jun: 6,
-  july: 7, jul: 7,
-  august: 8, aug: 8,
-  september: 9, sep: 9, sept: 9,
-  october: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 const WEEKDAYS: ReadonlySet<string> = new Set([
-  'monday', 'mon',
-  'tuesday', 'tue', 'tues',
-  'wednesday', 'wed',
-  'thursday', 'thu', 'thur', 'thurs',
-  'friday', 'fri',
-  'saturday', 'sat',
-  'sunday', 'sun',
+  'monday',
+  'mon',
+  'tuesday',
+  'tue',
+  'tues',
+  'wednesday',
+  'wed',
+  'thursday',
+  'thu',
+  'thur',
+  'thurs',
+  'friday',
+  'fri',
+  'saturday',
+  'sat',
+  'sunday',
+  'sun',
 ]);
 
 const ZONE_OFFSETS: Readonly<Record<string, string>> = {
-  z: 'Z', utc: 'Z', gmt: 'Z',
-  est: '-05:00', edt: '-04:00',
-  cst: '-06:00', cdt: '-05:00',
-  mst: '-07:00', mdt: '-06:00',
-  pst: '-08:00', pdt: '-07:00',
-  cet: '+01:00', cest: '+02:00',
-  eet: '+02:00', eest: '+03:00',
+  z: 'Z',
+  utc: 'Z',
+  gmt: 'Z',
+  est: '-05:00',
+  edt: '-04:00',
+  cst: '-06:00',
+  cdt: '-05:00',
+  mst: '-07:00',
+  mdt: '-06:00',
+  pst: '-08:00',
+  pdt: '-07:00',
+  cet: '+01:00',
+  cest: '+02:00',
+  eet: '+02:00',
+  eest: '+03:00',
 };
 
 /** Longer strings are prose, not dates; the cap also bounds every regex below. */
@@ -56,12 +86,10 @@ const MAX_DATE_LENGTH = 100;
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
 const DAY_OR_MONTH_FIRST = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)/;
 // "Friday, November 3, 2023", "Nov. 3 2023", "3rd of November, 2023".
-const WRITTEN =
-  /^(?:([a-z]+)\.?,? )?(?:([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+)\.?,? (\d{4}))(?!\d)/i;
+const WRITTEN = /^(?:([a-z]+)\.?,? )?(?:([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+)\.?,? (\d{4}))(?!\d)/i;
 // What may sit between a date and its time: "T", a space, a comma, "at", a dash or a bar.
 const TIME_SEPARATOR = /^(?:T|,? (?:at |[-–—|@·] )?|,)/i;
-const TIME =
-  /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?(?: ?([ap])\.?m\.?)?(?: ?(z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5}))?$/i;
+const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?(?: ?([ap])\.?m\.?)?(?: ?(z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5}))?$/i;
 
 interface DateParts {
   year: number;

@@ -15,16 +15,10 @@ test('the importer loads with no DOM', () => {
 test('parses the seed article', () => {
   const article = parseArticleText(read('demo/content/seed-article.txt'));
   assert.equal(article.kicker, 'LATEST DEVELOPMENTS');
-  assert.equal(
-    article.headline,
-    'U.S. Secretary of State Antony Blinken Seeks Humanitarian Pauses in Gaza War Amid Escalating Violence',
-  );
+  assert.equal(article.headline, 'U.S. Secretary of State Antony Blinken Seeks Humanitarian Pauses in Gaza War Amid Escalating Violence');
   assert.equal(article.byline, 'time news');
   assert.equal(article.authors, undefined);
-  assert.equal(
-    article.alternativeHeadline,
-    'U.S. Secretary of State Pushes for Humanitarian Pause as Conflict Escalates in Gaza',
-  );
+  assert.equal(article.alternativeHeadline, 'U.S. Secretary of State Pushes for Humanitarian Pause as Conflict Escalates in Gaza');
   assert.equal(article.datePublished, '2023-11-03');
   assert.equal(article.body?.length, 9);
   assert.match(article.creditsText ?? '', /^This article includes reporting from Nidal al-Mughrabi.*Andrew Cawthorne\.$/);

@@ -57,7 +57,12 @@ test('thread store: loads a page, counts changes, and keeps a comment posted whi
   await post(thread, 'first');
   const { connection } = connect();
   let changes = 0;
-  const store = new ThreadStore(connection, () => (changes += 1), () => {}, new MemoryStorage());
+  const store = new ThreadStore(
+    connection,
+    () => (changes += 1),
+    () => {},
+    new MemoryStorage(),
+  );
   const loading = store.load(thread, 'newest', 20);
   assert.equal(store.status, 'loading');
   // Stored after the page was read: the page does not have it, the store must keep it.
@@ -77,7 +82,12 @@ test('thread store: an older first-page load that answers last is dropped', asyn
   const b = uniqueThread('b');
   await post(a, 'in a');
   await post(b, 'in b');
-  const store = new ThreadStore(connect().connection, () => {}, () => {}, new MemoryStorage());
+  const store = new ThreadStore(
+    connect().connection,
+    () => {},
+    () => {},
+    new MemoryStorage(),
+  );
   const first = store.load(a, 'newest', 20);
   await store.load(b, 'newest', 20);
   await first;
@@ -91,7 +101,12 @@ test('thread store: an older first-page load that answers last is dropped', asyn
 test('thread store: own comments are kept in storage, edited and deleted with their token, and votes remembered', async () => {
   const thread = uniqueThread();
   const storage = new MemoryStorage();
-  const store = new ThreadStore(connect().connection, () => {}, () => {}, storage);
+  const store = new ThreadStore(
+    connect().connection,
+    () => {},
+    () => {},
+    storage,
+  );
   store.open();
   await store.load(thread, 'newest', 20);
   store.posted(await post(thread, 'mine'), 'newest');
@@ -100,7 +115,12 @@ test('thread store: own comments are kept in storage, edited and deleted with th
   assert.equal(store.total, 1);
 
   // Another element on the page (or a reload) restores the token from storage.
-  const again = new ThreadStore(connect().connection, () => {}, () => {}, storage);
+  const again = new ThreadStore(
+    connect().connection,
+    () => {},
+    () => {},
+    storage,
+  );
   again.open();
   await again.load(thread, 'newest', 20);
   assert.equal(again.mine(mine!.id), true);
@@ -134,7 +154,18 @@ test('thread store: a reply page that never ends is cut off, and the failure rej
     () => {},
     new MemoryStorage(),
   );
-  const parent = { id: 'p', threadId: 't', parentId: null, author: { name: 'A' }, body: 'p', createdAt: '2026-01-01T00:00:00Z', editedAt: null, status: 'published' as const, score: 0, replyCount: 1 };
+  const parent = {
+    id: 'p',
+    threadId: 't',
+    parentId: null,
+    author: { name: 'A' },
+    body: 'p',
+    createdAt: '2026-01-01T00:00:00Z',
+    editedAt: null,
+    status: 'published' as const,
+    score: 0,
+    replyCount: 1,
+  };
   await assert.rejects(store.loadReplies(parent), (error: LedeError) => error.code === 'invalid-data');
 });
 
@@ -142,7 +173,12 @@ test('outbox store: a queued comment is sent once, leaves the outbox and its dra
   const thread = uniqueThread();
   const storage = new MemoryStorage();
   const posted: PostedComment[] = [];
-  const outbox = new OutboxStore(connect().connection, () => {}, { posted: (result) => posted.push(result), failed: () => assert.fail('not to fail') }, storage);
+  const outbox = new OutboxStore(
+    connect().connection,
+    () => {},
+    { posted: (result) => posted.push(result), failed: () => assert.fail('not to fail') },
+    storage,
+  );
   outbox.open(thread);
   outbox.setName('Ada');
   outbox.setDraft('', 'Hello');
@@ -200,7 +236,12 @@ test('outbox store: a failed attempt is retried on its schedule', async () => {
   let endpoint = 'http://127.0.0.1:9/api';
   const posted: PostedComment[] = [];
   const failures: boolean[] = [];
-  const outbox = new OutboxStore(connect(() => endpoint).connection, () => {}, { posted: (result) => posted.push(result), failed: (_failure, _entry, retrying) => failures.push(retrying) }, new MemoryStorage());
+  const outbox = new OutboxStore(
+    connect(() => endpoint).connection,
+    () => {},
+    { posted: (result) => posted.push(result), failed: (_failure, _entry, retrying) => failures.push(retrying) },
+    new MemoryStorage(),
+  );
   outbox.open(thread);
   outbox.queue('', 'Ada', 'Later', '');
   await until(() => failures.length === 1);
@@ -214,7 +255,12 @@ test('outbox store: a failed attempt is retried on its schedule', async () => {
 test('outbox store: a comment refused for good leaves the outbox and goes back to its draft', async () => {
   const thread = uniqueThread();
   const failures: [LedeError, boolean][] = [];
-  const outbox = new OutboxStore(connect().connection, () => {}, { posted: () => assert.fail('not to post'), failed: (failure, _entry, retrying) => failures.push([failure, retrying]) }, new MemoryStorage());
+  const outbox = new OutboxStore(
+    connect().connection,
+    () => {},
+    { posted: () => assert.fail('not to post'), failed: (failure, _entry, retrying) => failures.push([failure, retrying]) },
+    new MemoryStorage(),
+  );
   outbox.open(thread);
   const body = 'x'.repeat(5001);
   outbox.queue('', 'Ada', body, '');

@@ -27,7 +27,13 @@ const comment = (id: string, replies: Comment[] = [], extra: Partial<Comment> = 
 test('comment text: paragraphs at blank lines, line breaks kept, links only for http(s)', () => {
   assert.deepEqual(commentParagraphs('One\r\ntwo\n\n\n  Three  \n'), [['One', { br: true }, 'two'], ['Three']]);
   assert.deepEqual(commentParagraphs('See https://example.com/a_(b), and www.example.org.'), [
-    ['See ', { href: 'https://example.com/a_(b)', text: 'https://example.com/a_(b)' }, ', and ', { href: 'https://www.example.org/', text: 'www.example.org' }, '.'],
+    [
+      'See ',
+      { href: 'https://example.com/a_(b)', text: 'https://example.com/a_(b)' },
+      ', and ',
+      { href: 'https://www.example.org/', text: 'www.example.org' },
+      '.',
+    ],
   ]);
   assert.deepEqual(commentParagraphs('(https://example.com/x)'), [['(', { href: 'https://example.com/x', text: 'https://example.com/x' }, ')']]);
   for (const text of ['javascript:alert(1)', 'data:text/html,<b>', 'vbscript:x', 'JaVaScRiPt:alert(1)', 'https://', 'ftp://example.com']) {
@@ -101,10 +107,22 @@ test('thread: inserting, appending without duplicates, finding, chunking', () =>
   const reply = { ...comment('r'), parentId: 'a' };
   const withReply = insertComment(thread, reply, false);
   assert.equal(withReply[0]!.replyCount, 1);
-  assert.deepEqual(withReply[0]!.replies!.map((c) => c.id), ['r']);
-  assert.deepEqual(insertComment(thread, comment('n'), false).map((c) => c.id), ['n', 'a', 'b']);
-  assert.deepEqual(insertComment(thread, comment('n'), true).map((c) => c.id), ['a', 'b', 'n']);
-  assert.deepEqual(appendUnique(thread, [comment('b'), comment('c')]).map((c) => c.id), ['a', 'b', 'c']);
+  assert.deepEqual(
+    withReply[0]!.replies!.map((c) => c.id),
+    ['r'],
+  );
+  assert.deepEqual(
+    insertComment(thread, comment('n'), false).map((c) => c.id),
+    ['n', 'a', 'b'],
+  );
+  assert.deepEqual(
+    insertComment(thread, comment('n'), true).map((c) => c.id),
+    ['a', 'b', 'n'],
+  );
+  assert.deepEqual(
+    appendUnique(thread, [comment('b'), comment('c')]).map((c) => c.id),
+    ['a', 'b', 'c'],
+  );
   assert.equal(findComment(withReply, 'r')?.id, 'r');
   assert.deepEqual(chunk([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
 });
@@ -121,10 +139,22 @@ test('answers: pages, posted comments and votes are checked field by field, at a
     }
     return 'accepted';
   };
-  assert.equal(fieldOf(() => checkPage(null)), 'page');
-  assert.equal(fieldOf(() => checkPage({ ...page, comments: { 0: comment('a') } })), 'comments');
-  assert.equal(fieldOf(() => checkPage({ ...page, nextCursor: 7 })), 'nextCursor');
-  assert.equal(fieldOf(() => checkPage({ ...page, total: '2' })), 'total');
+  assert.equal(
+    fieldOf(() => checkPage(null)),
+    'page',
+  );
+  assert.equal(
+    fieldOf(() => checkPage({ ...page, comments: { 0: comment('a') } })),
+    'comments',
+  );
+  assert.equal(
+    fieldOf(() => checkPage({ ...page, nextCursor: 7 })),
+    'nextCursor',
+  );
+  assert.equal(
+    fieldOf(() => checkPage({ ...page, total: '2' })),
+    'total',
+  );
   const broken: [Partial<Record<keyof Comment, unknown>>, string][] = [
     [{ author: null }, 'author'],
     [{ author: { name: 3 } }, 'author.name'],
@@ -136,11 +166,23 @@ test('answers: pages, posted comments and votes are checked field by field, at a
   ];
   for (const [change, field] of broken) {
     const reply = { ...comment('b'), ...change };
-    assert.equal(fieldOf(() => checkPage({ ...page, comments: [comment('a', [reply as Comment])] })), `comments[0].replies[0].${field}`);
+    assert.equal(
+      fieldOf(() => checkPage({ ...page, comments: [comment('a', [reply as Comment])] })),
+      `comments[0].replies[0].${field}`,
+    );
   }
-  assert.equal(fieldOf(() => checkPage({ ...page, comments: [{ ...comment('a'), parentId: 5 }] })), 'comments[0].parentId');
-  assert.equal(fieldOf(() => checkPosted({ comment: comment('a') })), 'editToken');
-  assert.equal(fieldOf(() => checkPosted({ editToken: 't' })), 'comment');
+  assert.equal(
+    fieldOf(() => checkPage({ ...page, comments: [{ ...comment('a'), parentId: 5 }] })),
+    'comments[0].parentId',
+  );
+  assert.equal(
+    fieldOf(() => checkPosted({ comment: comment('a') })),
+    'editToken',
+  );
+  assert.equal(
+    fieldOf(() => checkPosted({ editToken: 't' })),
+    'comment',
+  );
   let chain = comment('n0');
   for (let index = 1; index < 20_000; index += 1) chain = comment(`n${index}`, [chain]);
   assert.equal(checkComment(chain), chain);
@@ -151,22 +193,55 @@ test('answers: pages, posted comments and votes are checked field by field, at a
 
 test('outbox: retries network failures, timeouts, garbled or incomplete answers, 5xx, 408 and 429, nothing else', () => {
   const http = (status: number) => new LedeError('http', 'x', { status });
-  for (const error of [new LedeError('network', 'x'), new LedeError('timeout', 'x'), new LedeError('invalid-json', 'x'), new LedeError('invalid-data', 'x'), http(500), http(503), http(429), http(408)]) {
+  for (const error of [
+    new LedeError('network', 'x'),
+    new LedeError('timeout', 'x'),
+    new LedeError('invalid-json', 'x'),
+    new LedeError('invalid-data', 'x'),
+    http(500),
+    http(503),
+    http(429),
+    http(408),
+  ]) {
     assert.equal(isRetryable(error), true, `${error.code} ${error.status}`);
   }
   for (const status of [400, 403, 404, 409, 413, 422]) assert.equal(isRetryable(http(status)), false, String(status));
 });
 
 test('outbox: backoff doubles from 2 s to a minute with ±20 % jitter, never before Retry-After', () => {
-  assert.equal(retryDelay(1, 0, () => 0.5), 2000);
-  assert.equal(retryDelay(2, 0, () => 0.5), 4000);
-  assert.equal(retryDelay(10, 0, () => 0.5), 60_000);
-  assert.equal(retryDelay(1, 0, () => 0), 1600);
-  assert.equal(retryDelay(1, 0, () => 1), 2400);
-  assert.equal(retryDelay(1, 90, () => 0.5), 90_000);
+  assert.equal(
+    retryDelay(1, 0, () => 0.5),
+    2000,
+  );
+  assert.equal(
+    retryDelay(2, 0, () => 0.5),
+    4000,
+  );
+  assert.equal(
+    retryDelay(10, 0, () => 0.5),
+    60_000,
+  );
+  assert.equal(
+    retryDelay(1, 0, () => 0),
+    1600,
+  );
+  assert.equal(
+    retryDelay(1, 0, () => 1),
+    2400,
+  );
+  assert.equal(
+    retryDelay(1, 90, () => 0.5),
+    90_000,
+  );
   // A Retry-After of weeks would overflow setTimeout and keep a reader's comment for good.
-  assert.equal(retryDelay(1, 3_000_000, () => 0.5), 3_600_000);
-  assert.equal(retryDelay(1, Infinity, () => 0.5), 3_600_000);
+  assert.equal(
+    retryDelay(1, 3_000_000, () => 0.5),
+    3_600_000,
+  );
+  assert.equal(
+    retryDelay(1, Infinity, () => 0.5),
+    3_600_000,
+  );
 });
 
 test('outbox: storage keys separate threads and reply drafts; unreadable or refused storage never throws', () => {
@@ -184,7 +259,12 @@ test('outbox: storage keys separate threads and reply drafts; unreadable or refu
   assert.equal(items.has('k'), false);
   items.set('bad', '{not json');
   assert.deepEqual(readStored(storage, 'bad', { fallback: true }), { fallback: true });
-  const full = { ...storage, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } } as Storage;
+  const full = {
+    ...storage,
+    setItem: () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    },
+  } as Storage;
   assert.equal(writeStored(full, 'k', 'text'), false);
   assert.equal(writeStored(undefined, 'k', 'text'), false);
   assert.deepEqual(readStored(undefined, 'k', 'none'), 'none');
@@ -210,7 +290,11 @@ test('outbox: a thread has stored work while it has unsent comments or a draft, 
   items.set(storageKeys.outbox('t'), '[{}]');
   assert.equal(hasStoredWork(storage, 't'), true);
   assert.equal(hasStoredWork(undefined, 't'), false);
-  const blocked = { get length(): number { throw new DOMException('blocked', 'SecurityError'); } } as Storage;
+  const blocked = {
+    get length(): number {
+      throw new DOMException('blocked', 'SecurityError');
+    },
+  } as Storage;
   assert.equal(hasStoredWork(blocked, 't'), false);
 });
 

@@ -9,7 +9,9 @@ const read = (path: string): string => readFileSync(new URL(`../../${path}`, imp
 
 /** Compact expectations: "Name|roles|location|org". */
 const summary = (credits: Credit[]) =>
-  credits.map((credit) => [credit.name, credit.roles.join('+'), credit.location ?? '', credit.kind === 'organization' ? 'org' : ''].join('|').replace(/\|+$/, ''));
+  credits.map((credit) =>
+    [credit.name, credit.roles.join('+'), credit.location ?? '', credit.kind === 'organization' ? 'org' : ''].join('|').replace(/\|+$/, ''),
+  );
 
 test('loads with no DOM', () => {
   assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
@@ -34,7 +36,7 @@ test('the seed article: all 13 people with their roles and places', () => {
   ]);
 });
 
-test('the Reuters fixture\'s parenthesised credits', () => {
+test("the Reuters fixture's parenthesised credits", () => {
   const article = parseArticleText(read('test/fixtures/article-text/reuters.txt'));
   assert.deepEqual(summary(parseCredits(article.creditsText)), [
     'Nidal al-Mughrabi|reporting|Gaza',
@@ -76,7 +78,7 @@ const cases: [string, string, string[]][] = [
     ['Pawel Florkiewicz|reporting', 'Anna Wlodarczak-Semczuk|reporting', 'Gdansk Newsroom|compiling||org'],
   ],
   [
-    'semicolons between groups keep the role; a place after a group is the group\'s alone',
+    "semicolons between groups keep the role; a place after a group is the group's alone",
     '(Reporting by Ju-min Park and Hyonhee Shin in SEOUL; Liu Zhen in Beijing; Kantaro Komiya in Tokyo; Editing by Lincoln Feast.)',
     ['Ju-min Park|reporting|Seoul', 'Hyonhee Shin|reporting|Seoul', 'Liu Zhen|reporting|Beijing', 'Kantaro Komiya|reporting|Tokyo', 'Lincoln Feast|editing'],
   ],
@@ -113,24 +115,36 @@ const cases: [string, string, string[]][] = [
   ],
   [
     'names joined by &, / and an Oxford comma; "Graphics by", "Photos by"',
-    'Graphics by Ann Wu & Bo Li. Photos by Tom Lee/Reuters. Written by Kim Hjelmgaard, Tom Vanden Brook, and Jane O\'Donnell.',
-    ['Ann Wu|graphics', 'Bo Li|graphics', 'Tom Lee|photography', 'Reuters|photography||org', 'Kim Hjelmgaard|writing', 'Tom Vanden Brook|writing', "Jane O'Donnell|writing"],
+    "Graphics by Ann Wu & Bo Li. Photos by Tom Lee/Reuters. Written by Kim Hjelmgaard, Tom Vanden Brook, and Jane O'Donnell.",
+    [
+      'Ann Wu|graphics',
+      'Bo Li|graphics',
+      'Tom Lee|photography',
+      'Reuters|photography||org',
+      'Kim Hjelmgaard|writing',
+      'Tom Vanden Brook|writing',
+      "Jane O'Donnell|writing",
+    ],
   ],
   [
     'particles, initials, suffixes and surname-first names',
     'Reporting by Rami Ayyub bin Laden, Anthony J. Deutsch, Bart H. Meijer, Toby Sterling van der Meer and Xi Wang; Writing by John Smith, Jr. and Maria de la Cruz',
-    ['Rami Ayyub bin Laden|reporting', 'Anthony J. Deutsch|reporting', 'Bart H. Meijer|reporting', 'Toby Sterling van der Meer|reporting', 'Xi Wang|reporting', 'John Smith, Jr.|writing', 'Maria de la Cruz|writing'],
+    [
+      'Rami Ayyub bin Laden|reporting',
+      'Anthony J. Deutsch|reporting',
+      'Bart H. Meijer|reporting',
+      'Toby Sterling van der Meer|reporting',
+      'Xi Wang|reporting',
+      'John Smith, Jr.|writing',
+      'Maria de la Cruz|writing',
+    ],
   ],
   [
     'a newsroom given with "via"',
     '(Reporting by Sudarshan Varadhan via the Chennai newsroom; Editing by Clarence Fernandez)',
     ['Sudarshan Varadhan|reporting|Chennai newsroom', 'Clarence Fernandez|editing'],
   ],
-  [
-    '"X contributed to this report."',
-    'Emily Rose in Jerusalem contributed to this report.',
-    ['Emily Rose|contributing|Jerusalem'],
-  ],
+  ['"X contributed to this report."', 'Emily Rose in Jerusalem contributed to this report.', ['Emily Rose|contributing|Jerusalem']],
   [
     'agency writers with places contribute',
     'Associated Press writers Aamer Madhani in Washington and Josef Federman in Jerusalem contributed to this report.',
@@ -141,11 +155,7 @@ const cases: [string, string, string[]][] = [
     'Contributing to this report were staff writer Jane Doe in Paris, France, and Reuters correspondent John Roe.',
     ['Jane Doe|contributing|Paris, France', 'John Roe|contributing'],
   ],
-  [
-    '"contributed reporting from"',
-    'Hwaida Saad contributed reporting from Beirut.',
-    ['Hwaida Saad|contributing|Beirut'],
-  ],
+  ['"contributed reporting from"', 'Hwaida Saad contributed reporting from Beirut.', ['Hwaida Saad|contributing|Beirut']],
   [
     'AFP-style lead "By" and a body credited as a whole',
     'By Michael Perry and Angus MacSwan. Additional reporting by AFP bureaus and Reuters reporters.',
@@ -201,7 +211,9 @@ test('1 MB of adversarial text returns quickly and in linear time', () => {
 });
 
 test('formatCredits writes localized sentences', async () => {
-  const credits = parseCredits('(Reporting by Nidal al-Mughrabi in Gaza and Dan Williams in Jerusalem; Writing by Michael Perry; Editing by Andrew Cawthorne and Miral Fahmy)');
+  const credits = parseCredits(
+    '(Reporting by Nidal al-Mughrabi in Gaza and Dan Williams in Jerusalem; Writing by Michael Perry; Editing by Andrew Cawthorne and Miral Fahmy)',
+  );
   assert.equal(
     await formatCredits(credits, 'en'),
     'Reporting: Nidal al-Mughrabi (Gaza) and Dan Williams (Jerusalem). Writing: Michael Perry. Editing: Andrew Cawthorne and Miral Fahmy.',
@@ -210,9 +222,18 @@ test('formatCredits writes localized sentences', async () => {
     await formatCredits(credits, 'fr'),
     'Reportage\u202f: Nidal al-Mughrabi (Gaza) et Dan Williams (Jerusalem). Rédaction\u202f: Michael Perry. Édition\u202f: Andrew Cawthorne et Miral Fahmy.',
   );
-  assert.equal(await formatCredits(credits, 'ar-EG'), 'تغطية: Nidal al-Mughrabi (Gaza) وDan Williams (Jerusalem). كتابة: Michael Perry. تحرير: Andrew Cawthorne وMiral Fahmy.');
-  assert.equal(await formatCredits(credits, 'de'), 'Berichterstattung: Nidal al-Mughrabi (Gaza) und Dan Williams (Jerusalem). Text: Michael Perry. Redaktion: Andrew Cawthorne und Miral Fahmy.');
-  assert.equal(await formatCredits(credits, 'es-MX'), 'Información: Nidal al-Mughrabi (Gaza) y Dan Williams (Jerusalem). Redacción: Michael Perry. Edición: Andrew Cawthorne y Miral Fahmy.');
+  assert.equal(
+    await formatCredits(credits, 'ar-EG'),
+    'تغطية: Nidal al-Mughrabi (Gaza) وDan Williams (Jerusalem). كتابة: Michael Perry. تحرير: Andrew Cawthorne وMiral Fahmy.',
+  );
+  assert.equal(
+    await formatCredits(credits, 'de'),
+    'Berichterstattung: Nidal al-Mughrabi (Gaza) und Dan Williams (Jerusalem). Text: Michael Perry. Redaktion: Andrew Cawthorne und Miral Fahmy.',
+  );
+  assert.equal(
+    await formatCredits(credits, 'es-MX'),
+    'Información: Nidal al-Mughrabi (Gaza) y Dan Williams (Jerusalem). Redacción: Michael Perry. Edición: Andrew Cawthorne y Miral Fahmy.',
+  );
   assert.equal(await formatCredits([], 'en'), '');
   assert.equal(await formatCredits(null, 'en'), '');
   assert.equal(await formatCredits([{ name: 'Ann', roles: ['research'] }, { bad: true } as unknown as Credit], 'xx-invalid!'), 'Research: Ann.');

@@ -74,13 +74,20 @@ test('hostile values: only http(s) links and images; data text stays as written'
     { url: ' JaVaScRiPt:alert(1)', title: 'x' },
     { url: 'data:text/html,<script>alert(1)</script>', title: 'x' },
     { url: 'vbscript:msgbox', title: 'x' },
-    { url: 'https://a.example/ok', title: '<img src=x onerror=alert(1)>Hello <b>world</b>', image: { url: 'javascript:alert(1)', alt: 'x' }, excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;' },
+    {
+      url: 'https://a.example/ok',
+      title: '<img src=x onerror=alert(1)>Hello <b>world</b>',
+      image: { url: 'javascript:alert(1)', alt: 'x' },
+      excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;',
+    },
     { url: 'https://a.example/two', title: 42 },
     null,
     'https://a.example/string',
   ];
   const { stories, skipped } = readStories(hostile);
-  assert.deepEqual(stories, [{ url: 'https://a.example/ok', title: '<img src=x onerror=alert(1)>Hello <b>world</b>', excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;' }]);
+  assert.deepEqual(stories, [
+    { url: 'https://a.example/ok', title: '<img src=x onerror=alert(1)>Hello <b>world</b>', excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;' },
+  ]);
   assert.equal(skipped.length, 7);
   assert.deepEqual(toStory({ url: '/relative', title: 'R' }, 'https://news.example/a/b'), { url: 'https://news.example/relative', title: 'R' });
 });
@@ -88,7 +95,7 @@ test('hostile values: only http(s) links and images; data text stays as written'
 test('feed text: plainText decodes entities, drops tags and scripts, keeps comparisons', () => {
   assert.equal(plainText('<p>Hi</p><script>alert(1)</script><style>p{}</style> there'), 'Hi there');
   assert.equal(plainText('5 < 6 and 7 > 3'), '5 < 6 and 7 > 3');
-  assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus;'), 'A\'s — &eacute; b &bogus;');
+  assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus;'), "A's — &eacute; b &bogus;");
   assert.equal(plainText('<p>one</p>\n<p>two</p>'), 'one two');
 });
 
@@ -127,7 +134,10 @@ test('XML feeds that declare entities are refused before any XML parser sees the
   ];
   for (const feed of feeds) {
     // Node has no DOMParser: reaching it would throw a ReferenceError, not this.
-    assert.throws(() => parseFeed(feed), (error) => error instanceof LedeError && error.code === 'invalid-data');
+    assert.throws(
+      () => parseFeed(feed),
+      (error) => error instanceof LedeError && error.code === 'invalid-data',
+    );
   }
 });
 

@@ -67,7 +67,9 @@ test('Arabic counts take each of their six plural forms', async () => {
 
 test('a catalog: English at once, a language once loaded, placeholders filled, numbers in the locale', async () => {
   const catalog = defineMessages({ hello: 'Hello {name}', bye: 'Bye', items: { one: '{count} item', other: '{count} items' } } as const, {
-    fr: async () => ({ default: { hello: 'Bonjour {name}', bye: 'Au revoir', items: { one: '{count} article', many: '{count} d’articles', other: '{count} articles' } } }),
+    fr: async () => ({
+      default: { hello: 'Bonjour {name}', bye: 'Au revoir', items: { one: '{count} article', many: '{count} d’articles', other: '{count} articles' } },
+    }),
     de: () => Promise.reject(new Error('offline')),
   });
   const english = catalog.get('en-GB')!;

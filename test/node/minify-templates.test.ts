@@ -4,15 +4,16 @@ import { minifyTemplates } from '../../scripts/minify-templates.js';
 
 test('folds indentation in html templates, nested ones too, and minifies css ones', () => {
   const source = 'const a = html`<p>\n    ${x ? html`<b>\n   y</b>` : nothing}\n   <i>a  b</i>\n  </p>`;\nconst s = css`\n  :host {\n    color: red;\n  }\n`;';
-  assert.equal(
-    minifyTemplates(source),
-    'const a = html`<p>\n${x ? html`<b>\ny</b>` : nothing}\n<i>a  b</i>\n</p>`;\nconst s = css`:host{color:red}`;',
-  );
+  assert.equal(minifyTemplates(source), 'const a = html`<p>\n${x ? html`<b>\ny</b>` : nothing}\n<i>a  b</i>\n</p>`;\nconst s = css`:host{color:red}`;');
 });
 
 test('css: drops comments and spare white space, keeps strings, descendant combinators and calc() spaces', () => {
-  const source = "css`\n  /* Why. */\n  :host(:lang(ar)) .body > p ,\n  a::after {\n    content: ' ▾ ;}';\n    margin: calc(1rem + 2px) 0;\n  }\n  @media (width >= 40rem) {\n    p { color: red; }\n  }\n`";
-  assert.equal(minifyTemplates(source), "css`:host(:lang(ar)) .body>p,a::after{content:' ▾ ;}';margin:calc(1rem + 2px) 0}@media (width>= 40rem){p{color:red}}`");
+  const source =
+    "css`\n  /* Why. */\n  :host(:lang(ar)) .body > p ,\n  a::after {\n    content: ' ▾ ;}';\n    margin: calc(1rem + 2px) 0;\n  }\n  @media (width >= 40rem) {\n    p { color: red; }\n  }\n`";
+  assert.equal(
+    minifyTemplates(source),
+    "css`:host(:lang(ar)) .body>p,a::after{content:' ▾ ;}';margin:calc(1rem + 2px) 0}@media (width>= 40rem){p{color:red}}`",
+  );
 });
 
 test('css: keeps the space that meets an interpolation where CSS needs it', () => {

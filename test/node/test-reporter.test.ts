@@ -13,7 +13,20 @@ function session(id: string, logs: string[][] = [], request404s: string[] = []) 
     logs,
     request404s,
     browser: { name: 'Chromium' },
-    testResults: { name: '', tests: [{ name: 'a', passed: true, skipped: false }], suites: [{ name: 's', tests: [{ name: 'b', passed: false, skipped: false }, { name: 'c', passed: true, skipped: true }], suites: [] }] },
+    testResults: {
+      name: '',
+      tests: [{ name: 'a', passed: true, skipped: false }],
+      suites: [
+        {
+          name: 's',
+          tests: [
+            { name: 'b', passed: false, skipped: false },
+            { name: 'c', passed: true, skipped: true },
+          ],
+          suites: [],
+        },
+      ],
+    },
   };
 }
 
@@ -38,7 +51,12 @@ test('leaves out the 404s and warnings of routes that fail on purpose, and keeps
 });
 
 test('leaves out timeouts and dropped connections only for a page that broke its network first', async () => {
-  const logs = [['lede-comments: Failed to fetch'], ['lede-comments: NetworkError when attempting to fetch resource.'], ['lede-article: The request timed out.'], ['lede-comments: Something else.']];
+  const logs = [
+    ['lede-comments: Failed to fetch'],
+    ['lede-comments: NetworkError when attempting to fetch resource.'],
+    ['lede-article: The request timed out.'],
+    ['lede-comments: Something else.'],
+  ];
   await request('/test-api/comments/s123/fault', 'faulty');
   await request('/test-api/hang', 'hanging');
   await request('/test-api/comments/s123/seed', 'seeding');
@@ -53,7 +71,14 @@ test('closes the run with one summary, ending in the count line CI reads', () =>
   // The slice of the runner's session manager that the default reporter's progress reads.
   const manager = { forBrowser: () => sessions, forStatusAndTestFile: () => [] };
   const browser = { name: 'Chromium' };
-  const start = { config: { watch: false }, browsers: [browser], browserNames: ['Chromium'], testFiles: ['a.test.ts'], sessions: manager, startTime: Date.now() };
+  const start = {
+    config: { watch: false },
+    browsers: [browser],
+    browserNames: ['Chromium'],
+    testFiles: ['a.test.ts'],
+    sessions: manager,
+    startTime: Date.now(),
+  };
   reporter.start(start as never);
   const progress = { sessions, testRun: 0 } as never;
   assert.deepEqual(reporter.getTestProgress(progress), [], 'nothing as the last file finishes');

@@ -33,9 +33,7 @@ export function parseRateLimits(value: string | undefined): Record<RateLimitedAc
     const match = /^\s*(posts|votes|reports)\s*=\s*(?:(off)|(\d+)\/(\d*)([a-z]+))\s*$/.exec(part);
     const unit = match?.[5] ? UNIT_MS[match[5]] : undefined;
     if (!match || (!match[2] && (!unit || Number(match[3]) < 1))) {
-      throw new ConfigError(
-        `LEDE_RATE_LIMITS: cannot read "${part.trim()}"; use e.g. posts=5/min,votes=30/min,reports=10/10min or off.`,
-      );
+      throw new ConfigError(`LEDE_RATE_LIMITS: cannot read "${part.trim()}"; use e.g. posts=5/min,votes=30/min,reports=10/10min or off.`);
     }
     const action = match[1] as RateLimitedAction;
     limits[action] = match[2] ? null : { max: Number(match[3]), windowMs: Number(match[4] || 1) * unit! };
@@ -47,7 +45,11 @@ export function parseBannedWords(list: string | undefined, file: string | undefi
   const words = (list ?? '').split(',');
   if (file) {
     try {
-      words.push(...readFileSync(file, 'utf8').split('\n').filter((line) => !line.startsWith('#')));
+      words.push(
+        ...readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((line) => !line.startsWith('#')),
+      );
     } catch (error) {
       throw new ConfigError(`LEDE_BANNED_WORDS_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code}).`);
     }

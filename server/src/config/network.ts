@@ -68,14 +68,15 @@ export function parseTrustProxy(value: string | undefined): false | number | str
     );
   }
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     try {
       proxyAddr.compile(entry);
     } catch {
-      throw new ConfigError(
-        `LEDE_TRUST_PROXY: "${entry}" is not an IP address, a range like 10.0.0.0/8, loopback, linklocal or uniquelocal.`,
-      );
+      throw new ConfigError(`LEDE_TRUST_PROXY: "${entry}" is not an IP address, a range like 10.0.0.0/8, loopback, linklocal or uniquelocal.`);
     }
   }
   return entries;

@@ -6,10 +6,16 @@ export class ConfigError extends Error {
 export type Env = Record<string, string | undefined>;
 
 export const UNIT_MS: Record<string, number> = {
-  s: 1000, sec: 1000, second: 1000,
-  m: 60_000, min: 60_000, minute: 60_000,
-  h: 3_600_000, hour: 3_600_000,
-  d: 86_400_000, day: 86_400_000,
+  s: 1000,
+  sec: 1000,
+  second: 1000,
+  m: 60_000,
+  min: 60_000,
+  minute: 60_000,
+  h: 3_600_000,
+  hour: 3_600_000,
+  d: 86_400_000,
+  day: 86_400_000,
 };
 
 export function parseDuration(name: string, value: string | undefined, fallbackMs: number): number {
@@ -27,4 +33,3 @@ export function parseSeconds(name: string, value: string | undefined, fallback: 
   }
   return seconds;
 }
-

@@ -17,20 +17,14 @@ export function registerAdminRoutes(admin: FastifyInstance, { config, store }: A
     }
   });
 
-  admin.get<{ Querystring: AdminListQuery }>(
-    '/comments',
-    { schema: { querystring: AdminListQuery } },
-    async (request) => {
-      const { status, thread, limit, cursor } = request.query;
-      return store.adminList(status, thread, limit, cursor);
-    },
-  );
+  admin.get<{ Querystring: AdminListQuery }>('/comments', { schema: { querystring: AdminListQuery } }, async (request) => {
+    const { status, thread, limit, cursor } = request.query;
+    return store.adminList(status, thread, limit, cursor);
+  });
 
-  admin.post<{ Params: CommentParams; Body: Approve }>(
-    '/comments/:id/approve',
-    { schema: { params: CommentParams, body: Approve } },
-    async (request) => ({ comment: await store.approve(request.params.id, request.body.revision, Date.now()) }),
-  );
+  admin.post<{ Params: CommentParams; Body: Approve }>('/comments/:id/approve', { schema: { params: CommentParams, body: Approve } }, async (request) => ({
+    comment: await store.approve(request.params.id, request.body.revision, Date.now()),
+  }));
 
   admin.post<{ Params: CommentParams }>('/comments/:id/reject', { schema: { params: CommentParams } }, async (request) => ({
     comment: await store.reject(request.params.id),

@@ -80,9 +80,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       const editToken = idempotencyKey ? editTokenFor(idempotencyKey, commentId) : randomToken(32);
       const result = await store.create(
         { id: commentId, threadId: threadIdValue, parentId, name, body, authorKey, heldReason, editTokenHash: sha256(editToken), now },
-        idempotencyKey
-          ? { keyHash: sha256(idempotencyKey), requestHash: sha256(JSON.stringify([threadIdValue, parentId, name, body])) }
-          : null,
+        idempotencyKey ? { keyHash: sha256(idempotencyKey), requestHash: sha256(JSON.stringify([threadIdValue, parentId, name, body])) } : null,
       );
       return reply.code(result.statusCode).send({
         comment: result.comment,
@@ -93,15 +91,11 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
   );
 
-  api.get<{ Params: CommentParams }>(
-    '/comments/:id',
-    { schema: { params: CommentParams, response: { 200: CommentResponse } } },
-    async (request) => {
-      const token = optionalBearerToken(request);
-      const comment = await store.get(request.params.id, (row) => token !== null && tokenMatchesHash(token, row.edit_token_hash));
-      return { comment };
-    },
-  );
+  api.get<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams, response: { 200: CommentResponse } } }, async (request) => {
+    const token = optionalBearerToken(request);
+    const comment = await store.get(request.params.id, (row) => token !== null && tokenMatchesHash(token, row.edit_token_hash));
+    return { comment };
+  });
 
   api.get<{ Params: CommentParams; Querystring: PageQuery }>(
     '/comments/:id/replies',
@@ -148,14 +142,10 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
   );
 
-  api.delete<{ Params: CommentParams }>(
-    '/comments/:id',
-    { schema: { params: CommentParams } },
-    async (request, reply) => {
-      await store.remove(request.params.id, authorizeAuthor(request, Date.now()));
-      return reply.code(204).send();
-    },
-  );
+  api.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request, reply) => {
+    await store.remove(request.params.id, authorizeAuthor(request, Date.now()));
+    return reply.code(204).send();
+  });
 
   api.post<{ Params: CommentParams; Body: Vote }>(
     '/comments/:id/votes',
@@ -173,10 +163,8 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
   );
 
-  api.get<{ Querystring: CountsQuery }>(
-    '/counts',
-    { schema: { querystring: CountsQuery } },
-    async (request) => store.counts([...new Set(request.query.thread)]),
+  api.get<{ Querystring: CountsQuery }>('/counts', { schema: { querystring: CountsQuery } }, async (request) =>
+    store.counts([...new Set(request.query.thread)]),
   );
 }
 

@@ -23,21 +23,13 @@ export async function claimKey(trx: Db, claim: IdempotencyClaim, commentId: stri
     .executeTakeFirst();
   if (claimed) return null;
 
-  const earlier = await trx
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('key_hash', '=', claim.keyHash)
-    .executeTakeFirstOrThrow();
+  const earlier = await trx.selectFrom('idempotency_keys').selectAll().where('key_hash', '=', claim.keyHash).executeTakeFirstOrThrow();
   const row = earlier.comment_id === null ? undefined : await trx.selectFrom('comments').selectAll().where('id', '=', earlier.comment_id).executeTakeFirst();
   if (!row || (row.status !== 'published' && row.status !== 'pending')) {
     throw new ApiError(409, 'comment_deleted', 'The comment sent with this Idempotency-Key has been deleted since.');
   }
   if (earlier.request_hash !== claim.requestHash) {
-    throw new ApiError(
-      422,
-      'idempotency_key_reused',
-      'This Idempotency-Key was already used for a different comment; send a new key for new content.',
-    );
+    throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different comment; send a new key for new content.');
   }
   return { statusCode: row.status === 'published' ? 201 : 202, comment: toComment(row), replayed: true };
 }
@@ -49,6 +41,9 @@ export async function forgetRequest(trx: Db, commentId: string): Promise<void> {
 
 /** Drops idempotency records and rate-limit windows nobody can use any more. */
 export async function purgeExpired(db: Kysely<Database>, now: number, idempotencyTtlMs: number): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('created_at', '<', now - idempotencyTtlMs).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', now - idempotencyTtlMs)
+    .execute();
   await db.deleteFrom('rate_limits').where('reset_at', '<', now).execute();
 }

@@ -28,16 +28,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('report_count', 'integer', (col) => col.notNull().defaultTo(0))
         .addColumn('edit_token_hash', 'text', (col) => col.notNull())
         .execute();
-      await db.schema
-        .createIndex('comments_by_thread_time')
-        .on('comments')
-        .columns(['thread_id', 'parent_id', 'created_at', 'id'])
-        .execute();
-      await db.schema
-        .createIndex('comments_by_thread_score')
-        .on('comments')
-        .columns(['thread_id', 'parent_id', 'score', 'created_at', 'id'])
-        .execute();
+      await db.schema.createIndex('comments_by_thread_time').on('comments').columns(['thread_id', 'parent_id', 'created_at', 'id']).execute();
+      await db.schema.createIndex('comments_by_thread_score').on('comments').columns(['thread_id', 'parent_id', 'score', 'created_at', 'id']).execute();
       await db.schema
         // status is in the key so SQLite, which has no statistics, prefers this index over
         // comments_by_status_time when it gathers the first replies of a page.
@@ -45,16 +37,8 @@ const migrations: Record<string, Migration> = {
         .on('comments')
         .columns(['parent_id', 'status', 'created_at', 'id'])
         .execute();
-      await db.schema
-        .createIndex('comments_by_thread_status')
-        .on('comments')
-        .columns(['thread_id', 'status'])
-        .execute();
-      await db.schema
-        .createIndex('comments_by_status_time')
-        .on('comments')
-        .columns(['status', 'created_at', 'id'])
-        .execute();
+      await db.schema.createIndex('comments_by_thread_status').on('comments').columns(['thread_id', 'status']).execute();
+      await db.schema.createIndex('comments_by_status_time').on('comments').columns(['status', 'created_at', 'id']).execute();
 
       await db.schema
         .createTable('votes')
@@ -82,11 +66,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('response', 'text')
         .addColumn('created_at', 'bigint', (col) => col.notNull())
         .execute();
-      await db.schema
-        .createIndex('idempotency_keys_by_time')
-        .on('idempotency_keys')
-        .column('created_at')
-        .execute();
+      await db.schema.createIndex('idempotency_keys_by_time').on('idempotency_keys').column('created_at').execute();
 
       await db.schema
         .createTable('approved_authors')

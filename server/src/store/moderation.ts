@@ -5,16 +5,18 @@ import { adjustReplyCount, requireModeratable, revisionOf, row, toAdminComment, 
 import { erase } from './writes.js';
 
 export async function isApprovedAuthor(store: StoreContext, authorKey: string): Promise<boolean> {
-  const found = await store.db
-    .selectFrom('approved_authors')
-    .select('author_key')
-    .where('author_key', '=', authorKey)
-    .executeTakeFirst();
+  const found = await store.db.selectFrom('approved_authors').select('author_key').where('author_key', '=', authorKey).executeTakeFirst();
   return found !== undefined;
 }
 
 /** Comments as moderators see them, newest first. */
-export async function adminList(store: StoreContext, filter: AdminFilter, threadId: string | undefined, limit: number, cursor: string | undefined): Promise<AdminCommentPage> {
+export async function adminList(
+  store: StoreContext,
+  filter: AdminFilter,
+  threadId: string | undefined,
+  limit: number,
+  cursor: string | undefined,
+): Promise<AdminCommentPage> {
   const after = cursor ? decodeCursor(cursor, 'admin') : null;
   let query = store.db.selectFrom('comments');
   if (filter === 'pending' || filter === 'published') query = query.where('status', '=', filter);
@@ -23,9 +25,7 @@ export async function adminList(store: StoreContext, filter: AdminFilter, thread
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
     .selectAll()
-    .$if(after !== null, (qb) =>
-      qb.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), '<', tuple(after!.createdAt, after!.id))),
-    )
+    .$if(after !== null, (qb) => qb.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), '<', tuple(after!.createdAt, after!.id))))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit + 1)
@@ -34,8 +34,7 @@ export async function adminList(store: StoreContext, filter: AdminFilter, thread
   const last = pageRows.at(-1);
   return {
     comments: pageRows.map(toAdminComment),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ order: 'admin', createdAt: Number(last.created_at), id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ order: 'admin', createdAt: Number(last.created_at), id: last.id }) : null,
     total: Number(total),
   };
 }
@@ -72,11 +71,7 @@ async function revealParent(store: StoreContext, trx: Db, parentId: string): Pro
   const parent = await row(store, trx, parentId, true);
   await adjustReplyCount(trx, parentId, +1);
   if (VISIBLE.includes(parent.status)) return;
-  await trx
-    .updateTable('comments')
-    .set({ status: 'deleted', body: '', author_name: '' })
-    .where('id', '=', parentId)
-    .execute();
+  await trx.updateTable('comments').set({ status: 'deleted', body: '', author_name: '' }).where('id', '=', parentId).execute();
   if (parent.parent_id) await revealParent(store, trx, parent.parent_id);
 }
 

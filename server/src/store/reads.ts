@@ -17,17 +17,13 @@ export async function listThread(store: StoreContext, threadId: string, order: S
     .where('status', 'in', VISIBLE);
   if (order === 'top') {
     if (after) {
-      query = query.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple('score', 'created_at', 'id'), '<', tuple(after.score ?? 0, after.createdAt, after.id)),
-      );
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('score', 'created_at', 'id'), '<', tuple(after.score ?? 0, after.createdAt, after.id)));
     }
     query = query.orderBy('score', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc');
   } else {
     const direction = order === 'newest' ? 'desc' : 'asc';
     if (after) {
-      query = query.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple('created_at', 'id'), direction === 'desc' ? '<' : '>', tuple(after.createdAt, after.id)),
-      );
+      query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), direction === 'desc' ? '<' : '>', tuple(after.createdAt, after.id)));
     }
     query = query.orderBy('created_at', direction).orderBy('id', direction);
   }
@@ -46,9 +42,7 @@ export async function listReplies(store: StoreContext, parentId: string, limit: 
     .select(PUBLIC_COLUMNS)
     .where('parent_id', '=', parentId)
     .where('status', 'in', VISIBLE)
-    .$if(after !== null, (qb) =>
-      qb.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), '>', tuple(after!.createdAt, after!.id))),
-    )
+    .$if(after !== null, (qb) => qb.where(({ eb, refTuple, tuple }) => eb(refTuple('created_at', 'id'), '>', tuple(after!.createdAt, after!.id))))
     .orderBy('created_at', 'asc')
     .orderBy('id', 'asc')
     .limit(limit + 1)
@@ -90,7 +84,11 @@ async function attachReplies(store: StoreContext, parents: Comment[], levels: nu
             .over((over) => over.partitionBy('parent_id').orderBy('created_at', 'asc').orderBy('id', 'asc'))
             .as('position'),
         )
-        .where('parent_id', 'in', withReplies.map((parent) => parent.id))
+        .where(
+          'parent_id',
+          'in',
+          withReplies.map((parent) => parent.id),
+        )
         .where('status', 'in', VISIBLE)
         .as('ranked'),
     )

@@ -10,9 +10,7 @@ export type Row = Selectable<CommentsTable>;
 export type Db = Kysely<Database> | Transaction<Database>;
 
 /** What readers may see of a row; list queries fetch only these. */
-export const PUBLIC_COLUMNS = [
-  'id', 'thread_id', 'parent_id', 'author_name', 'body', 'status', 'created_at', 'edited_at', 'score', 'reply_count',
-] as const;
+export const PUBLIC_COLUMNS = ['id', 'thread_id', 'parent_id', 'author_name', 'body', 'status', 'created_at', 'edited_at', 'score', 'reply_count'] as const;
 export type PublicRow = Pick<Row, (typeof PUBLIC_COLUMNS)[number]>;
 
 /** Statuses readers see: published comments and the placeholders of deleted ones with replies. */
@@ -83,12 +81,7 @@ export async function row(store: StoreContext, db: Db, id: string, lock = false)
  * Runs `change` on a locked comment row inside a transaction; `authorize` throws to refuse.
  * Used by every write that needs to look at a comment before changing it.
  */
-export function withComment<T>(
-  store: StoreContext,
-  id: string,
-  authorize: (row: Row) => void,
-  change: (trx: Db, row: Row) => Promise<T>,
-): Promise<T> {
+export function withComment<T>(store: StoreContext, id: string, authorize: (row: Row) => void, change: (trx: Db, row: Row) => Promise<T>): Promise<T> {
   return write(store, async (trx) => {
     const locked = await row(store, trx, id, true);
     authorize(locked);

@@ -128,7 +128,11 @@ export function vote(store: StoreContext, id: string, voterKey: string, value: -
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('value'), eb.lit(0)).as('score'))
       .where('comment_id', '=', id)
       .executeTakeFirstOrThrow();
-    await trx.updateTable('comments').set({ score: Number(score) }).where('id', '=', id).execute();
+    await trx
+      .updateTable('comments')
+      .set({ score: Number(score) })
+      .where('id', '=', id)
+      .execute();
     return { score: Number(score), vote: value };
   });
 }

@@ -88,7 +88,10 @@ export function networkSuite(backend: Backend): void {
       let status = 0;
       for (let attempt = 0; attempt < 20 && status !== 200; attempt++) {
         await delay(50);
-        status = await fetch(`${url}/api/health`).then((response) => response.status, () => 0);
+        status = await fetch(`${url}/api/health`).then(
+          (response) => response.status,
+          () => 0,
+        );
       }
       assert.equal(status, 200, 'reachable once the held connections are gone');
     });

@@ -81,9 +81,15 @@ export function processSuite(name: 'sqlite' | 'postgres', databaseEnv: Record<st
       const onA = await post(a!.url, threadId, 'written on A', randomUUID());
       assert.equal(onA.status, 201);
       const fromB = await readThread(b!.url, threadId);
-      assert.deepEqual(fromB.map((c) => c.body), ['written on A']);
+      assert.deepEqual(
+        fromB.map((c) => c.body),
+        ['written on A'],
+      );
       assert.equal((await post(b!.url, threadId, 'written on B', randomUUID())).status, 201);
-      assert.deepEqual((await readThread(a!.url, threadId)).map((c) => c.body), ['written on A', 'written on B']);
+      assert.deepEqual(
+        (await readThread(a!.url, threadId)).map((c) => c.body),
+        ['written on A', 'written on B'],
+      );
 
       assert.equal((await post(a!.url, threadId, 'third', randomUUID())).status, 201);
       const limited = await post(b!.url, threadId, 'fourth', randomUUID());

@@ -155,7 +155,12 @@ export function routeSuite(backend: Backend): void {
       assert.equal(wrongType.status, 400);
       assert.equal(wrongType.body.error.code, 'invalid_request');
 
-      const notJson = await api.request({ method: 'POST', url: `/api/threads/${thread}/comments`, headers: { 'content-type': 'application/json' }, payload: '{"author":' });
+      const notJson = await api.request({
+        method: 'POST',
+        url: `/api/threads/${thread}/comments`,
+        headers: { 'content-type': 'application/json' },
+        payload: '{"author":',
+      });
       assert.equal(notJson.status, 400);
       assert.equal((await api.list(thread)).body.total, 1);
     });
@@ -183,7 +188,10 @@ export function routeSuite(backend: Backend): void {
       assert.deepEqual(seen, [...first].reverse(), 'no duplicates, no gaps, no newcomers mid-way');
 
       const oldest = await api.listAll(thread, 'oldest', 4);
-      assert.deepEqual(oldest.slice(0, 7).map((c) => c.id), first);
+      assert.deepEqual(
+        oldest.slice(0, 7).map((c) => c.id),
+        first,
+      );
       assert.equal(oldest.length, 11);
     });
 
@@ -199,7 +207,15 @@ export function routeSuite(backend: Backend): void {
       await vote(ids[0]!, 1, '10.0.0.1');
       await vote(ids[3]!, -1, '10.0.0.1');
       const top = await api.listAll(thread, 'top', 1);
-      assert.deepEqual(top.map((c) => [c.id, c.score]), [[ids[2], 2], [ids[0], 1], [ids[1], 0], [ids[3], -1]]);
+      assert.deepEqual(
+        top.map((c) => [c.id, c.score]),
+        [
+          [ids[2], 2],
+          [ids[0], 1],
+          [ids[1], 0],
+          [ids[3], -1],
+        ],
+      );
 
       const page = await api.list(thread, '?sort=top&limit=1');
       const foreign = await api.list(thread, `?sort=newest&cursor=${page.body.nextCursor}`);
@@ -226,7 +242,10 @@ export function routeSuite(backend: Backend): void {
 
       const [listed] = (await api.list(thread)).body.comments;
       assert.equal(listed!.replyCount, 5);
-      assert.deepEqual(listed!.replies!.map((c) => c.body), ['reply 0', 'reply 1', 'reply 2']);
+      assert.deepEqual(
+        listed!.replies!.map((c) => c.body),
+        ['reply 0', 'reply 1', 'reply 2'],
+      );
       const [firstReply] = listed!.replies!;
       assert.equal(firstReply!.replyCount, 1);
       assert.equal(firstReply!.replies![0]!.id, grandchild.id);
@@ -237,10 +256,16 @@ export function routeSuite(backend: Backend): void {
       const page1 = await api.request({ method: 'GET', url: `/api/comments/${root.id}/replies?limit=4` });
       assert.equal(page1.body.total, 5);
       const page2 = await api.request({ method: 'GET', url: `/api/comments/${root.id}/replies?limit=4&cursor=${page1.body.nextCursor}` });
-      assert.deepEqual([...page1.body.comments, ...page2.body.comments].map((c: Json) => c.id), replies.map((c) => c.id));
+      assert.deepEqual(
+        [...page1.body.comments, ...page2.body.comments].map((c: Json) => c.id),
+        replies.map((c) => c.id),
+      );
       assert.equal(page2.body.nextCursor, null);
       const deeper = await api.request({ method: 'GET', url: `/api/comments/${grandchild.id}/replies` });
-      assert.deepEqual(deeper.body.comments.map((c: Json) => c.id), [deep.id]);
+      assert.deepEqual(
+        deeper.body.comments.map((c: Json) => c.id),
+        [deep.id],
+      );
     });
 
     it('refuses replies to other threads and to unknown comments', async () => {
@@ -305,7 +330,11 @@ export function routeSuite(backend: Backend): void {
       assert.equal((await api.admin('DELETE', `/comments/${second.comment.id}`)).status, 204);
       assert.equal((await post(byModerator)).status, 409);
 
-      const rows = await backend.database.db.selectFrom('idempotency_keys').selectAll().where('key_hash', 'in', [sha256(byAuthor), sha256(byModerator)]).execute();
+      const rows = await backend.database.db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('key_hash', 'in', [sha256(byAuthor), sha256(byModerator)])
+        .execute();
       assert.equal(rows.length, 2, 'the keys are remembered until they expire');
       const stored = JSON.stringify(rows);
       assert.ok(!stored.includes(secretName) && !stored.includes(secretBody), `erased content stays in idempotency_keys: ${stored}`);
@@ -390,7 +419,11 @@ export function routeSuite(backend: Backend): void {
       assert.equal(edited.status, 200);
       assert.equal(edited.body.comment.body, 'fixed');
       assert.ok(edited.body.comment.editedAt);
-      assert.equal((await api.request({ method: 'PATCH', url: '/api/comments/missing', headers: { authorization: `Bearer ${editToken}` }, payload: { body: 'x' } })).status, 404);
+      assert.equal(
+        (await api.request({ method: 'PATCH', url: '/api/comments/missing', headers: { authorization: `Bearer ${editToken}` }, payload: { body: 'x' } }))
+          .status,
+        404,
+      );
 
       const closed = await makeApp(backend, { editWindowMs: 1 });
       const late = (await closed.post(uniqueThread())).body;
@@ -515,7 +548,10 @@ export function routeSuite(backend: Backend): void {
       const queue = await api.admin('GET', `/comments?status=pending&thread=${thread}`);
       assert.equal(queue.status, 200);
       assert.equal(queue.headers['cache-control'], 'no-store');
-      assert.deepEqual(queue.body.comments.map((c: Json) => [c.id, c.heldReason]), [[id, 'links']]);
+      assert.deepEqual(
+        queue.body.comments.map((c: Json) => [c.id, c.heldReason]),
+        [[id, 'links']],
+      );
       assert.equal(queue.body.total, 1);
       const approved = await api.approve(held.body.comment);
       assert.equal(approved.body.comment.status, 'published');
@@ -611,7 +647,10 @@ export function routeSuite(backend: Backend): void {
       assert.equal((await api.admin('DELETE', `/comments/${other.id}`)).status, 404);
       assert.equal((await api.admin('POST', `/comments/${other.id}/approve`, ADMIN_TOKEN, { revision: 'any' })).status, 409);
       const listed = (await api.list(thread)).body;
-      assert.deepEqual(listed.comments.map((c) => c.status), ['deleted']);
+      assert.deepEqual(
+        listed.comments.map((c) => c.status),
+        ['deleted'],
+      );
       assert.equal(listed.total, 1);
     });
 
@@ -811,7 +850,11 @@ export function routeSuite(backend: Backend): void {
         assert.equal(reply.status, 403);
         assert.equal(((await reply.json()) as Json).error.code, 'origin_not_allowed');
       }
-      const warnings = () => lines.map((line) => JSON.parse(line) as Json).filter((entry) => entry.level === 40).map((entry) => entry.msg);
+      const warnings = () =>
+        lines
+          .map((line) => JSON.parse(line) as Json)
+          .filter((entry) => entry.level === 40)
+          .map((entry) => entry.msg);
       assert.deepEqual(warnings(), [
         'origin https://blog.example refused: set LEDE_ALLOWED_ORIGINS=https://news.example,https://blog.example to allow it',
         'origin null refused: only LEDE_ALLOWED_ORIGINS=* would allow it',
@@ -833,7 +876,7 @@ export function routeSuite(backend: Backend): void {
         '1) OR (1=1',
         '" OR ""="',
         "x'); DELETE FROM comments WHERE ('1'='1",
-        '\\\'; SELECT pg_sleep(5); --',
+        "\\'; SELECT pg_sleep(5); --",
       ];
       for (const attack of attacks) {
         const q = encodeURIComponent(attack);

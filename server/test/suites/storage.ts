@@ -74,7 +74,10 @@ export function storageSuite(backend: Backend): void {
         const reopened = await openDatabase({ kind: 'sqlite', path });
         const rows = await reopened.db.selectFrom('comments').select(['body']).where('thread_id', '=', thread).orderBy('created_at').execute();
         await reopened.close();
-        assert.deepEqual(rows.map((row) => row.body), ['kept', 'while moved']);
+        assert.deepEqual(
+          rows.map((row) => row.body),
+          ['kept', 'while moved'],
+        );
       });
 
       it('refuses writes once its data directory is removed, instead of acknowledging comments a restart loses', async () => {

@@ -136,12 +136,7 @@ function promoteSubheadings(body: ArticleBlock[]): ArticleBlock[] {
 }
 
 function looksLikeSubheading(text: string): boolean {
-  return (
-    text.length <= 80 &&
-    wordsUpTo(text, 11) <= 10 &&
-    /^[\p{Lu}\d]/u.test(text) &&
-    !/[.,;:!?…"'”’)\]]$/.test(text)
-  );
+  return text.length <= 80 && wordsUpTo(text, 11) <= 10 && /^[\p{Lu}\d]/u.test(text) && !/[.,;:!?…"'”’)\]]$/.test(text);
 }
 
 // Dateline

@@ -68,18 +68,46 @@ type HeaderField = 'title' | 'published' | 'modified' | 'by' | 'source' | 'secti
 
 /** Only these keys make a "Key: value" line metadata; any other such line is prose. */
 const HEADER_KEYS: Readonly<Record<string, HeaderField>> = {
-  title: 'title', headline: 'title', 'page title': 'title',
-  date: 'published', published: 'published', 'published on': 'published', 'publication date': 'published',
-  'date published': 'published', 'first published': 'published', posted: 'published', 'posted on': 'published',
-  updated: 'modified', 'updated on': 'modified', 'last updated': 'modified', modified: 'modified',
-  'last modified': 'modified', 'date modified': 'modified',
-  by: 'by', author: 'by', authors: 'by', byline: 'by', 'written by': 'by',
-  source: 'source', publisher: 'source',
-  section: 'section', category: 'section', desk: 'section',
-  tags: 'tags', keywords: 'tags', topics: 'tags',
-  language: 'language', lang: 'language',
-  summary: 'summary', description: 'summary', dek: 'summary', standfirst: 'summary', subtitle: 'summary',
-  url: 'url', link: 'url', 'canonical url': 'url',
+  title: 'title',
+  headline: 'title',
+  'page title': 'title',
+  date: 'published',
+  published: 'published',
+  'published on': 'published',
+  'publication date': 'published',
+  'date published': 'published',
+  'first published': 'published',
+  posted: 'published',
+  'posted on': 'published',
+  updated: 'modified',
+  'updated on': 'modified',
+  'last updated': 'modified',
+  modified: 'modified',
+  'last modified': 'modified',
+  'date modified': 'modified',
+  by: 'by',
+  author: 'by',
+  authors: 'by',
+  byline: 'by',
+  'written by': 'by',
+  source: 'source',
+  publisher: 'source',
+  section: 'section',
+  category: 'section',
+  desk: 'section',
+  tags: 'tags',
+  keywords: 'tags',
+  topics: 'tags',
+  language: 'language',
+  lang: 'language',
+  summary: 'summary',
+  description: 'summary',
+  dek: 'summary',
+  standfirst: 'summary',
+  subtitle: 'summary',
+  url: 'url',
+  link: 'url',
+  'canonical url': 'url',
   kicker: 'kicker',
 };
 
@@ -161,7 +189,10 @@ function isShortLabel(value: string, maxWords: number): boolean {
 }
 
 function readKeywords(value: string): string[] {
-  const keywords = value.split(/[,;]/).map((keyword) => keyword.trim()).filter((keyword) => keyword !== '');
+  const keywords = value
+    .split(/[,;]/)
+    .map((keyword) => keyword.trim())
+    .filter((keyword) => keyword !== '');
   return [...new Set(keywords)];
 }
 
@@ -173,15 +204,44 @@ function looksLikeByline(value: string): boolean {
 
 /** Words that mark a by-line part as a role or an outlet, not a person's name. */
 const NOT_A_NAME = new Set([
-  'staff', 'writer', 'writers', 'reporter', 'reporters', 'correspondent', 'correspondents', 'editor',
-  'editors', 'contributor', 'news', 'desk', 'team', 'agency', 'press', 'service', 'bureau', 'wire',
-  'wires', 'newsroom', 'media', 'times', 'post', 'daily', 'journal', 'online', 'associated',
-  'reuters', 'afp', 'ap', 'bbc', 'cnn', 'report', 'editorial', 'board',
+  'staff',
+  'writer',
+  'writers',
+  'reporter',
+  'reporters',
+  'correspondent',
+  'correspondents',
+  'editor',
+  'editors',
+  'contributor',
+  'news',
+  'desk',
+  'team',
+  'agency',
+  'press',
+  'service',
+  'bureau',
+  'wire',
+  'wires',
+  'newsroom',
+  'media',
+  'times',
+  'post',
+  'daily',
+  'journal',
+  'online',
+  'associated',
+  'reuters',
+  'afp',
+  'ap',
+  'bbc',
+  'cnn',
+  'report',
+  'editorial',
+  'board',
 ]);
 /** Lower-case words that may sit inside a name ("Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set([
-  'al', 'el', 'bin', 'ibn', 'da', 'de', 'del', 'della', 'der', 'den', 'di', 'dos', 'du', 'la', 'le', 'van', 'von', 'ter', 'y',
-]);
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'da', 'de', 'del', 'della', 'der', 'den', 'di', 'dos', 'du', 'la', 'le', 'van', 'von', 'ter', 'y']);
 
 /**
  * The people named in a by-line. Parts split on commas, "and" and "&"; a part is a person when
@@ -209,4 +269,3 @@ function readPerson(part: string): Person | undefined {
   if (!inner.every((word) => isNameWord(word) || NAME_PARTICLES.has(word))) return undefined;
   return located ? { name, location: located[2] } : { name };
 }
-

@@ -13,7 +13,9 @@ const MAX_WRAPPED_LINE_LENGTH = 100;
 export function toLines(text: string): string[] {
   const unified = replaceEach(text, /\r\n?|[\u2028\u2029]/g, '\n');
   // Control characters other than newline and tab are binary junk; make them plain spaces.
-  return replaceEach(unified, /[^\P{Cc}\n\t]/gu, ' ').split('\n').map(collapseWhitespace);
+  return replaceEach(unified, /[^\P{Cc}\n\t]/gu, ' ')
+    .split('\n')
+    .map(collapseWhitespace);
 }
 
 /** `text` with each run of white space as one plain space, trimmed. */
@@ -63,18 +65,15 @@ export function splitBlocks(lines: string[]): Block[] {
     }
   }
   blocks.push(current);
-  return blocks.flatMap((block) =>
-    block.some((line) => line.length > MAX_WRAPPED_LINE_LENGTH) ? block.map((line) => [line]) : [block],
-  );
+  return blocks.flatMap((block) => (block.some((line) => line.length > MAX_WRAPPED_LINE_LENGTH) ? block.map((line) => [line]) : [block]));
 }
 
 /** Advertising labels and section breaks ("* * *"): never content, wherever they are. */
 function isFurnitureLine(line: string): boolean {
   if (line.length > 60) return false;
   return (
-    /^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue(?: with content)?)$/i.test(
-      line,
-    ) || /^[-*_•#~=](?: ?[-*_•#~=]){2,}$/.test(line)
+    /^(?:advertisement|advertising|ad|sponsored(?: content)?|story continues below(?: advertisement)?|scroll to continue(?: with content)?)$/i.test(line) ||
+    /^[-*_•#~=](?: ?[-*_•#~=]){2,}$/.test(line)
   );
 }
 

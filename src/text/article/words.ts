@@ -24,4 +24,3 @@ export function endsSentence(text: string): boolean {
 export function isAllCapitals(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
-
