@@ -43,6 +43,20 @@ export interface ArticleParts {
   body?: DocumentFragment;
 }
 
+/** Parts built for one article, with what they were built from. */
+export interface BuiltParts {
+  article: Article;
+  options: ViewOptions & { withBody: boolean };
+  parts: ArticleParts;
+}
+
+/** The parts for `article`: `built` again when nothing they depend on changed, else built anew (without the body if the page has one). */
+export function partsFor(built: BuiltParts | undefined, article: Article, options: BuiltParts['options']): BuiltParts {
+  const same = built?.article === article && built.options.headingLevel === options.headingLevel && built.options.locale === options.locale;
+  if (same && built.options.withBody === options.withBody) return built;
+  return { article, options, parts: buildArticleParts(options.withBody ? article : { ...article, body: undefined }, options) };
+}
+
 /** Builds an article's parts from data. */
 export function buildArticleParts(article: Article, options: ViewOptions): ArticleParts {
   const { language, kicker, dek, dateline, image, body } = article;

@@ -2,32 +2,27 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { Article } from '../model.js';
-import { generatedJsonLdAttribute as generatedJsonLd } from './json-ld-marker.js';
 import { articleContext, articleHostContext } from '../shared/context.js';
 import { toLedeError } from '../shared/errors.js';
-import { fetchText } from '../shared/fetch.js';
 import { LedeArticleLoadEvent } from '../shared/events.js';
 import { readingMinutes } from '../shared/format.js';
-import { sanitizeHtml } from '../shared/sanitize.js';
-import { LazyModule } from '../shared/lazy-module.js';
 import { LedeElement } from '../shared/lede-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { parseJson } from '../shared/validate.js';
 import { articleMessages } from './messages.js';
 import { articleStyles } from './article.styles.js';
-import { noLightContent, readLightContent, whenIdle, type LightContent } from './light-content.js';
+import { errorState, loadingState } from './states.js';
+import { inlineJsonLd, noLightContent, readLightContent, whenIdle, type LightContent } from './light-content.js';
+import { SanitizedBody } from './sanitized-body.js';
+import { articleSrcTask, type SrcTask } from './src-task.js';
+import { readData, view } from './view.js';
 
 /** Data `<lede-article>` accepts: a Lede `Article`, or schema.org / ninjs JSON as parsed objects. */
 export type ArticleInput = Article | Record<string, unknown>;
 
-type ArticleView = typeof import('./article-view.js');
-type ArticleParts = import('./article-view.js').ArticleParts;
-type SrcTask = Task<readonly [string | undefined, number], Article | undefined>;
-
-/** The data path: once loaded, data is read and rendered synchronously. */
-const view = new LazyModule(() => import('./article-view.js'));
+type BuiltParts = import('./article-view.js').BuiltParts;
 
 /**
  * A news article: kicker, headline, dek, byline, dateline and dates, reading time, and a body with
@@ -112,42 +107,16 @@ export class LedeArticle extends LedeElement {
   @state() private propertyData?: Article;
   @state() private inlineData?: Article;
   @state() private light: LightContent = noLightContent;
-  @state() private sanitizedBody?: Node[];
 
   private readonly provider = new ContextProvider(this, { context: articleContext });
   private lastAnnounced?: Article;
-  private sanitizedSource?: string;
-  /** An HTML body is being sanitized: the JSON-LD waits for its text rather than being written twice. */
-  private sanitizing = false;
+  /** A body given as HTML, sanitized. */
+  private readonly body = new SanitizedBody(this, (error) => this.report(error));
   /** The parts built from data, and what they were built from. */
-  private viewParts?: { article: Article; level: number; locale: string; withBody: boolean; parts: ArticleParts };
+  private viewParts?: BuiltParts;
   private jsonLdPending = false;
-
   /** Fetches `src`; made on first use, so elements without one never pay for it. */
   private srcTask?: SrcTask;
-
-  private createSrcTask(): SrcTask {
-    return new Task(this, {
-      task: async ([src, timeout], { signal }) => {
-        if (!src) return undefined;
-        // The reader loads while the request is in flight.
-        void view.load();
-        const data = parseJson(await fetchText(src, { signal, timeout, accept: 'application/json, application/ld+json, application/vnd.ninjs+json' }));
-        return (await view.load()).readArticleData(data);
-      },
-      args: () => [this.src, this.timeout] as const,
-      // Run only for a src (see willUpdate): an idle task would still cost every element a render.
-      autoRun: false,
-      onError: (error) => {
-        // A superseded request was aborted on purpose; only report real failures.
-        if (error instanceof DOMException && error.name === 'AbortError') return;
-        this.report(toLedeError(error));
-      },
-      onComplete: (article) => {
-        if (article) this.error = undefined;
-      },
-    });
-  }
 
   constructor() {
     super();
@@ -184,7 +153,12 @@ export class LedeArticle extends LedeElement {
         });
       }
     }
-    if ((changed.has('src') || changed.has('timeout')) && this.src) void (this.srcTask ??= this.createSrcTask()).run();
+    if ((changed.has('src') || changed.has('timeout')) && this.src)
+      void (this.srcTask ??= articleSrcTask(
+        this,
+        (error) => this.report(toLedeError(error)),
+        () => (this.error = undefined),
+      )).run();
     if (changed.has('headingLevel') && !(Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 6)) {
       console.warn(`lede-article: heading-level must be 1 to 6, got ${this.headingLevel}; using 1.`);
       this.headingLevel = 1;
@@ -199,24 +173,19 @@ export class LedeArticle extends LedeElement {
    */
   private buildParts(): void {
     const article = this.resolvedArticle;
-    if (!article) {
-      this.viewParts = undefined;
-      return;
-    }
-    const level = this.headingLevel;
-    const locale = this.locale;
-    const withBody = !this.light.hasBody;
-    const built = this.viewParts;
-    if (built?.article === article && built.level === level && built.locale === locale && built.withBody === withBody) return;
     // The parts already built stay until the language's messages arrive.
     const messages = this.messages(articleMessages);
-    if (!messages) {
-      if (built?.article !== article) this.viewParts = undefined;
+    if (!article || !messages) {
+      if (this.viewParts?.article !== article) this.viewParts = undefined;
       return;
     }
     // Article data only ever comes through the loaded view.
-    const parts = view.value!.buildArticleParts(withBody ? article : { ...article, body: undefined }, { locale, messages, headingLevel: level });
-    this.viewParts = { article, level, locale, withBody, parts };
+    this.viewParts = view.value!.partsFor(this.viewParts, article, {
+      locale: this.locale,
+      messages,
+      headingLevel: this.headingLevel,
+      withBody: !this.light.hasBody,
+    });
   }
 
   protected override updated(): void {
@@ -226,76 +195,33 @@ export class LedeArticle extends LedeElement {
       this.lastAnnounced = article;
       this.dispatchEvent(new LedeArticleLoadEvent(article));
     }
-    this.syncSanitizedBody(article);
+    // Without a lead image, the body's first picture is the article's first.
+    this.body.sync(article && !article.body && !this.light.hasBody ? article.bodyHtml : undefined, () => !this.viewParts?.parts.image);
     this.scheduleJsonLd();
   }
 
-  /**
-   * Reads data of any format: synchronously once the data path has loaded (it starts loading when
-   * a childless element connects), and reports what cannot be read.
-   */
+  /** Reads data of any format, and reports what cannot be read. */
   private readData(data: unknown, accept: (article: Article) => void): void {
-    const fail = (error: unknown) => this.report(toLedeError(error, 'invalid-data'));
     const done = (article: Article) => {
       this.error = undefined;
       accept(article);
     };
-    const read = ({ readArticleData }: ArticleView) => {
-      const result = readArticleData(data);
-      if (!(result instanceof Promise)) return done(result);
-      return void this.waitFor(result.then(done, fail));
-    };
-    try {
-      if (view.value) read(view.value);
-      else void this.waitFor(view.load().then(read).catch(fail));
-    } catch (error) {
-      fail(error);
-    }
+    readData(
+      data,
+      (loading) => void this.waitFor(loading),
+      done,
+      (error) => this.report(toLedeError(error, 'invalid-data')),
+    );
   }
 
   private readInlineJsonLd(): void {
-    if (!this.firstElementChild) return;
-    const script = this.querySelector(`:scope > script[type="application/ld+json"]:not([${generatedJsonLd}])`);
-    if (!script) return;
+    const json = inlineJsonLd(this);
+    if (json === undefined) return;
     try {
-      this.readData(parseJson(script.textContent ?? ''), (article) => (this.inlineData = article));
+      this.readData(parseJson(json), (article) => (this.inlineData = article));
     } catch (error) {
       this.report(toLedeError(error, 'invalid-json'));
     }
-  }
-
-  /** Sanitizes an HTML body once per distinct source; the result is inserted as a node. */
-  private syncSanitizedBody(article: Article | undefined): void {
-    const source = article && !article.body && !this.light.hasBody ? article.bodyHtml : undefined;
-    if (source === this.sanitizedSource) return;
-    this.sanitizedSource = source;
-    this.sanitizing = Boolean(source);
-    if (!source) {
-      this.sanitizedBody = undefined;
-      return;
-    }
-    const current = () => this.sanitizedSource === source;
-    sanitizeHtml(source).then(
-      (element) => {
-        if (!current()) return;
-        this.sanitizing = false;
-        // Without a lead image, the body's first picture is the article's first: at once, ahead of the rest.
-        const first = this.viewParts?.parts.image ? undefined : element.querySelector('img');
-        if (first) {
-          first.loading = 'eager';
-          first.setAttribute('fetchpriority', 'high');
-        }
-        this.sanitizedBody = [...element.childNodes];
-      },
-      (error: unknown) => {
-        if (current()) {
-          this.sanitizing = false;
-          // The previous article's body must not stay under this one's headline.
-          this.sanitizedBody = undefined;
-        }
-        this.report(toLedeError(error, 'invalid-data'));
-      },
-    );
   }
 
   /** Writes the JSON-LD once the browser is idle, batching any number of updates into one write. */
@@ -305,7 +231,7 @@ export class LedeArticle extends LedeElement {
     whenIdle(async () => {
       this.jsonLdPending = false;
       // The sanitized body's own update schedules the write again, with its text.
-      if (!this.isConnected || this.sanitizing) return;
+      if (!this.isConnected || this.body.pending) return;
       const article = this.resolvedArticle;
       const { syncJsonLdScript } = await import('./json-ld-script.js');
       syncJsonLdScript(this, this.noJsonLd ? undefined : (article ?? this.light.article), this.bodyText(article));
@@ -317,7 +243,7 @@ export class LedeArticle extends LedeElement {
     if (this.light.hasBody) return this.light.bodyText;
     // Article data only ever comes through the loaded view.
     if (article?.body) return view.value!.blocksToText(article.body);
-    return (this.sanitizedBody ?? [])
+    return (this.body.nodes ?? [])
       .map((node) => node.textContent ?? '')
       .join('\n\n')
       .trim();
@@ -330,17 +256,9 @@ export class LedeArticle extends LedeElement {
     const messages = this.messages(articleMessages);
     if (this.error && !article && !hasLight) {
       if (this.onError === 'hide') return nothing;
-      return html`<div class="error" role="alert" part="error">
-        <span>${messages?.loadError}</span>
-        ${this.src ? html`<button type="button" @click=${this.retry}>${messages?.retry}</button>` : nothing}
-      </div>`;
+      return errorState(messages, this.src ? this.retry : undefined);
     }
-    if (!article && !hasLight && this.src && this.srcTask?.status !== TaskStatus.COMPLETE) {
-      return html`<article part="article" aria-busy="true">
-        <p class="visually-hidden" role="status">${messages?.loading}</p>
-        <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span></div>
-      </article>`;
-    }
+    if (!article && !hasLight && this.src && this.srcTask?.status !== TaskStatus.COMPLETE) return loadingState(messages);
     // Article data only ever comes through the loaded view.
     const parts = this.viewParts?.parts;
     return html`<article part="article" lang=${ifDefined(parts?.lang)} dir=${ifDefined(parts?.dir)}>
@@ -356,7 +274,7 @@ export class LedeArticle extends LedeElement {
         </div>
       </header>
       ${this.light.hasBody ? nothing : parts?.image}
-      <div class="body" part="body">${this.light.hasBody ? nothing : (parts?.body ?? this.sanitizedBody)}<slot @slotchange=${this.onSlotChange}></slot></div>
+      <div class="body" part="body">${this.light.hasBody ? nothing : (parts?.body ?? this.body.nodes)}<slot @slotchange=${this.onSlotChange}></slot></div>
     </article>`;
   }
 

@@ -1,6 +1,7 @@
 import type { Article } from '../model.js';
 import { parseIsoDate } from '../shared/format.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
+import { generatedJsonLdAttribute } from './json-ld-marker.js';
 
 /** Runs work when the browser has nothing better to do, or within two seconds. */
 export function whenIdle(work: () => void): void {
@@ -56,4 +57,11 @@ export function readLightContent(host: HTMLElement): LightContent {
         }
       : undefined,
   };
+}
+
+/** The text of the page's own article JSON-LD child (not the one the element wrote), if any. */
+export function inlineJsonLd(host: HTMLElement): string | undefined {
+  if (!host.firstElementChild) return undefined;
+  const script = host.querySelector(`:scope > script[type="application/ld+json"]:not([${generatedJsonLdAttribute}])`);
+  return script ? (script.textContent ?? '') : undefined;
 }
