@@ -3,9 +3,9 @@
  * with backoff under the same idempotency key), the drafts of each form and the author's name, all
  * kept in storage as they change. No DOM: it sends through a `Connection` and says `changed()`.
  */
-import type { LedeError } from '../shared/errors.js';
+import { isRetryable, type LedeError } from '../shared/errors.js';
 import type { Connection } from './connection.js';
-import { browserStorage, isRetryable, newIdempotencyKey, readStored, retryDelay, storageKeys, writeStored, type OutboxEntry } from './outbox.js';
+import { browserStorage, newIdempotencyKey, readStored, retryDelay, storageKeys, writeStored, type OutboxEntry } from './outbox.js';
 import type { PostedComment } from './provider.js';
 import { MAX_TIMER } from './thread-store.js';
 

@@ -4,7 +4,6 @@
  * Pure apart from the storage passed in: safe in Node.
  */
 import type { Comment } from '../model.js';
-import type { LedeError } from '../shared/errors.js';
 import type { NewComment } from './provider.js';
 
 /** A comment waiting to be sent, retried with the same idempotency key until the backend answers. */
@@ -45,16 +44,6 @@ export const storageKeys = {
 
 /** How long own comments are remembered: well past any edit window and moderation queue. */
 export const OWN_COMMENT_TTL = 7 * 24 * 3600_000;
-
-/**
- * Whether a failed post may succeed later unchanged: the network, a timeout, a garbled or
- * incomplete answer (the comment may be stored: the entry stays until an answer can be read), a
- * server fault, a rate limit. Retrying is always safe: the idempotency key stores it once.
- */
-export function isRetryable(error: LedeError): boolean {
-  const status = error.status ?? 0;
-  return ['network', 'timeout', 'invalid-json', 'invalid-data'].includes(error.code) || status >= 500 || status === 429 || status === 408;
-}
 
 /** The longest `Retry-After` obeyed, in seconds: a reader's comment never waits longer than an hour. */
 export const MAX_RETRY_AFTER = 3600;

@@ -48,3 +48,14 @@ export function toLedeError(error: unknown, fallback: LedeErrorCode = 'network')
   const message = error instanceof Error ? error.message : String(error);
   return new LedeError(fallback, message, { cause: error });
 }
+
+/**
+ * Whether a failed request may succeed later unchanged: the network, a timeout, a garbled or
+ * incomplete answer, a server fault, a rate limit or a request timeout. The one rule for every
+ * retry: feeds and article data fetched again, and comments re-sent (safe: the idempotency key
+ * stores a comment once, and an entry stays until an answer can be read).
+ */
+export function isRetryable(error: LedeError): boolean {
+  const status = error.status ?? 0;
+  return ['network', 'timeout', 'invalid-json', 'invalid-data'].includes(error.code) || status >= 500 || status === 429 || status === 408;
+}

@@ -1,4 +1,4 @@
-import { LedeError, toLedeError } from './errors.js';
+import { isRetryable, LedeError, toLedeError } from './errors.js';
 
 /**
  * The largest response body Lede reads, in bytes. Articles and feeds are tens of kilobytes; a body
@@ -62,8 +62,7 @@ export async function fetchText(url: string, { signal, timeout, accept, retries 
     } catch (error) {
       signal.throwIfAborted();
       const failure = toLedeError(error);
-      const passing = failure.code === 'http' ? failure.status === 429 || (failure.status ?? 0) >= 500 : failure.code !== 'too-large';
-      if (attempt >= retries || !passing) throw failure;
+      if (attempt >= retries || !isRetryable(failure)) throw failure;
     }
   }
 }

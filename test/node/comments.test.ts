@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { characterCount, commentParagraphs, hasVisibleCharacter, linkTarget } from '../../src/comments/comment-text.js';
 import { checkComment, checkedProvider, checkPage, checkPosted } from '../../src/comments/answers.js';
 import type { CommentProvider } from '../../src/comments/provider.js';
-import { freshOwnComments, hasStoredWork, isRetryable, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
+import { freshOwnComments, hasStoredWork, OWN_COMMENT_TTL, readStored, retryDelay, storageKeys, writeStored } from '../../src/comments/outbox.js';
 import { appendUnique, chunk, findComment, flattenThread, insertComment, rowKey, updateComment } from '../../src/comments/thread.js';
 import type { Comment } from '../../src/model.js';
-import { LedeError } from '../../src/shared/errors.js';
+import { isRetryable, LedeError } from '../../src/shared/errors.js';
 import { growth } from './growth.js';
 
 const comment = (id: string, replies: Comment[] = [], extra: Partial<Comment> = {}): Comment => ({
