@@ -59,10 +59,13 @@ function cdnDeclarations(): Plugin {
   };
 }
 
-/** Every element's `messages-xx.ts` for one language, as the CDN bundle's `messages-xx` chunk. */
+/**
+ * Every element's `messages-xx.ts` for one language, as the CDN bundle's `messages-xx` chunk.
+ * English stays with each element: it is the fallback every page needs.
+ */
 function languageChunk(id: string): string | null {
   const language = /[\\/]messages-([a-z]{2,3})\.ts$/.exec(id)?.[1];
-  return language ? `messages-${language}` : null;
+  return language && language !== 'en' ? `messages-${language}` : null;
 }
 
 export default defineConfig(({ command, mode }) => {

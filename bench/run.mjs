@@ -154,7 +154,7 @@ async function measureSizes(elements) {
     const note = /purify/i.test(file) ? 'DOMPurify: only for pages that render HTML bodies' : 'loaded by import() when needed';
     rows.push({ figure: `${file} (lazy)`, value: kB(chunks[file]?.gzip ?? 0), note });
   }
-  rows.push({ figure: 'Lit as Lede uses it', value: kB(lit.gzip), note: 'what dist/ imports from lit, lit/*, @lit/context, @lit/task' });
+  rows.push({ figure: 'Lit as Lede uses it', value: kB(lit.gzip), note: 'what dist/ imports from lit, lit/*, @lit/context' });
   rows.push({ figure: 'shared code', value: kB(shared.gzip), note: 'all of src/shared/, Lit external' });
 
   // An element's own code: its entry bundled with Lit and the shared modules external. The

@@ -140,7 +140,13 @@ export async function bytesBySource(root, files) {
   const add = (/** @type {string} */ source, /** @type {number} */ count) => void (bytes[source] = (bytes[source] ?? 0) + count);
   for (const file of files) {
     const code = await readFile(join(root, file), 'utf8');
-    const map = JSON.parse(await readFile(join(root, `${file}.map`), 'utf8'));
+    // The bundler's own runtime chunk comes without a map: all of it is glue.
+    const mapText = await readFile(join(root, `${file}.map`), 'utf8').catch(() => undefined);
+    if (mapText === undefined) {
+      add('(glue)', Buffer.byteLength(code));
+      continue;
+    }
+    const map = JSON.parse(mapText);
     const folder = dirname(join(root, file));
     const sources = map.sources.map((/** @type {string} */ source) =>
       relative(root, resolve(folder, map.sourceRoot ?? '', source))
@@ -170,7 +176,7 @@ export async function bytesBySource(root, files) {
  */
 function groupOf(source) {
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(source)) return 'Lit';
-  if (/node_modules\/@lit\/(context|task)\//.test(source)) return '@lit/context, @lit/task';
+  if (/node_modules\/@lit\/context\//.test(source)) return '@lit/context';
   if (/node_modules\/dompurify\//.test(source)) return 'DOMPurify';
   if (/^src\/(formats|text)\//.test(source)) return 'formats and text readers (src/formats/, src/text/)';
   if (/\.(styles|layout)\.ts$|^src\/shared\/tokens\.ts$/.test(source)) return 'CSS (*.styles.ts, *.layout.ts, tokens)';

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextProvider } from '@lit/context';
-import { TaskStatus } from '@lit/task';
 import type { Article } from '../model.js';
 import { articleContext, articleHostContext } from '../shared/context.js';
 import { toLedeError } from '../shared/errors.js';
@@ -258,7 +257,7 @@ export class LedeArticle extends LedeElement {
       if (this.onError === 'hide') return nothing;
       return errorState(messages, this.src ? this.retry : undefined);
     }
-    if (!article && !hasLight && this.src && this.srcTask?.status !== TaskStatus.COMPLETE) return loadingState(messages);
+    if (!article && !hasLight && this.src && this.srcTask?.status !== 'complete') return loadingState(messages);
     // Article data only ever comes through the loaded view.
     const parts = this.viewParts?.parts;
     return html`<article part="article" lang=${ifDefined(parts?.lang)} dir=${ifDefined(parts?.dir)}>

@@ -8,7 +8,7 @@
 import { adoptStyles, html, nothing, type ReactiveController, type ReactiveControllerHost, type ReactiveElement, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { LatestRun } from '../shared/latest-run.js';
 import type { Story } from '../model.js';
 import type { FeedResult } from '../formats/feeds.js';
 import { readStories, selectStories } from '../formats/stories.js';
@@ -106,14 +106,15 @@ export class RelatedCards implements ReactiveController {
   /** The article the element sits in, if any: its page is left out. */
   private readonly article: ContextConsumer<typeof articleContext, RelatedHost>;
 
-  private readonly feed: Task<readonly [string | undefined, number], { src: string; stories: Story[] }>;
+  private readonly feed: LatestRun<{ src: string; stories: Story[] }>;
 
   constructor(host: RelatedHost, hooks: RelatedHooks) {
     this.host = host;
     this.hooks = hooks;
     this.article = new ContextConsumer(host, { context: articleContext, subscribe: true });
-    this.feed = new Task(host, {
-      task: async ([src, timeout], { signal }) => {
+    this.feed = new LatestRun(host, {
+      task: async (signal) => {
+        const { src, timeout } = host;
         // The feed parsers load while the request runs: pages without a src never fetch them.
         const [text, { parseFeed }] = await Promise.all([
           fetchText(src!, {
@@ -132,11 +133,7 @@ export class RelatedCards implements ReactiveController {
         }
         return { src: src!, stories };
       },
-      args: () => [host.src, host.timeout] as const,
-      autoRun: false,
-      onError: (error) => {
-        if (!(error instanceof DOMException && error.name === 'AbortError')) hooks.report(toLedeError(error));
-      },
+      onError: (error) => hooks.report(toLedeError(error)),
       onComplete: () => hooks.report(),
     });
     host.addController(this);
@@ -177,9 +174,7 @@ export class RelatedCards implements ReactiveController {
     if (!src) return this.light;
     // A task keeps its last value while the next request runs: never show one src's stories for another.
     const feed = this.feed.value;
-    return (
-      (feed?.src === src ? feed.stories : this.feed.status === TaskStatus.ERROR ? readCache(src) : undefined) ?? (this.light.length ? this.light : undefined)
-    );
+    return (feed?.src === src ? feed.stories : this.feed.status === 'error' ? readCache(src) : undefined) ?? (this.light.length ? this.light : undefined);
   }
 
   /** The carousel's previous and next buttons, for the heading's row. */
