@@ -12,7 +12,9 @@ import {
   isObject,
   optionalDate,
   optionalString,
+  requiredShortString,
   requiredString,
+  shortString,
   validateArray,
   validateCredit,
   validateImage,
@@ -71,7 +73,7 @@ function validateBlock(value: unknown, field: string): ArticleBlock | undefined 
 function validateOrganization(value: unknown, field: string): Organization | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) invalid(field, 'an object with a "name"');
-  return compact({ name: requiredString(value.name, `${field}.name`), url: optionalString(value.url, `${field}.url`), logo: validateImage(value.logo, `${field}.logo`) });
+  return compact({ name: requiredShortString(value.name, `${field}.name`), url: optionalString(value.url, `${field}.url`), logo: validateImage(value.logo, `${field}.logo`) });
 }
 
 /**
@@ -83,19 +85,19 @@ export function validateArticle(data: unknown): Article {
   return compact({
     id: optionalString(data.id, 'id'),
     url: optionalString(data.url, 'url'),
-    kicker: optionalString(data.kicker, 'kicker'),
-    headline: requiredString(data.headline, 'headline'),
-    alternativeHeadline: optionalString(data.alternativeHeadline, 'alternativeHeadline'),
-    dek: optionalString(data.dek, 'dek'),
-    byline: optionalString(data.byline, 'byline'),
+    kicker: shortString(data.kicker, 'kicker'),
+    headline: requiredShortString(data.headline, 'headline'),
+    alternativeHeadline: shortString(data.alternativeHeadline, 'alternativeHeadline'),
+    dek: shortString(data.dek, 'dek'),
+    byline: shortString(data.byline, 'byline'),
     authors: validateArray(data.authors, 'authors', validatePerson),
     credits: validateArray(data.credits, 'credits', validateCredit),
     creditsText: optionalString(data.creditsText, 'creditsText'),
-    dateline: optionalString(data.dateline, 'dateline'),
+    dateline: shortString(data.dateline, 'dateline'),
     datePublished: optionalDate(data.datePublished, 'datePublished'),
     dateModified: optionalDate(data.dateModified, 'dateModified'),
-    section: optionalString(data.section, 'section'),
-    keywords: validateArray(data.keywords, 'keywords', optionalString),
+    section: shortString(data.section, 'section'),
+    keywords: validateArray(data.keywords, 'keywords', shortString),
     language: optionalString(data.language, 'language'),
     image: validateImage(data.image, 'image'),
     publisher: validateOrganization(data.publisher, 'publisher'),
