@@ -31,6 +31,8 @@ const https = 'https://news.example/';
  * headline, Chromium takes 4-8 s to lay out one megabyte without a break opportunity.
  */
 const hugeLength = 1 << 20;
+/** Vectors this long (the 2,000 `<img>`s) are checked one to a page. */
+const heavyLength = 40_000;
 
 /** A Lede Article with the vector in every text and URL field, and a body in blocks or HTML. */
 const ledeArticle = (vector: string, body: 'blocks' | 'html') => ({
@@ -151,7 +153,8 @@ describe('hostile input', function () {
 
   for (const [path, make, settled = articleSettled] of articlePaths) {
     describe(`<lede-article> from ${path}`, () => {
-      const slices = batches(50).filter((batch) => batch[0]!.length < hugeLength);
+      // The 50 kB vector gets a page of its own: with 28 others, after 600 articles, it froze Chromium's page.
+      const slices = batches(50, heavyLength).filter((batch) => batch[0]!.length < hugeLength);
       slices.forEach((batch, index) => {
         it(`batch ${index + 1} of ${slices.length}`, async () => {
           await check(batch.map(make), settled, articleState);
