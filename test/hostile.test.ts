@@ -6,7 +6,7 @@ import { batches, check, hostilePage } from './support/hostile.js';
 
 // Every hostile string through every input path of <lede-article>, 50 articles to a page (see
 // test/support/hostile.ts for what is checked); <lede-byline>, <lede-related> and
-// <lede-comments> are in hostile-elements.test.ts.
+// <lede-comments> are in hostile-elements.test.ts and hostile-comments.test.ts.
 
 const shadow = (host: Element) => host.shadowRoot!;
 /** An article shows its headline (with text) or its error box. */
