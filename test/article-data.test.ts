@@ -150,6 +150,34 @@ describe('readArticle', () => {
       console.warn = warn;
     }
   });
+
+  it('cuts a headline, name or other short field over 2,000 characters, with an ellipsis and a warning', () => {
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const long = 'A'.repeat(5000);
+      const article = readArticle({
+        headline: long,
+        dek: `${'B'.repeat(1998)}\u{1F600}C`,
+        authors: [{ name: long }],
+        credits: [{ name: long, roles: ['reporting'] }],
+      });
+      expect(article.headline).to.equal(`${'A'.repeat(1999)}\u2026`);
+      // Never half an emoji.
+      expect(article.dek).to.equal(`${'B'.repeat(1998)}\u2026`);
+      expect(article.authors![0]!.name.length).to.equal(2000);
+      expect(article.credits![0]!.name.length).to.equal(2000);
+      expect(warnings).to.deep.equal([
+        'lede: cutting headline from 5000 to 2000 characters',
+        'lede: cutting dek from 2001 to 2000 characters',
+        'lede: cutting authors[0].name from 5000 to 2000 characters',
+        'lede: cutting credits[0].name from 5000 to 2000 characters',
+      ]);
+    } finally {
+      console.warn = warn;
+    }
+  });
 });
 
 describe('toNewsArticleJsonLd', () => {

@@ -57,6 +57,28 @@ export function requiredString(value: unknown, field: string): string {
   return optionalString(value, field) ?? invalid(field, 'a non-empty string');
 }
 
+/**
+ * Longest text a short field keeps (headline, kicker, dek, byline, names, titles): nothing real
+ * comes close, and one megabyte of headline took Chromium seconds to lay out.
+ */
+export const maxShortText = 2000;
+
+/**
+ * An `optionalString` for a short field. Longer text is read leniently: cut at `maxShortText`
+ * characters (never inside a surrogate pair) with an ellipsis, and a console warning naming the field.
+ */
+export function shortString(value: unknown, field: string): string | undefined {
+  const text = optionalString(value, field);
+  if (text === undefined || text.length <= maxShortText) return text;
+  console.warn(`lede: cutting ${field} from ${text.length} to ${maxShortText} characters`);
+  const end = /[\uD800-\uDBFF]/.test(text[maxShortText - 2]!) ? maxShortText - 2 : maxShortText - 1;
+  return `${text.slice(0, end)}\u2026`;
+}
+
+export function requiredShortString(value: unknown, field: string): string {
+  return shortString(value, field) ?? invalid(field, 'a non-empty string');
+}
+
 /** An ISO 8601 date or date-time string. */
 export function optionalDate(value: unknown, field: string): string | undefined {
   const text = optionalString(value, field);
@@ -92,11 +114,11 @@ export function validateImage(value: unknown, field: string): ImageRef | undefin
 export function validatePerson(value: unknown, field: string): Person {
   if (!isObject(value)) invalid(field, 'an object with a "name"');
   return compact({
-    name: requiredString(value.name, `${field}.name`),
+    name: requiredShortString(value.name, `${field}.name`),
     url: optionalString(value.url, `${field}.url`),
     image: validateImage(value.image, `${field}.image`),
-    jobTitle: optionalString(value.jobTitle, `${field}.jobTitle`),
-    location: optionalString(value.location, `${field}.location`),
+    jobTitle: shortString(value.jobTitle, `${field}.jobTitle`),
+    location: shortString(value.location, `${field}.location`),
   });
 }
 
@@ -118,12 +140,12 @@ export const creditRoles: readonly CreditRole[] = [
 
 export function validateCredit(value: unknown, field: string): Credit {
   if (!isObject(value)) invalid(field, 'an object with a "name" and "roles"');
-  const name = requiredString(value.name, `${field}.name`);
+  const name = requiredShortString(value.name, `${field}.name`);
   const roles = value.roles;
   if (!Array.isArray(roles) || !roles.every((role) => creditRoles.includes(role as CreditRole))) {
     invalid(`${field}.roles`, `an array of roles (${creditRoles.join(', ')})`);
   }
   const kind = value.kind;
   if (kind !== undefined && kind !== 'person' && kind !== 'organization') invalid(`${field}.kind`, '"person" or "organization"');
-  return compact({ name, roles: [...(roles as CreditRole[])], location: optionalString(value.location, `${field}.location`), kind });
+  return compact({ name, roles: [...(roles as CreditRole[])], location: shortString(value.location, `${field}.location`), kind });
 }

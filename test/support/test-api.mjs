@@ -80,6 +80,11 @@ export function testApi() {
       context.body = 'declared' in context.query ? Buffer.from(largeFeed(Number(large[1]))) : Readable.from(feedChunks(Number(large[1])));
       return;
     }
+    // /test-api/void/<anything>: 204 at once, for the URLs hostile data makes a page request.
+    if (context.path.startsWith('/test-api/void/')) {
+      context.status = 204;
+      return;
+    }
     if (context.path === '/test-api/hang') {
       // Answer after 30 s at the latest so the dev server can always shut down.
       await new Promise((resolve) => {
