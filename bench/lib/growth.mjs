@@ -83,6 +83,14 @@ function call(work, input) {
  * time other processes hold the cores, which swung single doublings from 0.2× to 17×.
  */
 function timePerCall(work, input) {
+  const sample = calibratedSampler(work, input);
+  sample();
+  const times = Array.from({ length: samples }, sample).sort((a, b) => a - b);
+  return times[samples >> 1];
+}
+
+/** A function that times `work(input)` in CPU ms per call, repeating it so one sample lasts `sampleMs` (the calibration warms it up). */
+function calibratedSampler(work, input) {
   let repeats = 1;
   const sample = () => {
     const start = process.cpuUsage();
@@ -90,11 +98,8 @@ function timePerCall(work, input) {
     const { user, system } = process.cpuUsage(start);
     return (user + system) / 1000 / repeats;
   };
-  // Warm-up doubles as calibration: repeat until one sample lasts `sampleMs`.
   while (sample() * repeats < sampleMs) repeats *= 2;
-  sample();
-  const times = Array.from({ length: samples }, sample).sort((a, b) => a - b);
-  return times[samples >> 1];
+  return sample;
 }
 
 /**
@@ -102,18 +107,7 @@ function timePerCall(work, input) {
  * and the median of each adjacent pair's ratio counts, so load that drifts over the run cancels.
  */
 function timeRatio(work, small, large) {
-  const sampler = (input) => {
-    let repeats = 1;
-    const sample = () => {
-      const start = process.cpuUsage();
-      for (let index = 0; index < repeats; index += 1) call(work, input);
-      const { user, system } = process.cpuUsage(start);
-      return (user + system) / 1000 / repeats;
-    };
-    while (sample() * repeats < sampleMs) repeats *= 2;
-    return sample;
-  };
-  const [smallSample, largeSample] = [sampler(small), sampler(large)];
+  const [smallSample, largeSample] = [calibratedSampler(work, small), calibratedSampler(work, large)];
   const ratios = Array.from({ length: samples }, () => {
     const before = smallSample();
     return largeSample() / before;
