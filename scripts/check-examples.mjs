@@ -23,9 +23,14 @@ function run(command, args, cwd) {
 
 const temp = mkdtempSync(join(tmpdir(), 'lede-examples-'));
 try {
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', temp], { cwd: root, encoding: 'utf8' }));
-  const tarball = join(temp, packed[0].filename);
-  console.log(`Packed ${packed[0].name}@${packed[0].version}: ${packed[0].entryCount} files`);
+  const pack = (args) => {
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', ...args, '--json', '--pack-destination', temp], { cwd: root, encoding: 'utf8' }));
+    console.log(`Packed ${packed.name}@${packed.version}: ${packed.entryCount} files`);
+    return join(temp, packed.filename);
+  };
+  const tarball = pack([]);
+  // lede-elements depends on lede-protocol, which is not published yet: it comes from its tarball too.
+  const protocolTarball = pack(['-w', 'lede-protocol']);
 
   for (const name of examples) {
     const app = join(temp, name);
@@ -36,6 +41,7 @@ try {
     const manifestPath = join(app, 'package.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     manifest.dependencies['lede-elements'] = `file:${tarball}`;
+    manifest.dependencies['lede-protocol'] = `file:${protocolTarball}`;
     writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 
     run('npm', ['install', '--no-audit', '--no-fund'], app);
