@@ -1,13 +1,12 @@
 import { adoptStyles, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { Comment } from '../model.js';
 import type { LedeError } from '../shared/errors.js';
-import { LocaleController } from '../shared/locale-controller.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { ChunkedRows } from './chunks.js';
 import { characterCount, hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { HostConnection } from './connection.js';
-import type { CommentsHost } from './host.js';
+import type { CommentsHost, CommentsLanguage } from './host.js';
 import { commentsMessages, type CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
 import { OutboxStore, type SendResults } from './outbox-store.js';
@@ -42,15 +41,16 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   readonly outbox: OutboxStore;
   readonly chunks: ChunkedRows;
   readonly #connection: HostConnection;
-  readonly #localeController: LocaleController;
   #loadedFor?: string;
   /** The messages for the locale, or undefined while its table is being fetched. */
   #messages?: CommentsMessages;
   #focusAfterRender?: string;
 
-  constructor(readonly host: CommentsHost) {
+  constructor(
+    readonly host: CommentsHost,
+    private readonly language: CommentsLanguage,
+  ) {
     const changed = () => host.requestUpdate();
-    this.#localeController = new LocaleController(host);
     this.#connection = new HostConnection(host);
     this.chunks = new ChunkedRows(host);
     this.thread = new ThreadStore(this.#connection, changed, () => this.chunks.bump());
@@ -72,8 +72,8 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
 
   hostUpdate(): void {
     const { host } = this;
-    this.locale = this.#localeController.locale;
-    this.#messages = this.#localeController.messages(commentsMessages);
+    this.locale = this.language.locale();
+    this.#messages = this.language.messages(commentsMessages);
     const changedSource = this.#connection.changed();
     const thread = host.threadId;
     const key = `${thread}|${host.sort}|${host.pageSize}`;

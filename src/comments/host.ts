@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import type { Catalog, Messages, MessageSource } from '../shared/messages.js';
 import type { CommentProvider, CommentSort } from './provider.js';
 
 /**
@@ -15,4 +16,11 @@ export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
   readonly pageSize: number;
   readonly timeout: number;
   readonly threadId: string | undefined;
+}
+
+/** The element's own language, which the view follows rather than watching `lang` a second time. */
+export interface CommentsLanguage {
+  locale(): string;
+  /** The catalog in that language; undefined while it loads (the element updates when it has). */
+  messages<T extends MessageSource>(catalog: Catalog<T>): Messages<T> | undefined;
 }

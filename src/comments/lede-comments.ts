@@ -144,7 +144,7 @@ export class LedeComments extends LedeElement implements CommentsHost {
     this.#viewLoaded ??= this.waitFor(
       view.load().then(
         ({ CommentsView }) => {
-          this.#view = new CommentsView(this);
+          this.#view = new CommentsView(this, { locale: () => this.locale, messages: (catalog) => this.messages(catalog) });
           this.requestUpdate();
         },
         // The module could not be fetched (offline, a broken deploy): say so, never throw at the page.
