@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import proxyAddr from '@fastify/proxy-addr';
-import { ConfigError, parseDuration, type Env } from './values.js';
+import { commaList, ConfigError, parseDuration, type Env } from './values.js';
 
 /** How long slow and idle clients may hold a connection, and how many may be open. */
 export interface ConnectionLimits {
@@ -23,38 +23,28 @@ export function parsePort(value: string | undefined): number {
 }
 
 export function parseOrigins(value: string | undefined): string[] {
-  if (!value) return [];
-  return value
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean)
-    .map((origin) => {
-      if (origin === '*') return origin;
-      let parsed: URL;
-      try {
-        parsed = new URL(origin);
-      } catch {
-        throw new ConfigError(`LEDE_ALLOWED_ORIGINS: "${origin}" is not an origin like https://news.example.`);
-      }
-      if (parsed.origin !== origin.replace(/\/$/, '')) {
-        throw new ConfigError(`LEDE_ALLOWED_ORIGINS: "${origin}" must be a bare origin (scheme://host[:port]).`);
-      }
-      return parsed.origin;
-    });
+  return commaList(value).map((origin) => {
+    if (origin === '*') return origin;
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError(`LEDE_ALLOWED_ORIGINS: "${origin}" is not an origin like https://news.example.`);
+    }
+    if (parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new ConfigError(`LEDE_ALLOWED_ORIGINS: "${origin}" must be a bare origin (scheme://host[:port]).`);
+    }
+    return parsed.origin;
+  });
 }
 
 export function parseHosts(value: string | undefined): string[] {
-  if (!value) return [];
-  return value
-    .split(',')
-    .map((host) => host.trim())
-    .filter(Boolean)
-    .map((host) => {
-      if (!/^[a-z0-9.-]+$/i.test(host)) {
-        throw new ConfigError(`LEDE_ALLOWED_HOSTS: "${host}" is not a host name like comments.news.example (no scheme, port or path).`);
-      }
-      return host.toLowerCase();
-    });
+  return commaList(value).map((host) => {
+    if (!/^[a-z0-9.-]+$/i.test(host)) {
+      throw new ConfigError(`LEDE_ALLOWED_HOSTS: "${host}" is not a host name like comments.news.example (no scheme, port or path).`);
+    }
+    return host.toLowerCase();
+  });
 }
 
 export function parseTrustProxy(value: string | undefined): false | number | string[] {
@@ -68,10 +58,7 @@ export function parseTrustProxy(value: string | undefined): false | number | str
     );
   }
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
+  const entries = commaList(value);
   for (const entry of entries) {
     try {
       proxyAddr.compile(entry);

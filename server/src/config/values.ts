@@ -33,3 +33,11 @@ export function parseSeconds(name: string, value: string | undefined, fallback: 
   }
   return seconds;
 }
+
+/** The non-empty, trimmed entries of a comma-separated setting. */
+export function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
