@@ -1,5 +1,6 @@
 import type { Article } from '../model.js';
 import type { LedeError } from './errors.js';
+import type { DroppedField } from './leniency.js';
 
 /**
  * Fired when an element could not use its input: malformed data, a failed request, a timeout.
@@ -33,9 +34,32 @@ export class LedeArticleLoadEvent extends Event {
   }
 }
 
+/**
+ * Fired once per load when an element read its input leniently: the document was usable, but the
+ * listed optional fields were malformed and left out (a date it could not read, an image without a
+ * URL). The element renders the rest; nothing is shown to readers. Bubbles.
+ */
+export class LedeDroppedEvent extends Event {
+  static readonly eventName = 'lede-dropped';
+  readonly fields: readonly DroppedField[];
+
+  constructor(fields: readonly DroppedField[]) {
+    super(LedeDroppedEvent.eventName, { bubbles: true });
+    this.fields = fields;
+  }
+}
+
+/** Tells the page what a lenient read left out: one console warning and one `lede-dropped` event, or nothing when nothing was dropped. */
+export function reportDropped(host: HTMLElement, fields: readonly DroppedField[]): void {
+  if (fields.length === 0) return;
+  console.warn(`${host.localName}: left out ${fields.map(({ field }) => field).join(', ')}: ${fields[0]!.reason}`);
+  host.dispatchEvent(new LedeDroppedEvent(fields));
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'lede-error': LedeErrorEvent;
     'lede-article-load': LedeArticleLoadEvent;
+    'lede-dropped': LedeDroppedEvent;
   }
 }
