@@ -5,6 +5,13 @@ import { secretsMatch } from '../crypto.js';
 import { ApiError } from '../errors.js';
 import { bearerToken } from './bearer.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is moderating: a moderator's name, or `token` for scripts using LEDE_ADMIN_TOKEN. Set on every admin request. */
+    moderator?: string;
+  }
+}
+
 /** Moderation routes under /api/admin, all behind the admin token. */
 export function registerAdminRoutes(admin: FastifyInstance, { config, store }: AppContext): void {
   admin.addHook('onRequest', async (request, reply) => {
@@ -15,6 +22,7 @@ export function registerAdminRoutes(admin: FastifyInstance, { config, store }: A
     if (!secretsMatch(bearerToken(request), config.adminToken)) {
       throw new ApiError(401, 'unauthorized', 'The admin token is not valid.');
     }
+    request.moderator = 'token';
   });
 
   admin.get<{ Querystring: AdminListQuery }>('/comments', { schema: { querystring: AdminListQuery } }, async (request) => {
