@@ -5,7 +5,9 @@ import pg from 'pg';
 import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
 import { networkSuite } from './suites/network.js';
+import { actionSuite } from './suites/actions.js';
 import { processSuite } from './suites/processes.js';
+import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
 
@@ -15,6 +17,8 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   if (typeof backend === 'string' || backend.config.kind !== 'postgres') return;
   const { url } = backend.config;
   routeSuite(backend);
+  queueSuite(backend);
+  actionSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });

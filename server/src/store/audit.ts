@@ -1,5 +1,4 @@
 import type { AuditAction, AuditEntry, AuditPage, AuditQuery } from 'lede-protocol';
-import { randomToken } from '../crypto.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { Db, StoreContext } from './rows.js';
 
@@ -17,7 +16,6 @@ export async function audit(trx: Db, entry: AuditInput, now: number): Promise<vo
   await trx
     .insertInto('audit_log')
     .values({
-      id: randomToken(12),
       at: now,
       actor: entry.actor,
       action: entry.action,
@@ -36,15 +34,14 @@ export async function listAudit(store: StoreContext, { comment, limit, cursor }:
     .selectFrom('audit_log')
     .selectAll()
     .$if(comment !== undefined, (qb) => qb.where('comment_id', '=', comment!))
-    .$if(after !== null, (qb) => qb.where(({ eb, refTuple, tuple }) => eb(refTuple('at', 'id'), '<', tuple(after!.createdAt, after!.id))))
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
+    .$if(after !== null, (qb) => qb.where('seq', '<', after!.createdAt))
+    .orderBy('seq', 'desc')
     .limit(limit + 1)
     .execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const entries: AuditEntry[] = page.map((entry) => ({
-    id: entry.id,
+    id: String(entry.seq),
     at: new Date(Number(entry.at)).toISOString(),
     actor: entry.actor,
     action: entry.action as AuditAction,
@@ -53,5 +50,6 @@ export async function listAudit(store: StoreContext, { comment, limit, cursor }:
     threadId: entry.thread_id,
     detail: entry.detail,
   }));
-  return { entries, next: rows.length > limit && last ? encodeCursor({ order: 'audit', createdAt: Number(last.at), id: last.id }) : null };
+  // The position is the last entry's sequence number.
+  return { entries, next: rows.length > limit && last ? encodeCursor({ order: 'audit', createdAt: Number(last.seq), id: '' }) : null };
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { HoldReason, StoredStatus } from 'lede-protocol';
 
 /** Times are integer milliseconds since the epoch (BIGINT); ids are random base64url strings. */
@@ -65,7 +66,8 @@ export interface AuthorsTable {
 
 /** Who did what to which comment or author, when: kept for good. */
 export interface AuditLogTable {
-  id: string;
+  /** Assigned by the database, in order. */
+  seq: Generated<number>;
   at: number;
   actor: string;
   action: string;

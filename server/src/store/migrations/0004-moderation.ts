@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /** Featured comments, open reports, the page a comment came from, author standing, the audit log and undo records. */
 export const moderation: Migration = {
@@ -21,9 +21,11 @@ export const moderation: Migration = {
       .addColumn('banned_at', 'bigint')
       .execute();
 
+    // A sequence, not the time: actions in the same millisecond keep their order.
+    const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
     await db.schema
       .createTable('audit_log')
-      .addColumn('id', 'text', (col) => col.primaryKey())
+      .addColumn('seq', postgres ? 'bigint' : 'integer', (col) => (postgres ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey()))
       .addColumn('at', 'bigint', (col) => col.notNull())
       .addColumn('actor', 'text', (col) => col.notNull())
       .addColumn('action', 'text', (col) => col.notNull())
@@ -32,8 +34,7 @@ export const moderation: Migration = {
       .addColumn('thread_id', 'text')
       .addColumn('detail', 'text')
       .execute();
-    await db.schema.createIndex('audit_log_by_time').on('audit_log').columns(['at', 'id']).execute();
-    await db.schema.createIndex('audit_log_by_comment').on('audit_log').columns(['comment_id', 'at', 'id']).execute();
+    await db.schema.createIndex('audit_log_by_comment').on('audit_log').columns(['comment_id', 'seq']).execute();
 
     await db.schema
       .createTable('undo_actions')
