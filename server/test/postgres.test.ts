@@ -6,6 +6,7 @@ import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
+import { liveSuite } from './suites/live.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
@@ -19,6 +20,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   routeSuite(backend);
   queueSuite(backend);
   actionSuite(backend);
+  liveSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
