@@ -121,8 +121,13 @@ export function actionSuite(backend: Backend): void {
         assert.deepEqual([...all.map((c) => c.id)].sort(), [...posted].sort(), `${sort}: once each over the pages`);
       }
       const reply = (await api.post(thread, { parentId: posted[0] })).body.comment;
-      assert.equal((await act(api, `/comments/${reply.id}/feature`)).status, 200);
+      const replyFeatured = await act(api, `/comments/${reply.id}/feature`);
+      assert.equal(replyFeatured.status, 200);
       assert.equal((await api.list(thread)).body.comments[0]!.id, pick, 'a featured reply is flagged, not pinned');
+      const flagged = async () => (await api.request({ method: 'GET', url: `/api/comments/${reply.id}` })).body.comment.featured;
+      assert.equal(await flagged(), true);
+      await act(api, `/undo/${replyFeatured.body.undo}`);
+      assert.equal(await flagged(), undefined, 'featuring undone');
 
       const unfeatured = await act(api, `/comments/${pick}/unfeature`);
       assert.equal(unfeatured.body.comment.featured, false);
