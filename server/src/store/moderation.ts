@@ -62,7 +62,13 @@ export function approve(store: StoreContext, id: string, revision: string | unde
     }
     before.approvedAuthor = await isApprovedAuthor(trx, found.author_key);
     await trx.updateTable('comments').set({ status: 'published', held_reason: null, open_reports: 0 }).where('id', '=', id).execute();
-    if (!before.approvedAuthor) await trx.insertInto('approved_authors').values({ author_key: found.author_key, approved_at: by.now }).execute();
+    if (!before.approvedAuthor) {
+      await trx
+        .insertInto('approved_authors')
+        .values({ author_key: found.author_key, approved_at: by.now })
+        .onConflict((oc) => oc.column('author_key').doNothing())
+        .execute();
+    }
     if (found.parent_id) await revealParent(store, trx, found.parent_id);
   });
 }
@@ -149,6 +155,19 @@ async function restoreComment(store: StoreContext, trx: Db, { commentId, before,
   const wasVisible = VISIBLE.includes(found.status);
   const isVisible = VISIBLE.includes(before.status);
   if (found.parent_id && wasVisible !== isVisible) await adjustReplyCount(trx, found.parent_id, isVisible ? +1 : -1);
-  if (approvedAuthor === false) await trx.deleteFrom('approved_authors').where('author_key', '=', found.author_key).execute();
+  if (approvedAuthor === false) {
+    // The approval trusted the author; another of their comments that a moderator approved keeps that.
+    const other = await trx
+      .selectFrom('comments')
+      .innerJoin('audit_log', 'audit_log.comment_id', 'comments.id')
+      .select('comments.id')
+      .where('comments.author_key', '=', found.author_key)
+      .where('comments.status', '=', 'published')
+      .where('comments.id', '!=', found.id)
+      .where('audit_log.action', '=', 'approve')
+      .limit(1)
+      .executeTakeFirst();
+    if (!other) await trx.deleteFrom('approved_authors').where('author_key', '=', found.author_key).execute();
+  }
   return row(store, trx, found.id);
 }

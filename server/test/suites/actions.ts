@@ -61,6 +61,24 @@ export function actionSuite(backend: Backend): void {
       }
     });
 
+    it('takes back the first-time trust an approval gave when it is undone, unless another approval gave it too', async () => {
+      const api = await makeApp(backend, { moderation: 'first-time' });
+      const thread = uniqueThread();
+      const author = { name: `Dana ${randomUUID().slice(0, 8)}` };
+      const ip = '10.50.0.1';
+      const first = (await api.post(thread, author, { ip })).body.comment;
+      const second = (await api.post(thread, author, { ip })).body.comment;
+      const approved = await act(api, `/comments/${first.id}/approve`, { revision: await revisionOf(api, first.id) });
+      assert.equal((await api.post(thread, author, { ip })).status, 201, 'trusted by the approval');
+      await act(api, `/undo/${approved.body.undo}`);
+      assert.equal((await api.post(thread, author, { ip })).status, 202, 'the undone approval trusts no more');
+
+      await act(api, `/comments/${first.id}/approve`, { revision: await revisionOf(api, first.id) });
+      const again = await act(api, `/comments/${second.id}/approve`, { revision: await revisionOf(api, second.id) });
+      await act(api, `/undo/${again.body.undo}`);
+      assert.equal((await api.post(thread, author, { ip })).status, 201, 'still trusted by the first approval');
+    });
+
     it('keeps reply counts right when undoing the removal of a reply', async () => {
       const api = await makeApp(backend);
       const thread = uniqueThread();
