@@ -43,10 +43,10 @@ async function countQueues(query: Comments): Promise<QueueCounts> {
   const when = (condition: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
   const counted = await query
     .select([
-      when(sql`status = 'pending'`).as('pending'),
-      when(sql`open_reports > 0 and status in ('published', 'pending')`).as('reported'),
-      when(sql`status = 'published'`).as('published'),
-      when(sql`status = 'rejected'`).as('rejected'),
+      when(sql`status = ${'pending'}`).as('pending'),
+      when(sql`open_reports > 0 and status in (${'published'}, ${'pending'})`).as('reported'),
+      when(sql`status = ${'published'}`).as('published'),
+      when(sql`status = ${'rejected'}`).as('rejected'),
       sql<number>`count(*)`.as('all'),
     ])
     .executeTakeFirstOrThrow();
