@@ -31,6 +31,20 @@ describe('configuration', () => {
     assert.equal(config.logFormat, 'auto');
   });
 
+  it('reads the ban mode and the reject reasons', () => {
+    const defaults = parseConfig([], {});
+    assert.equal(defaults.banMode, 'hold');
+    assert.deepEqual(defaults.rejectReasons, ['Spam', 'Off-topic', 'Abusive', 'Personal information']);
+    const config = parseConfig([], { LEDE_BAN_MODE: 'refuse', LEDE_REJECT_REASONS: ' Spam , Hors sujet,,Spam ' });
+    assert.equal(config.banMode, 'refuse');
+    assert.deepEqual(config.rejectReasons, ['Spam', 'Hors sujet']);
+    assert.throws(
+      () => parseConfig([], { LEDE_BAN_MODE: 'delete' }),
+      (error: Error) => error instanceof ConfigError && /LEDE_BAN_MODE/.test(error.message),
+    );
+    assert.throws(() => parseConfig([], { LEDE_REJECT_REASONS: 'x'.repeat(501) }), ConfigError);
+  });
+
   it('caps connections below a low open-file limit by default', () => {
     const program = `import(${JSON.stringify(new URL('../src/config/network.ts', import.meta.url).href)}).then((m) => console.log(m.defaultMaxConnections()))`;
     const result = spawnSync('sh', ['-c', 'ulimit -n 256 && exec "$0" --import "$1" -e "$2"', process.execPath, TSX, program], { encoding: 'utf8' });
