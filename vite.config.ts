@@ -60,12 +60,22 @@ function cdnDeclarations(): Plugin {
 }
 
 /**
- * Every element's `messages-xx.ts` for one language, as the CDN bundle's `messages-xx` chunk.
- * English stays with each element: it is the fallback every page needs.
+ * The CDN bundle's lazy chunks: modules that load together go in one file, since each file is
+ * gzipped alone as served and fetched by its own request.
+ * - Every element's `messages-xx.ts` for one language, as `messages-xx`. English stays with each
+ *   element: it is the fallback every page needs.
+ * - `article-data`: the JSON-LD writer every article runs when idle, with the readers and credits
+ *   parser it needs, and the view that shows data (seed page: 0.5 kB less than in five files; a
+ *   byline with no article around it loads 3 kB more than the parser alone).
+ * - `related-view`: the cards with the feed readers (0.3 kB less than in two).
  */
-function languageChunk(id: string): string | null {
+function lazyChunk(id: string): string | null {
   const language = /[\\/]messages-([a-z]{2,3})\.ts$/.exec(id)?.[1];
-  return language && language !== 'en' ? `messages-${language}` : null;
+  if (language) return language === 'en' ? null : `messages-${language}`;
+  if (/[\\/](formats[\\/](article-data|detect-format|json-ld|load-article)|article[\\/](json-ld-script|article-view)|text[\\/]credits)\.ts$/.test(id))
+    return 'article-data';
+  if (/[\\/](related[\\/](related-view|cards\.styles)|formats[\\/](feeds|stories|plain-text))\.ts$/.test(id)) return 'related-view';
+  return null;
 }
 
 export default defineConfig(({ command, mode }) => {
@@ -108,10 +118,16 @@ export default defineConfig(({ command, mode }) => {
         // Library mode keeps whitespace in ES output; a CDN file has no later minifier, so minify fully.
         // The entry may export more than src/cdn.ts does, so the code every page needs merges into
         // lede.js instead of ten small files, each gzipped alone as served (about 2.8 kB more).
-        // A page in one language fetches one chunk with every element's words in it, not one per element.
+        // Lazy chunks as lazyChunk() says. No comments: pure annotations serve a later minifier, and
+        // this file has none.
         rolldownOptions: {
           preserveEntrySignatures: 'allow-extension',
-          output: { minify: true, codeSplitting: { groups: [{ name: languageChunk }] } },
+          output: {
+            minify: true,
+            comments: false,
+            // Only the modules named: what they import stays where it is (mostly lede.js).
+            codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: lazyChunk }] },
+          },
         },
       },
     };

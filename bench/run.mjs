@@ -9,6 +9,7 @@
 //   node bench/run.mjs growth [reader]   only the hostile-input growth section (no browser), or
 //                                        one reader of it: parseCredits, parseArticleText, …
 //   node bench/run.mjs page              only the seed page's JavaScript and its breakdown
+//   node bench/run.mjs render            only the render times against plain DOM
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -465,88 +466,11 @@ function moves({ moved, boxes, maxMove }) {
   return `${moved} of ${boxes}${moved ? `, up to ${Math.round(maxMove)} px` : ''}`;
 }
 
-const growthTitle = `Text readers on hostile input in Node ${process.version} (built dist/; CPU time, median of 7 warmed-up samples, worst of several inputs each)`;
-
-/** `node bench/run.mjs growth [reader]`: the growth section alone, for working on one reader. */
-async function growthOnly(/** @type {string | undefined} */ reader) {
-  const growth = await measureGrowth(root, budgets.hostileGrowth, reader);
-  printTable([{ title: growthTitle, rows: growth.rows }]);
-  process.exitCode = growth.rows.some((row) => row.ok === false) ? 1 : 0;
-}
-
-const pageTitle = 'The seed page in Chromium: the CDN entry and every chunk it loads (gzip -9 each, as served; the breakdown from source maps)';
-
 /**
- * The seed page's JavaScript, its files and its breakdown.
- * @param {import('puppeteer-core').Browser} browser
- * @param {import('./lib/server.mjs').BenchServer} server
+ * The render cases, and the related stories they show (the upgrade pages show them too).
  * @param {import('../src/model.ts').Article} seed
  */
-async function measurePage(browser, server, seed) {
-  const page = await measureSeedPage(browser, server, root, seed);
-  const bySource = await bytesBySource(
-    root,
-    page.files.map((file) => file.path),
-  );
-  const rows = seedPageRows(page, bySource, { budget: budgets.pageGzip, target: budgets.pageGzipTarget });
-  return { rows, data: { ...page, bySource } };
-}
-
-/** `node bench/run.mjs page`: the seed page section alone. */
-async function pageOnly(/** @type {string} */ executablePath) {
-  const comments = await startCommentServer(root);
-  const server = await startServer(root, { api: comments.routing });
-  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
-  try {
-    const { rows } = await measurePage(browser, server, await seedArticle(root));
-    printTable([{ title: pageTitle, rows }]);
-    process.exitCode = rows.some((row) => row.ok === false) ? 1 : 0;
-  } finally {
-    await browser.close();
-    await server.close();
-    await comments.close();
-  }
-}
-
-async function main() {
-  for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js', 'dist/credits.js']) {
-    if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
-  }
-  if (process.argv[2] === 'growth') return growthOnly(process.argv[3]);
-  const executablePath = browserPaths().chromium;
-  if (!executablePath) throw new Error("No Chromium found: install Debian's chromium or set CHROME_PATH.");
-  if (process.argv[2] === 'page') return pageOnly(executablePath);
-
-  const elements = await findElements();
-  const sizes = await measureSizes(elements);
-
-  const parse = await measureParse(root);
-  const growth = await measureGrowth(root, budgets.hostileGrowth);
-  const parseRows = [
-    {
-      figure: 'parseCredits: realistic credit lines',
-      value: `${Math.round(parse.linesPerSecond).toLocaleString('en')} lines/s`,
-      baseline: `trivial split ${Math.round(parse.splitLinesPerSecond).toLocaleString('en')} lines/s`,
-      note: `${parse.credits} credits from 7 lines in every form of docs/credits.md`,
-    },
-    {
-      figure: 'parseCredits: 1 MB adversarial text',
-      value: ms(parse.adversarialMs),
-      baseline: `trivial split ${ms(parse.adversarialSplitMs)}`,
-      budget: `≤ ${ms(budgets.adversarialMs)}`,
-      ok: parse.adversarialMs <= budgets.adversarialMs,
-    },
-    {
-      figure: 'parseCredits: time(1 MB) ÷ time(0.5 MB)',
-      value: `${parse.growth.toFixed(2)}×`,
-      baseline: 'linear 2×',
-      budget: `≤ ${budgets.adversarialGrowth}×`,
-      ok: parse.growth <= budgets.adversarialGrowth,
-      note: 'median of paired runs, garbage collected before each',
-    },
-  ];
-
-  const seed = await seedArticle(root);
+async function renderCasesFor(seed) {
   const long = longArticle(seed, bodyParagraphs);
   const renderCases = [
     {
@@ -594,6 +518,119 @@ async function main() {
   for (const layout of ['list', 'grid']) {
     renderCases.push({ name: `<lede-related>, ${relatedStories} stories, ${layout}`, tag: 'lede-related', data: { stories, layout }, runs: runs.short });
   }
+  return { renderCases, stories };
+}
+
+const growthTitle = `Text readers on hostile input in Node ${process.version} (built dist/; CPU time, garbage collected before each sample; growth: median of 15 alternating pairs; worst of several inputs each)`;
+
+/** `node bench/run.mjs growth [reader]`: the growth section alone, for working on one reader. */
+async function growthOnly(/** @type {string | undefined} */ reader) {
+  const growth = await measureGrowth(root, budgets.hostileGrowth, reader);
+  printTable([{ title: growthTitle, rows: growth.rows }]);
+  process.exitCode = growth.rows.some((row) => row.ok === false) ? 1 : 0;
+}
+
+const pageTitle = 'The seed page in Chromium: the CDN entry and every chunk it loads (gzip -9 each, as served; the breakdown from source maps)';
+
+/**
+ * The seed page's JavaScript, its files and its breakdown.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {import('./lib/server.mjs').BenchServer} server
+ * @param {import('../src/model.ts').Article} seed
+ */
+async function measurePage(browser, server, seed) {
+  const page = await measureSeedPage(browser, server, root, seed);
+  const bySource = await bytesBySource(
+    root,
+    page.files.map((file) => file.path),
+  );
+  const rows = seedPageRows(page, bySource, { budget: budgets.pageGzip, target: budgets.pageGzipTarget });
+  return { rows, data: { ...page, bySource } };
+}
+
+/** `node bench/run.mjs page`: the seed page section alone. */
+async function pageOnly(/** @type {string} */ executablePath) {
+  const comments = await startCommentServer(root);
+  const server = await startServer(root, { api: comments.routing });
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    const { rows } = await measurePage(browser, server, await seedArticle(root));
+    printTable([{ title: pageTitle, rows }]);
+    process.exitCode = rows.some((row) => row.ok === false) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.close();
+    await comments.close();
+  }
+}
+
+/** The empty page the render cases and the long thread run in. @param {import('./lib/server.mjs').BenchServer} server */
+function addRenderPage(server) {
+  server.page(
+    '/bench/render.html',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>',
+  );
+}
+
+const renderTitle = (/** @type {string} */ chromium) => `Render in headless ${chromium} at 1280×900: element ÷ plain DOM, median ratio of paired runs`;
+
+/** `node bench/run.mjs render`: the render section alone. */
+async function renderOnly(/** @type {string} */ executablePath) {
+  const server = await startServer(root);
+  addRenderPage(server);
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags });
+  try {
+    const { renderCases } = await renderCasesFor(await seedArticle(root));
+    const render = await measureRender(browser, server.origin, await findElements(), renderCases);
+    printTable([{ title: renderTitle(await browser.version()), rows: render.rows }]);
+    process.exitCode = render.rows.some((row) => row.ok === false) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main() {
+  for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js', 'dist/credits.js']) {
+    if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
+  }
+  if (process.argv[2] === 'growth') return growthOnly(process.argv[3]);
+  const executablePath = browserPaths().chromium;
+  if (!executablePath) throw new Error("No Chromium found: install Debian's chromium or set CHROME_PATH.");
+  if (process.argv[2] === 'page') return pageOnly(executablePath);
+  if (process.argv[2] === 'render') return renderOnly(executablePath);
+
+  const elements = await findElements();
+  const sizes = await measureSizes(elements);
+
+  const parse = await measureParse(root);
+  const growth = await measureGrowth(root, budgets.hostileGrowth);
+  const parseRows = [
+    {
+      figure: 'parseCredits: realistic credit lines',
+      value: `${Math.round(parse.linesPerSecond).toLocaleString('en')} lines/s`,
+      baseline: `trivial split ${Math.round(parse.splitLinesPerSecond).toLocaleString('en')} lines/s`,
+      note: `${parse.credits} credits from 7 lines in every form of docs/credits.md`,
+    },
+    {
+      figure: 'parseCredits: 1 MB adversarial text',
+      value: ms(parse.adversarialMs),
+      baseline: `trivial split ${ms(parse.adversarialSplitMs)}`,
+      budget: `≤ ${ms(budgets.adversarialMs)}`,
+      ok: parse.adversarialMs <= budgets.adversarialMs,
+    },
+    {
+      figure: 'parseCredits: time(1 MB) ÷ time(0.5 MB)',
+      value: `${parse.growth.toFixed(2)}×`,
+      baseline: 'linear 2×',
+      budget: `≤ ${budgets.adversarialGrowth}×`,
+      ok: parse.growth <= budgets.adversarialGrowth,
+      note: 'median of paired runs, garbage collected before each',
+    },
+  ];
+
+  const seed = await seedArticle(root);
+  const { renderCases, stories } = await renderCasesFor(seed);
   const relatedMarkup = `<lede-related><h2 slot="heading">You may also like</h2><ul>${stories
     .slice(0, 4)
     .map(({ url, title }) => `<li><a href="${url}">${title}</a></li>`)
@@ -606,10 +643,7 @@ async function main() {
 
   const comments = await startCommentServer(root);
   const server = await startServer(root, { api: comments.routing });
-  server.page(
-    '/bench/render.html',
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>',
-  );
+  addRenderPage(server);
   const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags });
   try {
     const chromium = await browser.version();
@@ -634,7 +668,7 @@ async function main() {
       { title: 'Registration', rows: [registers, ...sizes.checks] },
       { title: `Credit-line parsing in Node ${process.version} (built dist/credits.js; medians of paired runs)`, rows: parseRows },
       { title: growthTitle, rows: growth.rows },
-      { title: `Render in headless ${chromium} at 1280×900: element ÷ plain DOM, median ratio of paired runs`, rows: render.rows },
+      { title: renderTitle(chromium), rows: render.rows },
       { title: `Layout shift on upgrade of the server-rendered seed article and related list (settled ${settleMs} ms)`, rows: shift.rows },
       { title: `Layout shift while <lede-related> feeds arrive ${feedDelayMs} ms late (skeletons; a server-rendered list)`, rows: feedShift.rows },
       { title: 'Main thread while a long comment thread loads (comments from a provider in the page)', rows: longThread.rows },

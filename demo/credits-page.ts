@@ -35,12 +35,8 @@ function update(): void {
   preview.lang = locale;
   preview.dir = locale === 'ar' ? 'rtl' : 'ltr';
   byline.credits = credits;
-  // A language's labels may still be loading; the newest input wins.
-  void formatCredits(credits, locale).then((text) => {
-    if (input.value !== typed || language.value !== locale) return;
-    byId('formatted', HTMLElement).textContent = text || '(no one credited)';
-    byId('formatted', HTMLElement).lang = locale;
-  });
+  byId('formatted', HTMLElement).textContent = formatCredits(credits, locale) || '(no one credited)';
+  byId('formatted', HTMLElement).lang = locale;
   byId('parsed-json', HTMLElement).textContent = JSON.stringify(credits, null, 2);
   byId('parse-status', HTMLElement).textContent = `${credits.length} ${credits.length === 1 ? 'credit' : 'credits'}, read in ${elapsed.toFixed(2)} ms.`;
 }

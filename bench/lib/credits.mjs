@@ -32,7 +32,7 @@ export function adversarialText(length = 1_000_000) {
 
 // Collect garbage before each timed run, so one run does not pay for the last one's tokens.
 setFlagsFromString('--expose-gc');
-const collectGarbage = /** @type {() => void} */ (runInNewContext('gc'));
+export const collectGarbage = /** @type {() => void} */ (runInNewContext('gc'));
 
 /** The baseline: split on the list separators, the least a credits reader must do. */
 const trivialSplit = (/** @type {string} */ text) =>

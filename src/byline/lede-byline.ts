@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { Article, Credit, Person } from '../model.js';
 import { creditMessages } from '../credits/messages.js';
-import { creditLines } from '../text/credits-format.js';
+import { creditLines } from '../text/credit-lines.js';
 import { articleContext, articleHostContext } from '../shared/context.js';
 import { toLedeError, type LedeError } from '../shared/errors.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';

@@ -1,5 +1,6 @@
 /**
- * Credit role labels, keyed by role, for `formatCredits` and `<lede-byline>`.
+ * Credit role labels, keyed by role, for `<lede-byline>`: the page's language loads when needed
+ * (`formatCredits` bundles them all instead).
  * @module
  */
 import { defineMessages } from '../shared/messages.js';

@@ -53,6 +53,11 @@ function compile(source: MessageSource, locale: string): Record<string, unknown>
   return compiled;
 }
 
+/** English with a translation over it (or none), compiled for a locale: for code that has every language at hand (`formatCredits`). */
+export function compileMessages<T extends MessageSource>(en: T, translation: Translation<T> | null | undefined, locale: string): Messages<T> {
+  return compile({ ...en, ...translation }, locale) as Messages<T>;
+}
+
 /**
  * Declares an element's messages. Adding a language is a `messages-xx.ts` beside each element's
  * `messages.ts` and its line in `languages`; each loads as its own small chunk, only on pages in it.
@@ -72,7 +77,7 @@ export function defineMessages<const T extends MessageSource>(en: T, languages: 
       const language = languageOf(tag);
       const translation = loaded.get(language);
       if (translation === undefined && languages[language]) return undefined;
-      messages = compile({ ...en, ...translation }, tag) as Messages<T>;
+      messages = compileMessages(en, translation, tag);
       compiled.set(tag, messages);
     }
     return messages;
