@@ -177,3 +177,26 @@ test('selectStories: excludes the current page, drops duplicate URLs, keeps at m
   assert.equal(storyKey('https://a.example/x?id=2&utm_source=s&utm_medium=m'), 'https://a.example/x?id=2');
   assert.equal(storyKey('https://a.example/'), 'https://a.example');
 });
+
+test('JSON Feed 1.0: one author, date_modified when nothing was published, an RFC 822 date converted', () => {
+  const { format, stories, dropped } = parseFeed(
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1',
+      items: [
+        { id: '1', url: 'https://a.example/1', title: 'One', author: { name: 'Brent Simmons' }, date_modified: '2017-05-17T08:02:12-07:00' },
+        { id: '2', url: 'https://a.example/2', title: 'Two', date_published: 'Wed, 17 May 2017 15:02:12 GMT' },
+        { id: '3', url: 'https://a.example/3', title: 'Three', date_published: 'soon', author: { name: 42 } },
+      ],
+    }),
+  );
+  assert.equal(format, 'json-feed');
+  assert.deepEqual(stories, [
+    { url: 'https://a.example/1', title: 'One', author: 'Brent Simmons', datePublished: '2017-05-17T08:02:12-07:00' },
+    { url: 'https://a.example/2', title: 'Two', datePublished: '2017-05-17T15:02:12.000Z' },
+    { url: 'https://a.example/3', title: 'Three' },
+  ]);
+  assert.deepEqual(
+    dropped.map(({ field }) => field),
+    ['items[2].author', 'items[2].datePublished'],
+  );
+});
