@@ -133,8 +133,9 @@ export default defineConfig(({ command, mode }) => {
     };
   }
 
-  // The npm build: one module per source file so bundlers tree-shake per component; Lit and
-  // DOMPurify stay dependencies; declarations come from tsc (tsconfig.build.json).
+  // The npm build: one module per source file so bundlers tree-shake per component; Lit,
+  // DOMPurify and entities (the HTML entity table feeds use outside browsers) stay dependencies;
+  // declarations come from tsc (tsconfig.build.json).
   return {
     publicDir: false,
     plugins: [pageStylesheet(), registeringModules(), minifyTemplatesPlugin()],
@@ -146,7 +147,7 @@ export default defineConfig(({ command, mode }) => {
       sourcemap: true,
       lib: { entry: Object.fromEntries(Object.entries(entries).map(([name, path]) => [name, resolve(root, path)])), formats: ['es'] },
       rolldownOptions: {
-        external: [/^lit($|\/)/, /^@lit\//, /^dompurify$/, /^lede-protocol($|\/)/],
+        external: [/^lit($|\/)/, /^@lit\//, /^dompurify$/, /^entities($|\/)/, /^lede-protocol($|\/)/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

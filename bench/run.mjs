@@ -10,6 +10,7 @@
 //                                        one reader of it: parseCredits, parseArticleText, …
 //   node bench/run.mjs page              only the seed page's JavaScript and its breakdown
 //   node bench/run.mjs render            only the render times against plain DOM
+//   node bench/run.mjs feeds             only the feed parsing figures (in Chromium)
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -18,6 +19,7 @@ import puppeteer from 'puppeteer-core';
 import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
 import { measureParse } from './lib/credits.mjs';
+import { measureFeedParse } from './lib/feed-parse.mjs';
 import { measureGrowth } from './lib/growth.mjs';
 import { kB, ms, printTable, quantile } from './lib/report.mjs';
 import { bytesBySource, demoComments, measureSeedPage, seedPageRows, startCommentServer } from './lib/seed-page.mjs';
@@ -56,6 +58,8 @@ const budgets = {
   feedShift: 0,
   /** Longest main-thread task while `<lede-comments>` loads and renders a long thread. */
   longTaskMs: 50,
+  /** `parseFeed` on a 1,000-item RSS feed over a 500-item one, in Chromium (2 is linear). */
+  feedParse: { growth: 2.2 },
 };
 /** How late the bench serves `<lede-related>`'s feed. */
 const feedDelayMs = 1500;
@@ -590,6 +594,23 @@ async function renderOnly(/** @type {string} */ executablePath) {
   }
 }
 
+const feedTitle = 'Feed parsing in headless Chromium (built dist/formats/feeds.js; medians of 15 runs after warm-up)';
+
+/** `node bench/run.mjs feeds`: the feed parsing figures alone. */
+async function feedsOnly(/** @type {string} */ executablePath) {
+  const server = await startServer(root);
+  server.page('/bench/render.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Feeds</title></head><body></body></html>');
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags });
+  try {
+    const { rows } = await measureFeedParse(browser, server.origin, budgets.feedParse);
+    printTable([{ title: feedTitle, rows }]);
+    process.exitCode = rows.some((row) => row.ok === false) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main() {
   for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js', 'dist/credits.js']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
@@ -599,6 +620,7 @@ async function main() {
   if (!executablePath) throw new Error("No Chromium found: install Debian's chromium or set CHROME_PATH.");
   if (process.argv[2] === 'page') return pageOnly(executablePath);
   if (process.argv[2] === 'render') return renderOnly(executablePath);
+  if (process.argv[2] === 'feeds') return feedsOnly(executablePath);
 
   const elements = await findElements();
   const sizes = await measureSizes(elements);
@@ -651,6 +673,7 @@ async function main() {
     const shift = await measureShift(browser, server, elements, upgradeMarkup);
     const feedShift = await measureFeedShift(browser, server, elements, stories.slice(0, 6));
     const longThread = await measureLongThread(browser, server.origin);
+    const feedParse = await measureFeedParse(browser, server.origin, budgets.feedParse);
     const seedPage = await measurePage(browser, server, seed);
 
     const { registration } = render;
@@ -668,6 +691,7 @@ async function main() {
       { title: 'Registration', rows: [registers, ...sizes.checks] },
       { title: `Credit-line parsing in Node ${process.version} (built dist/credits.js; medians of paired runs)`, rows: parseRows },
       { title: growthTitle, rows: growth.rows },
+      { title: feedTitle, rows: feedParse.rows },
       { title: renderTitle(chromium), rows: render.rows },
       { title: `Layout shift on upgrade of the server-rendered seed article and related list (settled ${settleMs} ms)`, rows: shift.rows },
       { title: `Layout shift while <lede-related> feeds arrive ${feedDelayMs} ms late (skeletons; a server-rendered list)`, rows: feedShift.rows },
@@ -681,7 +705,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, feedParse: feedParse.results, rows }, null, 2)}\n`,
     );
     console.log(
       `\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`,

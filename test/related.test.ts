@@ -4,7 +4,7 @@ import '../src/article.js';
 import '../src/related.js';
 import type { LedeRelated, LedeStoryClickEvent } from '../src/related.js';
 import type { Story } from '../src/model.js';
-import type { LedeErrorEvent } from '../src/shared/events.js';
+import type { LedeDroppedEvent, LedeErrorEvent } from '../src/shared/events.js';
 import { keepsLtrOrder } from './support/bidi.js';
 
 const feeds = '/test/fixtures/feeds';
@@ -389,14 +389,38 @@ describe('<lede-related>', () => {
       });
     }
 
-    it('skips unusable feed items with one console warning, keeping the rest', async () => {
+    it('leaves out unusable feed items and fields, reporting them once: one console warning, one lede-dropped event', async () => {
       let element!: LedeRelated;
+      const events: LedeDroppedEvent[] = [];
+      const listen = (event: LedeDroppedEvent) => events.push(event);
+      document.addEventListener('lede-dropped', listen);
       const warnings = await captureWarnings(async () => {
         element = await fixture<LedeRelated>(html`<lede-related loading="eager" src=${`${feeds}/feed.json`}></lede-related>`);
         await loaded(element);
       });
+      document.removeEventListener('lede-dropped', listen);
       expect(titles(element)).to.have.length(3);
-      expect(warnings).to.deep.equal(['lede-related: skipped 3 unusable item(s): item 2: no http(s) url; item 3: no http(s) url; item 5: no title']);
+      expect(warnings).to.deep.equal(['lede-related: left out items[1], items[2], items[4], items[5].image: no http(s) url']);
+      expect(events.map((event) => event.fields.map(({ field, reason }) => `${field}: ${reason}`))).to.deep.equal([
+        ['items[1]: no http(s) url', 'items[2]: no http(s) url', 'items[4]: no title', 'items[5].image: not an http(s) image: "data:image/png;base64,AAAA"'],
+      ]);
+      expect(events[0]!.target === element).to.equal(true);
+    });
+
+    it('reports what a stories value left out once, however often it renders', async () => {
+      const events: string[][] = [];
+      const element = await fixture<LedeRelated>(
+        html`<lede-related @lede-dropped=${(event: LedeDroppedEvent) => events.push(event.fields.map(({ field }) => field))}></lede-related>`,
+      );
+      const data = [...stories, { url: 'https://news.example/dated', title: 'Dated', datePublished: 'last Tuesday' }, { title: 'No link' }];
+      await captureWarnings(async () => {
+        element.stories = data;
+        await element.updateComplete;
+        element.max = 2;
+        await element.updateComplete;
+      });
+      expect(titles(element)).to.have.length(2);
+      expect(events).to.deep.equal([['stories[3].datePublished', 'stories[4]']]);
     });
 
     it('reports a stories value that is not an array', async () => {

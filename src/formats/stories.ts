@@ -1,6 +1,6 @@
 /**
  * `Story` teasers from untrusted data: validation, and choosing which to show. No DOM; runs in
- * Node. Items that cannot be used (no `http(s)` link, no title) are skipped with a reason, never
+ * Node. Items that cannot be used (no `http(s)` link, no title) are left out with a reason, never
  * failing the whole list. Text stays text: it is rendered as written, never as markup (the feed
  * parsers reduce HTML in feeds to its words before it gets here).
  * @module
@@ -8,49 +8,67 @@
 import type { ImageRef, Story } from '../model.js';
 import { parseIsoDate } from '../shared/format.js';
 import { safeUrl } from '../shared/url.js';
+import type { DropLog } from '../shared/leniency.js';
 import { isObject } from '../shared/validate.js';
 /** A string with its white space folded, or undefined when empty or not a string. */
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : undefined);
 
+/** Whether an optional field holds anything at all: absent, null and empty strings are simply not there. */
+const given = (value: unknown) => value != null && value !== '';
+
+/** A value quoted for a drop's reason, kept short. */
+const quoted = (value: unknown) => {
+  const shown = JSON.stringify(value) ?? String(value);
+  return shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
+};
+
+function readImage(value: unknown, base?: string): ImageRef | undefined {
+  const image = isObject(value) ? value : { url: value };
+  const url = safeUrl(image.url, base);
+  if (!url) return undefined;
+  const ref: ImageRef = { url, alt: typeof image.alt === 'string' ? image.alt : '' };
+  if (typeof image.width === 'number' && typeof image.height === 'number') Object.assign(ref, { width: image.width, height: image.height });
+  return ref;
+}
+
 /**
- * One candidate item as a `Story`, or the reason it is unusable. Optional fields of the wrong type
- * are left out; a missing or unsafe URL or an empty title skips the item.
+ * One candidate item as a `Story`, or the reason it is unusable: a missing or unsafe URL or an
+ * empty title. An optional field that is there but unusable (an image that is not `http(s)`, a
+ * date that is not ISO 8601, text that is not a string) is left out and noted in `log` under `at`.
  */
-export function toStory(item: unknown, base?: string): Story | string {
+export function toStory(item: unknown, base?: string, log?: DropLog, at = 'item'): Story | string {
   if (!isObject(item)) return 'not an object';
   const url = safeUrl(item.url, base);
   if (!url) return 'no http(s) url';
   const title = text(item.title);
   if (!title) return 'no title';
   const story: Story = { url, title };
-  const image = isObject(item.image) ? item.image : { url: item.image };
-  const imageUrl = safeUrl(image.url, base);
-  if (imageUrl) {
-    const ref: ImageRef = { url: imageUrl, alt: typeof image.alt === 'string' ? image.alt : '' };
-    if (typeof image.width === 'number' && typeof image.height === 'number') Object.assign(ref, { width: image.width, height: image.height });
-    story.image = ref;
+  if (given(item.image)) {
+    const image = readImage(item.image, base);
+    if (image) story.image = image;
+    else log?.drop(`${at}.image`, `not an http(s) image: ${quoted(isObject(item.image) ? item.image.url : item.image)}`);
   }
-  const optional = {
-    kicker: text(item.kicker),
-    section: text(item.section),
-    excerpt: text(item.excerpt),
-    author: text(item.author),
-    datePublished: parseIsoDate(item.datePublished) && (item.datePublished as string),
-  };
-  for (const [key, value] of Object.entries(optional)) if (value) Object.assign(story, { [key]: value });
+  for (const key of ['kicker', 'section', 'excerpt', 'author'] as const) {
+    const value = text(item[key]);
+    if (value) story[key] = value;
+    else if (given(item[key]) && typeof item[key] !== 'string') log?.drop(`${at}.${key}`, `not text: ${quoted(item[key])}`);
+  }
+  if (given(item.datePublished)) {
+    if (parseIsoDate(item.datePublished)) story.datePublished = item.datePublished as string;
+    else log?.drop(`${at}.datePublished`, `not a date Lede reads (ISO 8601 or RFC 822): ${quoted(item.datePublished)}`);
+  }
   return story;
 }
 
-/** Reads a list of candidate stories, keeping the usable ones and naming the rest. */
-export function readStories(items: readonly unknown[], base?: string): { stories: Story[]; skipped: string[] } {
+/** Reads a list of candidate stories, keeping the usable ones; the rest, and unusable optional fields, go to `log` as `items[3]`, `items[3].image`. */
+export function readStories(items: readonly unknown[], base?: string, log?: DropLog, at = 'items'): Story[] {
   const stories: Story[] = [];
-  const skipped: string[] = [];
   items.forEach((item, index) => {
-    const story = toStory(item, base);
-    if (typeof story === 'string') skipped.push(`item ${index + 1}: ${story}`);
+    const story = toStory(item, base, log, `${at}[${index}]`);
+    if (typeof story === 'string') log?.drop(`${at}[${index}]`, story);
     else stories.push(story);
   });
-  return { stories, skipped };
+  return stories;
 }
 
 /**

@@ -15,8 +15,8 @@ const view = new LazyModule(() => import('./related-view.js'));
 /**
  * "You may also like": teasers for other stories as a list, a grid or a carousel of cards.
  *
- * Stories come from the `stories` property, from a feed at `src` (JSON Feed 1.1, RSS 2.0, Atom or
- * Lede `Story` JSON, detected from the content), or from a server-rendered list of links, which is
+ * Stories come from the `stories` property, from a feed at `src` (RSS 0.91–2.0 and 1.0, Atom 1.0 and
+ * 0.3, JSON Feed 1.0 and 1.1, or Lede `Story` JSON, detected from the content, in any encoding), or from a server-rendered list of links, which is
  * readable before JavaScript and, with `lede.css` on the page, becomes cards without moving. A
  * `src` is fetched when the element nears the viewport (or at once with `loading="eager"`), with a
  * timeout and one retry; the last good result is kept for the session and shown if the network
@@ -53,15 +53,16 @@ const view = new LazyModule(() => import('./related-view.js'));
  *
  * @fires lede-story-click - A story link was activated; cancelable, with the story and its position.
  * @fires lede-error - The feed or the `stories` data could not be used, or the request failed.
+ * @fires lede-dropped - Once per feed or `stories` value read: the items and optional fields left out, and why.
  */
 export class LedeRelated extends LedeElement {
   /** @internal */
   static override styles = [themeStyles, relatedStyles];
 
-  /** The stories as data; takes precedence over `src` and the light-DOM list. Unusable items are skipped. */
+  /** The stories as data; takes precedence over `src` and the light-DOM list. Unusable items are left out and reported (`lede-dropped`). */
   @property({ attribute: false }) stories?: readonly unknown[];
 
-  /** URL of a feed: JSON Feed 1.1, RSS 2.0, Atom, or a JSON array of `Story`. */
+  /** URL of a feed: RSS, Atom, JSON Feed, or a JSON array of `Story`. */
   @property() src?: string;
 
   /** How many stories to show at most. */

@@ -9,12 +9,14 @@ import { adoptStyles, html, nothing, type ReactiveController, type ReactiveContr
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { ContextConsumer } from '@lit/context';
 import { LatestRun } from '../shared/latest-run.js';
+import { DropLog } from '../shared/leniency.js';
 import type { Story } from '../model.js';
 import type { FeedResult } from '../formats/feeds.js';
 import { readStories, selectStories } from '../formats/stories.js';
 import { articleContext } from '../shared/context.js';
 import { LedeError, toLedeError } from '../shared/errors.js';
-import { fetchText } from '../shared/fetch.js';
+import { reportDropped } from '../shared/events.js';
+import { fetchBytes } from '../shared/fetch.js';
 import { formatDate, formatRelativeTime } from '../shared/format.js';
 import { safeUrl } from '../shared/url.js';
 import { cardStyles } from './cards.styles.js';
@@ -23,19 +25,15 @@ import type { RelatedMessages } from './messages.js';
 
 const cachePrefix = 'lede-related:';
 
-function warnSkipped(skipped: string[]): void {
-  if (skipped.length) console.warn(`lede-related: skipped ${skipped.length} unusable item(s): ${skipped.join('; ')}`);
-}
-
-/** Each `stories` value read once: every render asks, and skipped items are warned about once. */
+/** Each `stories` value read once: every render asks, and what it left out is reported once. */
 const read = new WeakMap<readonly unknown[], Story[]>();
 
-function readData(items: readonly unknown[]): Story[] {
+function readData(host: HTMLElement, items: readonly unknown[]): Story[] {
   let stories = read.get(items);
   if (!stories) {
-    const result = readStories(items);
-    warnSkipped(result.skipped);
-    read.set(items, (stories = result.stories));
+    const log = new DropLog();
+    read.set(items, (stories = readStories(items, undefined, log, 'stories')));
+    reportDropped(host, log.fields);
   }
   return stories;
 }
@@ -53,14 +51,14 @@ function readLight(host: HTMLElement): Story[] {
         datePublished: item.querySelector('time')?.dateTime,
       };
     }),
-  ).stories;
+  );
 }
 
 /** The session's last good result for `src`, shown when the network fails. */
 function readCache(src: string): Story[] | undefined {
   try {
     const cached = sessionStorage.getItem(cachePrefix + src);
-    return cached ? readStories(JSON.parse(cached) as unknown[]).stories : undefined;
+    return cached ? readStories(JSON.parse(cached) as unknown[]) : undefined;
   } catch {
     // Storage disabled, or an entry someone else wrote: as good as no cache.
     return undefined;
@@ -116,16 +114,17 @@ export class RelatedCards implements ReactiveController {
       task: async (signal) => {
         const { src, timeout } = host;
         // The feed parsers load while the request runs: pages without a src never fetch them.
-        const [text, { parseFeed }] = await Promise.all([
-          fetchText(src!, {
+        const [{ bytes, contentType }, { parseFeed }] = await Promise.all([
+          fetchBytes(src!, {
             signal,
             timeout,
-            accept: 'application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9',
+            accept: 'application/feed+json, application/json, application/rss+xml, application/rdf+xml, application/atom+xml, application/xml;q=0.9',
           }),
           import('../formats/feeds.js'),
         ]);
-        const { stories, skipped }: FeedResult = parseFeed(text, new URL(src!, document.baseURI).href);
-        warnSkipped(skipped);
+        // Bytes, not text: a feed's encoding may be named only in its XML declaration.
+        const { stories, dropped }: FeedResult = parseFeed(bytes, new URL(src!, document.baseURI).href, contentType);
+        reportDropped(host, dropped);
         try {
           sessionStorage.setItem(cachePrefix + src, JSON.stringify(stories));
         } catch {
@@ -170,7 +169,7 @@ export class RelatedCards implements ReactiveController {
   /** The stories to show, before exclusion: data, then the feed or its cached copy, then the light DOM. */
   private source(): Story[] | undefined {
     const { stories, src } = this.host;
-    if (Array.isArray(stories)) return readData(stories);
+    if (Array.isArray(stories)) return readData(this.host, stories);
     if (!src) return this.light;
     // A task keeps its last value while the next request runs: never show one src's stories for another.
     const feed = this.feed.value;

@@ -23,18 +23,17 @@ export interface FetchTextOptions {
 const tooLarge = (url: string, maxBytes: number) => new LedeError('too-large', `The response for ${url} is larger than ${maxBytes} bytes.`);
 
 /**
- * The body as text, refused as soon as it is known to pass `maxBytes`: by its `Content-Length`, or
- * by counting while it streams, so an endless or lying response stops at the limit.
+ * The body's bytes, refused as soon as they are known to pass `maxBytes`: by its `Content-Length`,
+ * or by counting while it streams, so an endless or lying response stops at the limit.
  */
-async function readText(response: Response, url: string, maxBytes: number): Promise<string> {
+async function readBytes(response: Response, url: string, maxBytes: number): Promise<Uint8Array> {
   if (Number(response.headers.get('Content-Length') ?? 0) > maxBytes) {
     void response.body?.cancel();
     throw tooLarge(url, maxBytes);
   }
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     bytes += chunk.value.byteLength;
@@ -42,27 +41,43 @@ async function readText(response: Response, url: string, maxBytes: number): Prom
       void reader.cancel();
       throw tooLarge(url, maxBytes);
     }
-    parts.push(decoder.decode(chunk.value, { stream: true }));
+    chunks.push(chunk.value);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  const body = new Uint8Array(bytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
+}
+
+/** A response body as bytes, with the `Content-Type` that says how to decode them. */
+export interface FetchedBytes {
+  bytes: Uint8Array;
+  contentType: string | null;
 }
 
 /**
- * Fetches a URL's text with a timeout per attempt and a retry for failures that may be passing.
+ * Fetches a URL's bytes with a timeout per attempt and a retry for failures that may be passing.
  * Rejects with a `LedeError` (`network`, `timeout`, `http`, `too-large`), or with the `AbortError`
- * of `signal`.
+ * of `signal`. For bodies whose encoding only their content names (feeds); others use `fetchText`.
  */
-export async function fetchText(url: string, { signal, timeout, accept, retries = 1, maxBytes = maxBodyBytes }: FetchTextOptions): Promise<string> {
+export async function fetchBytes(url: string, { signal, timeout, accept, retries = 1, maxBytes = maxBodyBytes }: FetchTextOptions): Promise<FetchedBytes> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]), headers: { Accept: accept } });
       if (!response.ok) throw new LedeError('http', `The request for ${url} failed with HTTP ${response.status}.`, { status: response.status });
-      return await readText(response, url, maxBytes);
+      return { bytes: await readBytes(response, url, maxBytes), contentType: response.headers.get('Content-Type') };
     } catch (error) {
       signal.throwIfAborted();
       const failure = toLedeError(error);
       if (attempt >= retries || !isRetryable(failure)) throw failure;
     }
   }
+}
+
+/** `fetchBytes`, decoded as UTF-8: what JSON is. */
+export async function fetchText(url: string, options: FetchTextOptions): Promise<string> {
+  return new TextDecoder().decode((await fetchBytes(url, options)).bytes);
 }

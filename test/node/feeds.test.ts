@@ -5,6 +5,7 @@ import { parseFeed } from '../../src/formats/feeds.js';
 import { plainText } from '../../src/formats/plain-text.js';
 import { readStories, selectStories, storyKey, toStory } from '../../src/formats/stories.js';
 import { LedeError } from '../../src/shared/errors.js';
+import { DropLog } from '../../src/shared/leniency.js';
 import { growth } from './growth.js';
 
 const read = (name: string): string => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
@@ -15,10 +16,10 @@ test('JSON feeds are read with no DOM', () => {
 });
 
 test('Lede Story JSON: every field, as an array or under `stories`', () => {
-  const { format, stories, skipped } = parseFeed(read('stories.json'));
+  const { format, stories, dropped } = parseFeed(read('stories.json'));
   assert.equal(format, 'lede');
   assert.equal(stories.length, 6);
-  assert.deepEqual(skipped, []);
+  assert.deepEqual(dropped, []);
   assert.deepEqual(stories[0], {
     url: 'https://news.example/world/rafah-crossing',
     title: 'Rafah crossing opens for limited evacuations',
@@ -33,8 +34,8 @@ test('Lede Story JSON: every field, as an array or under `stories`', () => {
   assert.deepEqual(wrapped.stories, [{ url: 'https://a.example/x', title: 'X' }]);
 });
 
-test('JSON Feed 1.1: fields mapped, relative URLs resolved against home_page_url, bad items skipped', () => {
-  const { format, stories, skipped } = parseFeed(read('feed.json'));
+test('JSON Feed 1.1: fields mapped, relative URLs resolved against home_page_url, bad items and fields dropped and listed', () => {
+  const { format, stories, dropped } = parseFeed(read('feed.json'));
   assert.equal(format, 'json-feed');
   assert.deepEqual(stories[0], {
     url: 'https://news.example/world/rafah-crossing',
@@ -49,7 +50,12 @@ test('JSON Feed 1.1: fields mapped, relative URLs resolved against home_page_url
   assert.equal(stories[1]!.excerpt, 'Talks in Amman on Saturday & Sunday.');
   assert.deepEqual(stories[2], { url: 'https://news.example/world/workers', title: 'Israel sends back 7,000 Palestinian workers' });
   assert.equal(stories.length, 3);
-  assert.deepEqual(skipped, ['item 2: no http(s) url', 'item 3: no http(s) url', 'item 5: no title']);
+  assert.deepEqual(dropped, [
+    { field: 'items[1]', reason: 'no http(s) url' },
+    { field: 'items[2]', reason: 'no http(s) url' },
+    { field: 'items[4]', reason: 'no title' },
+    { field: 'items[5].image', reason: 'not an http(s) image: "data:image/png;base64,AAAA"' },
+  ]);
 });
 
 test('whole-document failures are LedeErrors with a code', () => {
@@ -84,18 +90,25 @@ test('hostile values: only http(s) links and images; data text stays as written'
     null,
     'https://a.example/string',
   ];
-  const { stories, skipped } = readStories(hostile);
+  const log = new DropLog();
+  const stories = readStories(hostile, undefined, log);
   assert.deepEqual(stories, [
     { url: 'https://a.example/ok', title: '<img src=x onerror=alert(1)>Hello <b>world</b>', excerpt: '&lt;script&gt;alert(1)&lt;/script&gt;' },
   ]);
-  assert.equal(skipped.length, 7);
+  // Seven unusable items, and the one usable item's script image.
+  assert.deepEqual(
+    log.fields.map(({ field }) => field),
+    ['items[0]', 'items[1]', 'items[2]', 'items[3]', 'items[4].image', 'items[5]', 'items[6]', 'items[7]'],
+  );
   assert.deepEqual(toStory({ url: '/relative', title: 'R' }, 'https://news.example/a/b'), { url: 'https://news.example/relative', title: 'R' });
 });
 
 test('feed text: plainText decodes entities, drops tags and scripts, keeps comparisons', () => {
   assert.equal(plainText('<p>Hi</p><script>alert(1)</script><style>p{}</style> there'), 'Hi there');
   assert.equal(plainText('5 < 6 and 7 > 3'), '5 < 6 and 7 > 3');
-  assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus;'), "A's — &eacute; b &bogus;");
+  // Every named reference, from the full table (issue 15: Node kept all but six as written).
+  assert.equal(plainText('A&#39;s &#x2014; &eacute;&nbsp;b &bogus; &rsquo;&mdash;&hellip;'), "A's — é b &bogus; ’—…");
+  assert.equal(plainText('&copy 2024 &amp co &NotEqualTilde;'), '© 2024 & co ≂̸');
   assert.equal(plainText('<p>one</p>\n<p>two</p>'), 'one two');
 });
 
@@ -110,7 +123,9 @@ test('feed text: numeric references decode as the HTML parser decodes them, basi
 test('feed text: plainText takes time in proportion to its input, however many tags never close', () => {
   assert.equal(plainText('a <b <i>c</i> <script>x d'), 'a c x d');
   assert.equal(plainText('<STYLE>p{}</style >e<script>f'), 'e f');
-  for (const unit of ['<a', '<script']) {
+  // Comments are dropped whole, as a page hides them.
+  assert.equal(plainText('<!-- SC_OFF -->It&#39;s <!-- a > b --> here<!-- never closed >now'), "It's here now");
+  for (const unit of ['<a', '<script', '<!--']) {
     const ratio = growth(plainText, (size) => unit.repeat(size), 1000);
     assert.ok(ratio < 3, `${unit} × n: each doubling of n multiplied the time by ${ratio.toFixed(1)}`);
   }
@@ -161,4 +176,27 @@ test('selectStories: excludes the current page, drops duplicate URLs, keeps at m
   assert.equal(storyKey('https://a.example/x/?utm_medium=m&id=2#c'), 'https://a.example/x?id=2');
   assert.equal(storyKey('https://a.example/x?id=2&utm_source=s&utm_medium=m'), 'https://a.example/x?id=2');
   assert.equal(storyKey('https://a.example/'), 'https://a.example');
+});
+
+test('JSON Feed 1.0: one author, date_modified when nothing was published, an RFC 822 date converted', () => {
+  const { format, stories, dropped } = parseFeed(
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1',
+      items: [
+        { id: '1', url: 'https://a.example/1', title: 'One', author: { name: 'Brent Simmons' }, date_modified: '2017-05-17T08:02:12-07:00' },
+        { id: '2', url: 'https://a.example/2', title: 'Two', date_published: 'Wed, 17 May 2017 15:02:12 GMT' },
+        { id: '3', url: 'https://a.example/3', title: 'Three', date_published: 'soon', author: { name: 42 } },
+      ],
+    }),
+  );
+  assert.equal(format, 'json-feed');
+  assert.deepEqual(stories, [
+    { url: 'https://a.example/1', title: 'One', author: 'Brent Simmons', datePublished: '2017-05-17T08:02:12-07:00' },
+    { url: 'https://a.example/2', title: 'Two', datePublished: '2017-05-17T15:02:12.000Z' },
+    { url: 'https://a.example/3', title: 'Three' },
+  ]);
+  assert.deepEqual(
+    dropped.map(({ field }) => field),
+    ['items[2].author', 'items[2].datePublished'],
+  );
 });

@@ -1,10 +1,14 @@
 import { Buffer } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 
 // Dev-server routes the browser tests use to see real HTTP failures: a status of choice, a
 // response that never comes (the element's timeout must end it), a file served late, and a file
 // whose chosen requests fail.
 const hanging = new Set();
+/** The repository, which the dev server serves. */
+const root = resolve(import.meta.dirname, '../..');
 /** Requests seen per `fail` key, so each test picks a fresh key and counts start at 0. */
 const attempts = new Map();
 /** Requests seen per `record` key. */
@@ -78,6 +82,19 @@ export function testApi() {
     if (large) {
       context.type = 'application/rss+xml';
       context.body = 'declared' in context.query ? Buffer.from(largeFeed(Number(large[1]))) : Readable.from(feedChunks(Number(large[1])));
+      return;
+    }
+    // /test-api/bytes?file=<path>[&type=<Content-Type>]: a fixture's bytes exactly as stored. The dev
+    // server would read the file as UTF-8 text on its way through its plugins, which breaks feeds
+    // stored in GB2312 or Latin-1 before any browser sees them.
+    if (context.path === '/test-api/bytes') {
+      const file = resolve(root, `.${context.query.file}`);
+      if (!file.startsWith(`${root}${sep}test${sep}fixtures${sep}`)) {
+        context.status = 403;
+        return;
+      }
+      context.type = context.query.type ?? 'application/octet-stream';
+      context.body = await readFile(file);
       return;
     }
     // /test-api/void/<anything>: 204 at once, for the URLs hostile data makes a page request.
