@@ -8,6 +8,7 @@ import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
+import { threadSuite } from './suites/threads.js';
 
 const backend = await postgresBackend();
 
@@ -17,6 +18,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   routeSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
+  threadSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

@@ -4,6 +4,7 @@ import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
+import { threadSuite } from './suites/threads.js';
 
 const backend = await sqliteBackend();
 
@@ -11,5 +12,6 @@ describe('SQLite', () => {
   routeSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
+  threadSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

@@ -14,6 +14,7 @@ import {
   type Row,
   type StoreContext,
 } from './rows.js';
+import { admitPost } from './threads.js';
 
 export interface NewComment {
   id: string;
@@ -25,6 +26,10 @@ export interface NewComment {
   heldReason: HoldReason | null;
   editTokenHash: string;
   now: number;
+  /** The date the page gave for its thread (ms): the first post's starts the auto-close clock. */
+  opened: number | null;
+  /** LEDE_CLOSE_AFTER, null when off. */
+  closeAfterMs: number | null;
 }
 
 /**
@@ -38,9 +43,12 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
       const earlier = await claimKey(trx, claim, input.id, input.now);
       if (earlier) return earlier;
     }
+    const thread = await admitPost(store, trx, input);
     if (input.parentId) await checkParent(store, trx, input.parentId, input.threadId);
 
-    const status: StoredStatus = input.heldReason ? 'pending' : 'published';
+    // A pre-moderated thread holds every comment, as LEDE_MODERATION=all holds every thread's.
+    const heldReason = input.heldReason ?? (thread.premoderate ? 'moderation-all' : null);
+    const status: StoredStatus = heldReason ? 'pending' : 'published';
     await trx
       .insertInto('comments')
       .values({
@@ -51,7 +59,7 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
         author_key: input.authorKey,
         body: input.body,
         status,
-        held_reason: input.heldReason,
+        held_reason: heldReason,
         created_at: input.now,
         edited_at: null,
         score: 0,
