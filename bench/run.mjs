@@ -9,6 +9,7 @@
 //   node bench/run.mjs growth [reader]   only the hostile-input growth section (no browser), or
 //                                        one reader of it: parseCredits, parseArticleText, …
 //   node bench/run.mjs page              only the seed page's JavaScript and its breakdown
+//   node bench/run.mjs counts            only the comment counts on an index page
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -55,7 +56,14 @@ const budgets = {
   feedShift: 0,
   /** Longest main-thread task while `<lede-comments>` loads and renders a long thread. */
   longTaskMs: 50,
+  /** `GET /api/counts` requests for 100 `<lede-comment-count>` elements on one page. */
+  countRequests: 1,
 };
+/** Count elements on the bench's index page, and the paired rounds measured. */
+const countElements = 100;
+const countRounds = 5;
+/** The page the render, long-thread and counts figures run in. */
+const renderPage = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>';
 /** How late the bench serves `<lede-related>`'s feed. */
 const feedDelayMs = 1500;
 const relatedStories = 100;
@@ -451,6 +459,56 @@ async function measureLongThread(browser, origin) {
 }
 
 /**
+ * 100 `<lede-comment-count>` created in one task: the `/api/counts` requests they make and the time
+ * until every count shows, against one plain fetch of the same counts written into 100 spans
+ * (alternating rounds, fresh threads each, median).
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} origin
+ */
+async function measureCounts(browser, origin) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${origin}/bench/render.html`);
+  await page.evaluate(() => import('/dist/cdn/lede.js'));
+  /** @type {Record<'element' | 'plain', { elapsed: number, requests: number, shown: number, text: string }[]>} */
+  const results = { element: [], plain: [] };
+  for (let round = 0; round < countRounds; round += 1) {
+    for (const plain of [false, true]) {
+      results[plain ? 'plain' : 'element'].push(
+        await page.evaluate(async (options) => (await import('/bench/page/counts.js')).measureCounts(options), { count: countElements, round, plain }),
+      );
+    }
+  }
+  await page.close();
+  const median = (/** @type {{ elapsed: number }[]} */ runs) =>
+    quantile(
+      runs.map((run) => run.elapsed),
+      0.5,
+    );
+  const requests = Math.max(...results.element.map((run) => run.requests));
+  const allShown = results.element.every((run) => run.shown === countElements);
+  /** @type {Row[]} */
+  const rows = [
+    {
+      figure: `${countElements} <lede-comment-count>: GET /api/counts requests`,
+      value: `${requests}`,
+      baseline: `plain fetch ${Math.max(...results.plain.map((run) => run.requests))}`,
+      budget: `≤ ${budgets.countRequests}`,
+      ok: requests <= budgets.countRequests && allShown,
+      note: allShown ? `every count shown ("${results.element[0]?.text}")` : 'not every count was shown',
+    },
+    {
+      figure: `${countElements} <lede-comment-count>: until every count shows`,
+      value: ms(median(results.element)),
+      baseline: `plain fetch into spans ${ms(median(results.plain))}`,
+      budget: '—',
+      note: `median of ${countRounds} alternating rounds, fresh threads each`,
+    },
+  ];
+  return { rows, results };
+}
+
+/**
  * The demo's sample comments (`demo/comment-stubs.ts`), top level only: the plain-DOM baseline
  * shows no replies.
  * @param {number} count
@@ -492,6 +550,25 @@ async function measurePage(browser, server, seed) {
   return { rows, data: { ...page, bySource } };
 }
 
+const countsTitle = 'Comment counts on an index page (lede-server at /api)';
+
+/** `node bench/run.mjs counts`: the comment counts section alone. */
+async function countsOnly(/** @type {string} */ executablePath) {
+  const comments = await startCommentServer(root);
+  const server = await startServer(root, { api: comments.routing });
+  server.page('/bench/render.html', renderPage);
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    const { rows } = await measureCounts(browser, server.origin);
+    printTable([{ title: countsTitle, rows }]);
+    process.exitCode = rows.some((row) => row.ok === false) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.close();
+    await comments.close();
+  }
+}
+
 /** `node bench/run.mjs page`: the seed page section alone. */
 async function pageOnly(/** @type {string} */ executablePath) {
   const comments = await startCommentServer(root);
@@ -516,6 +593,7 @@ async function main() {
   const executablePath = browserPaths().chromium;
   if (!executablePath) throw new Error("No Chromium found: install Debian's chromium or set CHROME_PATH.");
   if (process.argv[2] === 'page') return pageOnly(executablePath);
+  if (process.argv[2] === 'counts') return countsOnly(executablePath);
 
   const elements = await findElements();
   const sizes = await measureSizes(elements);
@@ -606,10 +684,7 @@ async function main() {
 
   const comments = await startCommentServer(root);
   const server = await startServer(root, { api: comments.routing });
-  server.page(
-    '/bench/render.html',
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Render</title></head><body><main id="stage"></main></body></html>',
-  );
+  server.page('/bench/render.html', renderPage);
   const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumFlags });
   try {
     const chromium = await browser.version();
@@ -617,6 +692,7 @@ async function main() {
     const shift = await measureShift(browser, server, elements, upgradeMarkup);
     const feedShift = await measureFeedShift(browser, server, elements, stories.slice(0, 6));
     const longThread = await measureLongThread(browser, server.origin);
+    const counts = await measureCounts(browser, server.origin);
     const seedPage = await measurePage(browser, server, seed);
 
     const { registration } = render;
@@ -638,6 +714,7 @@ async function main() {
       { title: `Layout shift on upgrade of the server-rendered seed article and related list (settled ${settleMs} ms)`, rows: shift.rows },
       { title: `Layout shift while <lede-related> feeds arrive ${feedDelayMs} ms late (skeletons; a server-rendered list)`, rows: feedShift.rows },
       { title: 'Main thread while a long comment thread loads (comments from a provider in the page)', rows: longThread.rows },
+      { title: countsTitle, rows: counts.rows },
     ];
     console.log(`Lede bench · ${new Date().toISOString()} · ${cpus().length} CPUs · Node ${process.version}`);
     printTable(sections);
@@ -647,7 +724,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, counts: counts.results, rows }, null, 2)}\n`,
     );
     console.log(
       `\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`,
