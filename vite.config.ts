@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { articlePageCss } from './src/article/article.layout.js';
 import { bylinePageCss } from './src/byline/byline.layout.js';
+import { commentCountPageCss } from './src/comment-count/comment-count.layout.js';
 import { commentsPageCss } from './src/comments/comments.layout.js';
 import { relatedPageCss } from './src/related/related.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
@@ -18,6 +19,7 @@ const entries = {
   credits: 'src/credits.ts',
   related: 'src/related.ts',
   comments: 'src/comments.ts',
+  'comment-count': 'src/comment-count.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };
@@ -30,14 +32,16 @@ function registeringModules(): Plugin {
   return {
     name: 'lede-registering-modules',
     transform: {
-      filter: { id: /[\\/]src[\\/]((index|article|byline|related|comments|cdn)|(article|byline|related|comments)[\\/]define)\.ts$/ },
+      filter: {
+        id: /[\\/]src[\\/]((index|article|byline|related|comments|comment-count|cdn)|(article|byline|related|comments|comment-count)[\\/]define)\.ts$/,
+      },
       handler: () => ({ moduleSideEffects: true }),
     },
   };
 }
 
 /** `lede.css`: every element's server-rendered layout, in one `lede` layer. */
-const pageCss = () => articlePageCss() + bylinePageCss() + relatedPageCss() + commentsPageCss();
+const pageCss = () => articlePageCss() + bylinePageCss() + relatedPageCss() + commentsPageCss() + commentCountPageCss();
 
 /** Writes `lede.css`, the page stylesheet that lays out server-rendered content before upgrade. */
 function pageStylesheet(): Plugin {

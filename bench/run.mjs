@@ -11,6 +11,7 @@
 //   node bench/run.mjs page              only the seed page's JavaScript and its breakdown
 //   node bench/run.mjs render            only the render times against plain DOM
 //   node bench/run.mjs feeds             only the feed parsing figures (in Chromium)
+//   node bench/run.mjs counts            only the comment counts on an index page
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -18,6 +19,7 @@ import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { browserPaths, chromiumArgs } from '../scripts/browsers.mjs';
 import { lightDomHtml, longArticle, seedArticle } from './lib/articles.mjs';
+import { measureCounts } from './lib/counts.mjs';
 import { measureParse } from './lib/credits.mjs';
 import { measureFeedParse } from './lib/feed-parse.mjs';
 import { measureGrowth } from './lib/growth.mjs';
@@ -60,6 +62,8 @@ const budgets = {
   longTaskMs: 50,
   /** `parseFeed` on a 1,000-item RSS feed over a 500-item one, in Chromium (2 is linear). */
   feedParse: { growth: 2.2 },
+  /** `GET /api/counts` requests for 100 `<lede-comment-count>` elements on one page. */
+  countRequests: 1,
 };
 /** How late the bench serves `<lede-related>`'s feed. */
 const feedDelayMs = 1500;
@@ -611,6 +615,25 @@ async function feedsOnly(/** @type {string} */ executablePath) {
   }
 }
 
+const countsTitle = 'Comment counts on an index page (lede-server at /api)';
+
+/** `node bench/run.mjs counts`: the comment counts section alone. */
+async function countsOnly(/** @type {string} */ executablePath) {
+  const comments = await startCommentServer(root);
+  const server = await startServer(root, { api: comments.routing });
+  addRenderPage(server);
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs });
+  try {
+    const { rows } = await measureCounts(browser, server.origin, budgets.countRequests);
+    printTable([{ title: countsTitle, rows }]);
+    process.exitCode = rows.some((row) => row.ok === false) ? 1 : 0;
+  } finally {
+    await browser.close();
+    await server.close();
+    await comments.close();
+  }
+}
+
 async function main() {
   for (const file of ['dist/cdn/lede.js', 'dist/lede.css', 'dist/article-text.js', 'dist/credits.js']) {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
@@ -621,6 +644,7 @@ async function main() {
   if (process.argv[2] === 'page') return pageOnly(executablePath);
   if (process.argv[2] === 'render') return renderOnly(executablePath);
   if (process.argv[2] === 'feeds') return feedsOnly(executablePath);
+  if (process.argv[2] === 'counts') return countsOnly(executablePath);
 
   const elements = await findElements();
   const sizes = await measureSizes(elements);
@@ -674,6 +698,7 @@ async function main() {
     const feedShift = await measureFeedShift(browser, server, elements, stories.slice(0, 6));
     const longThread = await measureLongThread(browser, server.origin);
     const feedParse = await measureFeedParse(browser, server.origin, budgets.feedParse);
+    const counts = await measureCounts(browser, server.origin, budgets.countRequests);
     const seedPage = await measurePage(browser, server, seed);
 
     const { registration } = render;
@@ -696,6 +721,7 @@ async function main() {
       { title: `Layout shift on upgrade of the server-rendered seed article and related list (settled ${settleMs} ms)`, rows: shift.rows },
       { title: `Layout shift while <lede-related> feeds arrive ${feedDelayMs} ms late (skeletons; a server-rendered list)`, rows: feedShift.rows },
       { title: 'Main thread while a long comment thread loads (comments from a provider in the page)', rows: longThread.rows },
+      { title: countsTitle, rows: counts.rows },
     ];
     console.log(`Lede bench · ${new Date().toISOString()} · ${cpus().length} CPUs · Node ${process.version}`);
     printTable(sections);
@@ -705,7 +731,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, feedParse: feedParse.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, feedParse: feedParse.results, counts: counts.results, rows }, null, 2)}\n`,
     );
     console.log(
       `\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`,

@@ -17,7 +17,7 @@ const repo = resolve(import.meta.dirname, '..');
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const rootPackage = readJson(join(repo, 'package.json'));
 const protocolPackage = readJson(join(repo, 'protocol/package.json'));
-const tags = ['lede-article', 'lede-byline', 'lede-related', 'lede-comments'];
+const tags = ['lede-article', 'lede-byline', 'lede-related', 'lede-comments', 'lede-comment-count'];
 
 const temp = mkdtempSync(join(tmpdir(), 'lede-packages-'));
 const project = join(temp, 'project');

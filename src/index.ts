@@ -8,11 +8,13 @@ import './article/define.js';
 import './byline/define.js';
 import './related/define.js';
 import './comments/define.js';
+import './comment-count/define.js';
 
 export { LedeArticle, type ArticleInput } from './article/lede-article.js';
 export { LedeByline } from './byline/lede-byline.js';
 export { LedeRelated } from './related/lede-related.js';
 export { LedeComments } from './comments/lede-comments.js';
+export { LedeCommentCount } from './comment-count/lede-comment-count.js';
 export { LedeStoryClickEvent } from './related/events.js';
 export { LedeArticleLoadEvent, LedeDroppedEvent, LedeErrorEvent } from './shared/events.js';
 export type { DroppedField } from './shared/leniency.js';

@@ -53,6 +53,7 @@ export const ERROR_CODES = [
   'request_timeout',
   'comment_deleted',
   'parent_deleted',
+  'thread_closed',
   'comment_changed',
   'request_in_progress',
   'payload_too_large',

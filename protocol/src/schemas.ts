@@ -56,11 +56,15 @@ const CommentRef = Type.Unsafe<Comment>(Type.Ref('comment'));
 export const SortOrder = StringEnum(SORT_ORDERS);
 export type SortOrder = Static<typeof SortOrder>;
 
-/** One page of comments, with the cursor of the next (null on the last) and the total count. */
+/**
+ * One page of comments, with the cursor of the next (null on the last) and the total count. A
+ * thread's pages say whether it is `closed` to new comments and replies (votes and reading go on).
+ */
 export const CommentPage = Type.Object({
   comments: Type.Array(CommentRef),
   nextCursor: Nullable(Type.String()),
   total: Type.Integer(),
+  closed: Type.Optional(Type.Boolean()),
 });
 export type CommentPage = Static<typeof CommentPage>;
 
@@ -117,6 +121,8 @@ export const NewComment = Type.Object({
   startedAt: Type.Optional(Type.Integer({ minimum: 0 })),
   /** The page the form is on, so moderators can open the article; kept only from an allowed origin. */
   pageUrl: Type.Optional(Type.String({ maxLength: LIMITS.pageUrl.max })),
+  /** When the page says its thread opened (ISO 8601): the first post's starts the LEDE_CLOSE_AFTER clock. */
+  opened: Type.Optional(Type.String({ maxLength: 40 })),
 });
 export type NewComment = Static<typeof NewComment>;
 

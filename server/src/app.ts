@@ -13,6 +13,7 @@ import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { QueueEvents } from './live/events.js';
 import { queueBus } from './live/bus.js';
+import { registerThreadRoutes } from './routes/threads.js';
 import { bannedWordMatcher } from './spam.js';
 import { CommentStore } from './store/comments.js';
 import { isUnavailable, type OpenDatabase } from './store/database.js';
@@ -95,7 +96,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   if (config.allowedOrigins.length > 0) {
     await app.register(cors, {
       origin: (origin, callback) => callback(null, originAllowed(config.allowedOrigins, origin)),
-      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key'],
       exposedHeaders: ['Retry-After'],
       maxAge: 600,
@@ -112,7 +113,13 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   await app.register(
     async (api) => {
       registerPublicRoutes(api, context);
-      await api.register(async (admin) => registerAdminRoutes(admin, context), { prefix: '/admin' });
+      await api.register(
+        async (admin) => {
+          registerAdminRoutes(admin, context);
+          registerThreadRoutes(admin, context);
+        },
+        { prefix: '/admin' },
+      );
     },
     { prefix: '/api' },
   );

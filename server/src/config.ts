@@ -11,6 +11,7 @@ import {
   type RateLimitedAction,
 } from './config/moderation.js';
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
+import { parseCloseAfter } from './config/threads.js';
 import { ConfigError, parseDuration, parseSeconds, type Env } from './config/values.js';
 
 export { ConfigError };
@@ -32,6 +33,8 @@ export interface Config extends ConnectionLimits {
   /** Host names the server answers for besides IP addresses and localhost; empty: any. */
   allowedHosts: string[];
   moderation: ModerationMode;
+  /** Threads close by themselves this long after their first comment, or the date their page gives; null: never. */
+  closeAfterMs: number | null;
   /** Which `X-Forwarded-For` hops to believe for the client IP: a count of proxies, or their addresses and ranges. */
   trustProxy: false | number | string[];
   /** Per action limit per client IP; `null` turns that limit off. */
@@ -55,7 +58,7 @@ export interface Config extends ConnectionLimits {
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
 
 Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS, LEDE_ALLOWED_HOSTS,
-LEDE_MODERATION (none|links|first-time|all), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
+LEDE_MODERATION (none|links|first-time|all), LEDE_CLOSE_AFTER (days; off), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
 LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_BAN_MODE (hold|refuse),
 LEDE_REJECT_REASONS (Spam,Off-topic,…), LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
@@ -87,6 +90,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     allowedOrigins: parseOrigins(env.LEDE_ALLOWED_ORIGINS),
     allowedHosts: parseHosts(env.LEDE_ALLOWED_HOSTS),
     moderation: parseModeration(env.LEDE_MODERATION),
+    closeAfterMs: parseCloseAfter(env.LEDE_CLOSE_AFTER),
     trustProxy: parseTrustProxy(env.LEDE_TRUST_PROXY),
     rateLimits: parseRateLimits(env.LEDE_RATE_LIMITS),
     editWindowMs: parseDuration('LEDE_EDIT_WINDOW', env.LEDE_EDIT_WINDOW, 15 * 60_000),

@@ -29,6 +29,16 @@ describe('configuration', () => {
     assert.equal(config.keepAliveTimeoutMs, 5_000);
     assert.ok(config.maxConnections >= 1 && config.maxConnections <= 1000);
     assert.equal(config.logFormat, 'auto');
+    assert.equal(config.closeAfterMs, null);
+  });
+
+  it('reads LEDE_CLOSE_AFTER in days, or off', () => {
+    assert.equal(parseConfig([], { LEDE_CLOSE_AFTER: '30' }).closeAfterMs, 30 * 86_400_000);
+    assert.equal(parseConfig([], { LEDE_CLOSE_AFTER: '7d' }).closeAfterMs, 7 * 86_400_000);
+    assert.equal(parseConfig([], { LEDE_CLOSE_AFTER: 'off' }).closeAfterMs, null);
+    for (const value of ['0', '-3', '2w', 'soon']) {
+      assert.throws(() => parseConfig([], { LEDE_CLOSE_AFTER: value }), /LEDE_CLOSE_AFTER must be a number of days/, value);
+    }
   });
 
   it('reads the ban mode and the reject reasons', () => {

@@ -85,6 +85,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     allowedOrigins: ['https://news.example'],
     allowedHosts: [],
     moderation: 'none',
+    closeAfterMs: null,
     trustProxy: false,
     rateLimits: { posts: null, votes: null, reports: null },
     editWindowMs: 15 * 60_000,
@@ -167,7 +168,7 @@ export class Api {
     });
   }
 
-  list(threadId: string, query = ''): Promise<Reply<{ comments: Comment[]; nextCursor: string | null; total: number }>> {
+  list(threadId: string, query = ''): Promise<Reply<{ comments: Comment[]; nextCursor: string | null; total: number; closed?: boolean }>> {
     return this.request({ method: 'GET', url: `/api/threads/${encodeURIComponent(threadId)}/comments${query}` });
   }
 

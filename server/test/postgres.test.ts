@@ -11,6 +11,7 @@ import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
+import { threadSuite } from './suites/threads.js';
 
 const backend = await postgresBackend();
 
@@ -23,6 +24,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   liveSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
+  threadSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

@@ -7,6 +7,7 @@ import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
+import { threadSuite } from './suites/threads.js';
 
 const backend = await sqliteBackend();
 
@@ -17,5 +18,6 @@ describe('SQLite', () => {
   liveSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
+  threadSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

@@ -32,6 +32,7 @@ export function checkComment(value: unknown, field = 'comment'): Comment {
     if (!statuses.has(item.status)) invalid(`${path}.status`, 'published, pending or deleted');
     number(item.score, `${path}.score`);
     number(item.replyCount, `${path}.replyCount`);
+    if (item.featured !== undefined && item.featured !== true) invalid(`${path}.featured`, 'true or absent');
     if (item.replies === undefined) continue;
     if (!Array.isArray(item.replies)) invalid(`${path}.replies`, 'an array');
     item.replies.forEach((reply, index) => stack.push([reply, `${path}.replies[${index}]`]));
@@ -45,6 +46,7 @@ export function checkPage(value: unknown): CommentPage {
   value.comments.forEach((comment, index) => checkComment(comment, `comments[${index}]`));
   if (value.nextCursor !== null) string(value.nextCursor, 'nextCursor');
   number(value.total, 'total');
+  if (value.closed !== undefined && typeof value.closed !== 'boolean') invalid('closed', 'a boolean');
   return value as unknown as CommentPage;
 }
 

@@ -155,7 +155,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
     if (errors.name || errors.body) return this.#set({ errors }, fieldOf(errors.name ? 'name' : 'body', form));
     this.#set(form ? { errors: undefined, action: undefined } : { errors: undefined });
-    this.outbox.queue(form, name, body, submitted(event, 'website'));
+    this.outbox.queue(form, name, body, submitted(event, 'website'), this.host.opened);
   }
 
   /** @internal */
@@ -175,6 +175,11 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     }
     // Refused for good (a bad field, a deleted parent): the text is back in its form, with the reason.
     const form = entry.comment.parentId ?? '';
+    if (failure.reason === 'thread_closed') {
+      // The forms go; the text stays in its draft, for a thread that reopens.
+      this.thread.closed = true;
+      return this.#set({ action: undefined, errors: undefined, announcement: (this.#messages ?? en).closed });
+    }
     if (form && findComment(this.thread.comments, form)) this.action = { id: form, kind: 'reply' };
     const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : 'general';
     this.#set({ errors: { form, [field]: failure.message }, announcement: failure.message }, fieldOf(field === 'name' ? 'name' : 'body', form));

@@ -77,6 +77,11 @@ export const commentsStyles = css`
     padding-inline: var(--_space-xs);
     font-weight: 600;
   }
+  .closed {
+    padding: var(--_space-s);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
   .outbox {
     list-style: none;
     padding: 0;

@@ -16,6 +16,8 @@ export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
   readonly pageSize: number;
   readonly timeout: number;
   readonly threadId: string | undefined;
+  /** When the page says the thread opened (ISO 8601), sent with posts. */
+  readonly opened?: string;
 }
 
 /** The element's own language, which the view follows rather than watching `lang` a second time. */

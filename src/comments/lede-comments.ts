@@ -20,7 +20,8 @@ const view = new LazyModule(() => import('./comments-view.js'));
 
 /**
  * A comment thread with its form: nested replies, sorting, "more" by cursor, votes, reports, and
- * editing or deleting one's own comments for a while after posting.
+ * editing or deleting one's own comments for a while after posting. A thread the server closed
+ * says "Comments are closed" instead of its form (drafts are kept), and featured comments wear a badge.
  *
  * Nothing typed is lost: drafts (top-level and each reply) are kept in `localStorage` as they are
  * typed; a comment that cannot be sent stays visible as "not sent yet" and is retried with backoff
@@ -83,6 +84,12 @@ export class LedeComments extends LedeElement implements CommentsHost {
 
   /** Milliseconds to wait for each request before treating it as failed. */
   @property({ type: Number }) timeout = 15000;
+
+  /**
+   * When the article was published (ISO 8601), sent with posts: a server that closes threads some
+   * days after they open (LEDE_CLOSE_AFTER) counts from it rather than from the first comment.
+   */
+  @property() opened?: string;
 
   /** `lazy` loads the thread and form near the viewport; `eager` loads them at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';

@@ -35,6 +35,8 @@ const messages: Translation<CommentsSource> = {
   loadError: 'تعذّر تحميل التعليقات.',
   retry: 'أعد المحاولة',
   empty: 'لا تعليقات بعد.',
+  closed: 'التعليقات مغلقة.',
+  featured: 'مميّز',
   more: 'مزيد من التعليقات',
   moreReplies: { zero: 'لا ردود أخرى', one: 'رد آخر', two: 'ردّان آخران', few: '{count} ردود أخرى', many: '{count} ردًا آخر', other: '{count} رد آخر' },
   needName: 'أدخل اسمك.',

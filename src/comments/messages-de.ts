@@ -35,6 +35,8 @@ const messages: Translation<CommentsSource> = {
   loadError: 'Die Kommentare konnten nicht geladen werden.',
   retry: 'Erneut versuchen',
   empty: 'Noch keine Kommentare.',
+  closed: 'Die Kommentare sind geschlossen.',
+  featured: 'Hervorgehoben',
   more: 'Weitere Kommentare',
   moreReplies: { one: '{count} weitere Antwort', other: '{count} weitere Antworten' },
   needName: 'Bitte geben Sie Ihren Namen ein.',

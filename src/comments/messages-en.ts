@@ -35,6 +35,10 @@ export const en = {
   loadError: 'Comments could not be loaded.',
   retry: 'Try again',
   empty: 'No comments yet.',
+  /** In place of the form on a thread that takes no new comments. */
+  closed: 'Comments are closed.',
+  /** The badge of a comment the editors picked. */
+  featured: 'Featured',
   more: 'More comments',
   moreReplies: { one: '{count} more reply', other: '{count} more replies' },
   needName: 'Enter your name.',

@@ -35,6 +35,8 @@ const messages: Translation<CommentsSource> = {
   loadError: 'No se pudieron cargar los comentarios.',
   retry: 'Reintentar',
   empty: 'Todavía no hay comentarios.',
+  closed: 'Los comentarios están cerrados.',
+  featured: 'Destacado',
   more: 'Más comentarios',
   moreReplies: { one: '{count} respuesta más', many: '{count} de respuestas más', other: '{count} respuestas más' },
   needName: 'Escribe tu nombre.',

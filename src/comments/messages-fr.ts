@@ -35,6 +35,8 @@ const messages: Translation<CommentsSource> = {
   loadError: 'Impossible de charger les commentaires.',
   retry: 'Réessayer',
   empty: 'Aucun commentaire pour l’instant.',
+  closed: 'Les commentaires sont fermés.',
+  featured: 'À la une',
   more: 'Plus de commentaires',
   moreReplies: { one: '{count} autre réponse', many: '{count} autres réponses', other: '{count} autres réponses' },
   needName: 'Indiquez votre nom.',

@@ -69,10 +69,11 @@ export class OutboxStore {
   }
 
   /** Queues a comment from form `form` (a parent id, '' at the top) and sends it; its draft is cleared. */
-  queue(form: string, name: string, body: string, website: string): void {
+  queue(form: string, name: string, body: string, website: string, opened?: string): void {
+    const startedAt = this.#startedAt.get(form) ?? Date.now();
     const entry: OutboxEntry = {
       key: newIdempotencyKey(),
-      comment: { author: { name }, body, parentId: form || null, website, startedAt: this.#startedAt.get(form) ?? Date.now() },
+      comment: { author: { name }, body, parentId: form || null, website, startedAt, ...(opened ? { opened } : {}) },
       attempts: 0,
       retryAt: 0,
     };

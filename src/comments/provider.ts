@@ -9,6 +9,8 @@ export interface CommentPage {
   nextCursor: string | null;
   /** Published comments at every depth (for a list), or the parent's `replyCount` (for replies). */
   total: number;
+  /** Whether the thread takes no new comments or replies (a list's pages); absent: open. */
+  closed?: boolean;
 }
 
 /** What the form sends. `website` and `startedAt` are the honeypot and timing fields. */
@@ -19,6 +21,8 @@ export interface NewComment {
   website?: string;
   /** When the form was shown, in milliseconds since the epoch. */
   startedAt?: number;
+  /** When the page says its thread opened (ISO 8601), from the element's `opened`: a server may close threads some days after. */
+  opened?: string;
 }
 
 /** A stored comment and the token that lets its author edit or delete it. */
@@ -36,7 +40,7 @@ export interface PostedComment {
  * Rules every method follows:
  * - Failures reject with a `LedeError`: `network` when the request did not complete, `timeout`,
  *   or `http` with `status`, a message people can read, the offending `field` if any, and
- *   `retryAfter` seconds for rate limits. The element retries posts on `network`, `timeout`,
+ *   `retryAfter` seconds for rate limits. A post to a closed thread fails with `reason: 'thread_closed'`. The element retries posts on `network`, `timeout`,
  *   5xx and 429, and shows any other error's message by its field.
  * - `signal` aborts a request; the element passes one with its timeout.
  * - Comment bodies and names are text as written, never HTML.

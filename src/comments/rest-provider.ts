@@ -48,11 +48,12 @@ export class RestCommentProvider implements CommentProvider {
     }
     if (!response.ok) {
       // Typed as the protocol says, checked as if it did not: any server may answer an error.
-      const problem = (data as Partial<ErrorBody> | undefined)?.error as { message?: unknown; field?: unknown } | undefined;
+      const problem = (data as Partial<ErrorBody> | undefined)?.error as { message?: unknown; field?: unknown; code?: unknown } | undefined;
       throw new LedeError('http', typeof problem?.message === 'string' ? problem.message : `HTTP ${response.status}`, {
         status: response.status,
         field: typeof problem?.field === 'string' ? problem.field : undefined,
         retryAfter: Number(response.headers.get('Retry-After')) || undefined,
+        reason: typeof problem?.code === 'string' ? problem.code : undefined,
       });
     }
     if (response.status !== 204 && data === undefined) throw new LedeError('invalid-json', 'The server did not answer with JSON.');

@@ -50,7 +50,7 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
   const { status } = thread;
   return html`<section>
     <slot name="heading"><h2>${messages.title}</h2></slot>
-    ${ui.host.threadId ? renderForm(ui, '', messages) : nothing}
+    ${ui.host.threadId ? (thread.closed ? html`<p class="closed">${messages.closed}</p>` : renderForm(ui, '', messages)) : nothing}
     ${ui.outbox.entries.length ? html`<ul class="outbox">${ui.outbox.entries.map((entry) => renderUnsent(ui, entry, messages))}</ul>` : nothing}
     <div class="bar">
       <p>${status === 'ready' || status === 'more' ? messages.count({ count: thread.total }) : ''}</p>
@@ -205,6 +205,7 @@ function renderRow(ui: CommentsUi, row: ThreadRow, messages: CommentsMessages): 
       <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
       ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
       ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
+      ${comment.featured ? html`<span class="badge featured">${messages.featured}</span>` : nothing}
       ${replyingTo ? html`<span class="muted">${messages.replyingTo({ name: isolate(replyingTo) })}</span>` : nothing}
     </p>
     ${action === 'edit' ? renderForm(ui, id, messages, comment, 'edit') : renderBody(comment.body)}
@@ -214,7 +215,7 @@ function renderRow(ui: CommentsUi, row: ThreadRow, messages: CommentsMessages): 
           ? html`<button type="button" aria-label=${messages.upvote} aria-pressed=${vote === 1 ? 'true' : 'false'} @click=${() => ui.vote(comment, 1)}>▲</button>
             <span class="score">${comment.score}</span>
             <button type="button" aria-label=${messages.downvote} aria-pressed=${vote === -1 ? 'true' : 'false'} @click=${() => ui.vote(comment, -1)}>▼</button>
-            <button type="button" class="reply" aria-expanded=${action === 'reply' ? 'true' : 'false'} @click=${() => ui.act(id, 'reply')}>${messages.reply}</button>`
+            ${thread.closed ? nothing : html`<button type="button" class="reply" aria-expanded=${action === 'reply' ? 'true' : 'false'} @click=${() => ui.act(id, 'reply')}>${messages.reply}</button>`}`
           : nothing
       }
       ${
@@ -226,7 +227,7 @@ function renderRow(ui: CommentsUi, row: ThreadRow, messages: CommentsMessages): 
       ${published && !thread.reported.has(id) ? html`<button type="button" class="report" @click=${() => ui.act(id, 'report')}>${messages.report}</button>` : nothing}
     </div>
     ${errors ? html`<p class="field-error" role="alert">${errors}</p>` : nothing}
-    ${action === 'reply' ? renderForm(ui, id, messages, comment) : nothing}
+    ${action === 'reply' && !thread.closed ? renderForm(ui, id, messages, comment) : nothing}
     ${
       action === 'delete'
         ? html`<p class="actions">${messages.confirmDelete}

@@ -26,6 +26,8 @@ export class ThreadStore {
   comments: Comment[] = [];
   total = 0;
   nextCursor: string | null = null;
+  /** The thread takes no new comments or replies: its pages say so, or a post was refused as `thread_closed`. */
+  closed = false;
   status: 'idle' | 'loading' | 'ready' | 'error' | 'more' = 'idle';
   own: Record<string, OwnComment> = {};
   votes: Record<string, number>;
@@ -125,6 +127,7 @@ export class ThreadStore {
       this.comments = comments;
       this.total = total;
       this.nextCursor = page.nextCursor;
+      this.closed = page.closed === true;
       this.loads += 1;
       this.status = 'ready';
     } catch (error) {

@@ -28,13 +28,16 @@ export class LedeError extends Error {
   readonly status?: number;
   /** Seconds to wait before trying again, from a 429's `Retry-After`. */
   readonly retryAfter?: number;
+  /** The server's own name for the error (the comment protocol's `error.code`, e.g. `thread_closed`), for `http` errors. */
+  readonly reason?: string;
 
-  constructor(code: LedeErrorCode, message: string, options: { field?: string; status?: number; retryAfter?: number; cause?: unknown } = {}) {
+  constructor(code: LedeErrorCode, message: string, options: { field?: string; status?: number; retryAfter?: number; reason?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.field = options.field;
     this.status = options.status;
     this.retryAfter = options.retryAfter;
+    this.reason = options.reason;
   }
 }
 

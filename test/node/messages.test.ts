@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { articleMessages } from '../../src/article/messages.js';
 import { bylineMessages } from '../../src/byline/messages.js';
+import { commentCountMessages } from '../../src/comment-count/messages.js';
 import { commentsMessages } from '../../src/comments/messages.js';
 import { creditMessages } from '../../src/credits/messages.js';
 import { relatedMessages } from '../../src/related/messages.js';
@@ -13,6 +14,7 @@ const catalogs: Record<string, { en: MessageSource; languages: Readonly<Record<s
   article: articleMessages,
   byline: bylineMessages,
   comments: commentsMessages,
+  'comment-count': commentCountMessages,
   credits: creditMessages,
   related: relatedMessages,
 };
@@ -58,11 +60,13 @@ test('credit labels are keyed by role, so reordering roles cannot shift them', (
   for (const role of creditRoles) assert.equal(typeof creditMessages.en[role], 'string', role);
 });
 
-test('Arabic counts take each of their six plural forms', async () => {
-  const messages = await commentsMessages.load('ar');
-  const counts = [0, 1, 2, 3, 11, 100].map((count) => messages.count({ count }));
+test('Arabic counts take each of their six plural forms, in the thread and in <lede-comment-count>', async () => {
   const digits = (count: number) => new Intl.NumberFormat('ar').format(count);
-  assert.deepEqual(counts, ['لا تعليقات', 'تعليق واحد', 'تعليقان', `${digits(3)} تعليقات`, `${digits(11)} تعليقًا`, `${digits(100)} تعليق`]);
+  for (const catalog of [commentsMessages, commentCountMessages]) {
+    const messages = await catalog.load('ar');
+    const counts = [0, 1, 2, 3, 11, 100].map((count) => messages.count({ count }));
+    assert.deepEqual(counts, ['لا تعليقات', 'تعليق واحد', 'تعليقان', `${digits(3)} تعليقات`, `${digits(11)} تعليقًا`, `${digits(100)} تعليق`]);
+  }
 });
 
 test('a catalog: English at once, a language once loaded, placeholders filled, numbers in the locale', async () => {

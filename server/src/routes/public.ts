@@ -47,7 +47,9 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     { schema: { params: ThreadParams, querystring: ThreadQuery, response: { 200: CommentPage } } },
     async (request) => {
       const { sort, limit: size, cursor } = request.query;
-      return store.listThread(checkThreadId(request.params.threadId), sort, size, cursor);
+      const threadId = checkThreadId(request.params.threadId);
+      const [page, closed] = await Promise.all([store.listThread(threadId, sort, size, cursor), store.threadClosed(threadId, config.closeAfterMs, Date.now())]);
+      return { ...page, closed };
     },
   );
 
@@ -77,8 +79,23 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       const commentId = randomToken(12);
       // With a key the edit token can be derived again for a replay, so it is never stored.
       const editToken = idempotencyKey ? editTokenFor(idempotencyKey, commentId) : randomToken(32);
+      const opened = checkOpened(request.body.opened);
+      const closeAfterMs = config.closeAfterMs;
       const result = await store.create(
-        { id: commentId, threadId: threadIdValue, parentId, name, body, authorKey, heldReason, editTokenHash: sha256(editToken), pageUrl: page, now },
+        {
+          id: commentId,
+          threadId: threadIdValue,
+          parentId,
+          name,
+          body,
+          authorKey,
+          heldReason,
+          editTokenHash: sha256(editToken),
+          pageUrl: page,
+          now,
+          opened,
+          closeAfterMs,
+        },
         idempotencyKey ? { keyHash: sha256(idempotencyKey), requestHash: sha256(JSON.stringify([threadIdValue, parentId, name, body])) } : null,
       );
       if (!result.replayed) context.events.changed(result.comment.id);
@@ -169,6 +186,14 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
   api.get<{ Querystring: CountsQuery }>('/counts', { schema: { querystring: CountsQuery } }, async (request) =>
     store.counts([...new Set(request.query.thread)]),
   );
+}
+
+/** The page's date for its thread, as milliseconds; a date no one can read is refused rather than ignored. */
+function checkOpened(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new ApiError(422, 'invalid_field', 'opened must be an ISO 8601 date.', 'opened');
+  return time;
 }
 
 /** Thread ids are the page's own identifiers; anything printable up to 200 characters. */

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Comment, CommentPage, SortOrder } from 'lede-protocol';
+import type { Comment, CommentPage, SortOrder, ThreadSettings } from 'lede-protocol';
 import { authorStanding } from './authors.js';
 import { purgeExpired, type IdempotencyClaim } from './idempotency.js';
 import * as moderation from './moderation.js';
 import * as reads from './reads.js';
 import type { CreatedComment, Row, StoreContext } from './rows.js';
 import type { Database } from './schema.js';
+import * as threads from './threads.js';
 import * as writes from './writes.js';
 
 /**
@@ -32,6 +33,19 @@ export class CommentStore {
 
   listThread(threadId: string, order: SortOrder, limit: number, cursor: string | undefined): Promise<CommentPage> {
     return reads.listThread(this.store, threadId, order, limit, cursor);
+  }
+
+  /** Whether the thread refuses new comments; `closeAfterMs` is LEDE_CLOSE_AFTER (null: off). */
+  threadClosed(threadId: string, closeAfterMs: number | null, now: number): Promise<boolean> {
+    return threads.closed(this.store, threadId, closeAfterMs, now);
+  }
+
+  threadSettings(threadId: string, closeAfterMs: number | null, now: number): Promise<ThreadSettings> {
+    return threads.getSettings(this.store, threadId, closeAfterMs, now);
+  }
+
+  updateThread(threadId: string, change: { closed?: boolean; premoderation?: boolean }, closeAfterMs: number | null, now: number): Promise<ThreadSettings> {
+    return threads.updateSettings(this.store, threadId, change, closeAfterMs, now);
   }
 
   listReplies(parentId: string, limit: number, cursor: string | undefined): Promise<CommentPage> {

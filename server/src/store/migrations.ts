@@ -107,6 +107,20 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0004_moderation': moderation,
+  '0005_threads': {
+    // Closing, auto-closing and pre-moderation per thread. Threads get a row with their next post
+    // or setting; until then LEDE_CLOSE_AFTER counts from their first comment.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('threads')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('closed_at', 'bigint')
+        .addColumn('premoderate', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('opens_at', 'bigint')
+        .addColumn('reopened_at', 'bigint')
+        .execute();
+    },
+  },
 };
 
 /**

@@ -99,6 +99,19 @@ export interface RateLimitsTable {
   reset_at: number;
 }
 
+/** A row exists once a thread had a post or a moderator's setting; threads without one are open. */
+export interface ThreadsTable {
+  id: string;
+  /** When a moderator closed it; null while open. */
+  closed_at: number | null;
+  /** 1: every new comment waits for a moderator. */
+  premoderate: number;
+  /** Where LEDE_CLOSE_AFTER counts from: the date the page gave with the first post, else that post's time. */
+  opens_at: number | null;
+  /** When a moderator last reopened it: from then on LEDE_CLOSE_AFTER no longer closes it. */
+  reopened_at: number | null;
+}
+
 export interface Database {
   comments: CommentsTable;
   votes: VotesTable;
@@ -110,4 +123,5 @@ export interface Database {
   undo_actions: UndoActionsTable;
   meta: MetaTable;
   rate_limits: RateLimitsTable;
+  threads: ThreadsTable;
 }

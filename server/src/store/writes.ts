@@ -14,6 +14,7 @@ import {
   type Row,
   type StoreContext,
 } from './rows.js';
+import { admitPost } from './threads.js';
 
 export interface NewComment {
   id: string;
@@ -27,6 +28,10 @@ export interface NewComment {
   /** The page it was posted from, already checked against the allowed origins. */
   pageUrl: string | null;
   now: number;
+  /** The date the page gave for its thread (ms): the first post's starts the auto-close clock. */
+  opened: number | null;
+  /** LEDE_CLOSE_AFTER, null when off. */
+  closeAfterMs: number | null;
 }
 
 /**
@@ -40,9 +45,12 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
       const earlier = await claimKey(trx, claim, input.id, input.now);
       if (earlier) return earlier;
     }
+    const thread = await admitPost(store, trx, input);
     if (input.parentId) await checkParent(store, trx, input.parentId, input.threadId);
 
-    const status: StoredStatus = input.heldReason ? 'pending' : 'published';
+    // A pre-moderated thread holds every comment, as LEDE_MODERATION=all holds every thread's.
+    const heldReason = input.heldReason ?? (thread.premoderate ? 'moderation-all' : null);
+    const status: StoredStatus = heldReason ? 'pending' : 'published';
     await trx
       .insertInto('comments')
       .values({
@@ -53,7 +61,7 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
         author_key: input.authorKey,
         body: input.body,
         status,
-        held_reason: input.heldReason,
+        held_reason: heldReason,
         created_at: input.now,
         edited_at: null,
         score: 0,
