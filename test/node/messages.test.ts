@@ -4,6 +4,7 @@ import { articleMessages } from '../../src/article/messages.js';
 import { bylineMessages } from '../../src/byline/messages.js';
 import { commentsMessages } from '../../src/comments/messages.js';
 import { creditMessages } from '../../src/credits/messages.js';
+import { moderationMessages } from '../../src/moderation/messages.js';
 import { relatedMessages } from '../../src/related/messages.js';
 import { defineMessages, type Message, type MessageSource } from '../../src/shared/messages.js';
 import { creditRoles } from '../../src/shared/validate.js';
@@ -14,6 +15,7 @@ const catalogs: Record<string, { en: MessageSource; languages: Readonly<Record<s
   byline: bylineMessages,
   comments: commentsMessages,
   credits: creditMessages,
+  moderation: moderationMessages,
   related: relatedMessages,
 };
 
