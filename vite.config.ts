@@ -18,6 +18,7 @@ const entries = {
   credits: 'src/credits.ts',
   related: 'src/related.ts',
   comments: 'src/comments.ts',
+  moderation: 'src/moderation.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };
@@ -30,7 +31,7 @@ function registeringModules(): Plugin {
   return {
     name: 'lede-registering-modules',
     transform: {
-      filter: { id: /[\\/]src[\\/]((index|article|byline|related|comments|cdn)|(article|byline|related|comments)[\\/]define)\.ts$/ },
+      filter: { id: /[\\/]src[\\/]((index|article|byline|related|comments|moderation|cdn)|(article|byline|related|comments|moderation)[\\/]define)\.ts$/ },
       handler: () => ({ moduleSideEffects: true }),
     },
   };
@@ -49,12 +50,12 @@ function pageStylesheet(): Plugin {
   };
 }
 
-/** Types for `lede-elements/cdn/lede.js`: those of its entry, which tsc writes to `dist/cdn.d.ts`. */
-function cdnDeclarations(): Plugin {
+/** Types for a CDN file (`lede-elements/cdn/lede.js`): those of its entry, which tsc writes to `dist/<entry>.d.ts`. */
+function cdnDeclarations(file: string, entry: string): Plugin {
   return {
     name: 'lede-cdn-declarations',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'lede.d.ts', source: "export * from '../cdn.js';\n" });
+      this.emitFile({ type: 'asset', fileName: `${file}.d.ts`, source: `export * from '../${entry}.js';\n` });
     },
   };
 }
@@ -97,7 +98,7 @@ export default defineConfig(({ command, mode }) => {
     // DOMPurify stays a separate chunk, fetched only by pages that render HTML bodies.
     return {
       publicDir: false,
-      plugins: [pageStylesheet(), cdnDeclarations(), registeringModules(), minifyTemplatesPlugin()],
+      plugins: [pageStylesheet(), cdnDeclarations('lede', 'cdn'), registeringModules(), minifyTemplatesPlugin()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -112,6 +113,26 @@ export default defineConfig(({ command, mode }) => {
         rolldownOptions: {
           preserveEntrySignatures: 'allow-extension',
           output: { minify: true, codeSplitting: { groups: [{ name: languageChunk }] } },
+        },
+      },
+    };
+  }
+
+  if (mode === 'cdn-moderation') {
+    // The console's own CDN file, built apart from lede.js (into the same folder, after it) so no
+    // chunk is shared: a reader's page never fetches a byte of it. Its words are its own chunks.
+    return {
+      publicDir: false,
+      plugins: [cdnDeclarations('moderation', 'moderation'), registeringModules(), minifyTemplatesPlugin()],
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: resolve(root, 'src/moderation.ts'), formats: ['es'], fileName: () => 'moderation.js' },
+        rolldownOptions: {
+          output: { minify: true, chunkFileNames: 'moderation-[name]-[hash].js', codeSplitting: { groups: [{ name: languageChunk }] } },
         },
       },
     };
