@@ -28,6 +28,12 @@ export const LIMITS = {
   countThreads: { min: 1, max: 100 },
   /** The honeypot field: anything longer is not a person's website. */
   website: { max: 500 },
+  /** The page a comment was posted from (`pageUrl`). */
+  pageUrl: { max: 2048 },
+  /** A moderator's search in names and text. */
+  search: { max: 200 },
+  /** Comments one bulk moderation action may name. */
+  bulk: { min: 1, max: 100 },
 } as const;
 
 /** `Idempotency-Key`: 8 to 200 printable ASCII characters. */
@@ -61,6 +67,10 @@ export const ERROR_CODES = [
   'headers_too_large',
   'internal',
   'database_unavailable',
+  'author_banned',
+  'not_published',
+  'undo_expired',
+  'undo_stale',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -41,6 +41,8 @@ export const Comment = Type.Recursive(
       status: CommentStatus,
       score: Type.Integer(),
       replyCount: Type.Integer(),
+      /** Set (only ever `true`) when a moderator featured the comment: pinned first, with a badge. */
+      featured: Type.Optional(Type.Literal(true)),
       replies: Type.Optional(Type.Array(This)),
     }),
   { $id: 'comment' },
@@ -113,6 +115,8 @@ export const NewComment = Type.Object({
   website: Type.Optional(Type.String({ maxLength: LIMITS.website.max })),
   /** When the form was shown, in milliseconds since the epoch. */
   startedAt: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** The page the form is on, so moderators can open the article; kept only from an allowed origin. */
+  pageUrl: Type.Optional(Type.String({ maxLength: LIMITS.pageUrl.max })),
 });
 export type NewComment = Static<typeof NewComment>;
 

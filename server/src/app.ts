@@ -11,9 +11,12 @@ import { answerUnreadableRequest, ApiError, DatabaseUnavailable } from './errors
 import { loggerOptions, RequestLogController, type LogTarget } from './logger.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { QueueEvents } from './live/events.js';
+import { queueBus } from './live/bus.js';
 import { bannedWordMatcher } from './spam.js';
 import { CommentStore } from './store/comments.js';
 import { isUnavailable, type OpenDatabase } from './store/database.js';
+import { ModerationStore } from './store/moderation-store.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
 
 export const REQUEST_BODY_LIMIT = 16 * 1024;
@@ -63,9 +66,15 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   const strict = new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
   const store = new CommentStore(database.db, database.kind, database.checkStorage);
+  const moderation = new ModerationStore(store.store);
+  const events = new QueueEvents(await queueBus(database), moderation, app.log);
+  // Before the server stops accepting: it waits for open connections, and event streams stay open.
+  app.addHook('preClose', async () => events.close());
   const context: AppContext = {
     config,
     store,
+    moderation,
+    events,
     database,
     secret: config.secret ?? (await store.secret()),
     contentCheck: { moderation: config.moderation, hasBannedWords: bannedWordMatcher(config.bannedWords) },

@@ -1,5 +1,15 @@
 import { parseArgs } from 'node:util';
-import { parseBannedWords, parseModeration, parseRateLimits, type ModerationMode, type RateLimit, type RateLimitedAction } from './config/moderation.js';
+import {
+  parseBanMode,
+  parseBannedWords,
+  parseModeration,
+  parseRateLimits,
+  parseRejectReasons,
+  type BanMode,
+  type ModerationMode,
+  type RateLimit,
+  type RateLimitedAction,
+} from './config/moderation.js';
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
 import { ConfigError, parseDuration, parseSeconds, type Env } from './config/values.js';
 
@@ -31,6 +41,10 @@ export interface Config extends ConnectionLimits {
   minSubmitMs: number;
   /** Lower-case words that send a comment to moderation. */
   bannedWords: string[];
+  /** What a banned author's new comments get: held, or refused. */
+  banMode: BanMode;
+  /** The reasons a rejection may give. */
+  rejectReasons: string[];
   /** Secret for hashing voter and author keys; generated and kept in the database when unset. */
   secret: string | null;
   logLevel: string;
@@ -42,7 +56,8 @@ export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db 
 
 Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS, LEDE_ALLOWED_HOSTS,
 LEDE_MODERATION (none|links|first-time|all), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
-LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_SECRET, LEDE_LOG,
+LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_BAN_MODE (hold|refuse),
+LEDE_REJECT_REASONS (Spam,Off-topic,…), LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
 LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default).
 See docs/comments-protocol.md.`;
@@ -77,6 +92,8 @@ export function parseConfig(argv: string[], env: Env): Config {
     editWindowMs: parseDuration('LEDE_EDIT_WINDOW', env.LEDE_EDIT_WINDOW, 15 * 60_000),
     minSubmitMs: parseSeconds('LEDE_MIN_SUBMIT_SECONDS', env.LEDE_MIN_SUBMIT_SECONDS, 3) * 1000,
     bannedWords: parseBannedWords(env.LEDE_BANNED_WORDS, env.LEDE_BANNED_WORDS_FILE),
+    banMode: parseBanMode(env.LEDE_BAN_MODE),
+    rejectReasons: parseRejectReasons(env.LEDE_REJECT_REASONS),
     secret: parseSecret(env.LEDE_SECRET),
     logLevel: parseLogLevel(env.LEDE_LOG),
     ...parseConnectionLimits(env),

@@ -90,6 +90,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     editWindowMs: 15 * 60_000,
     minSubmitMs: 3000,
     bannedWords: [],
+    banMode: 'hold',
+    rejectReasons: ['Spam', 'Off-topic'],
     secret: null,
     logLevel: 'silent',
     headersTimeoutMs: 10_000,

@@ -5,7 +5,10 @@ import pg from 'pg';
 import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
 import { networkSuite } from './suites/network.js';
+import { actionSuite } from './suites/actions.js';
+import { liveSuite } from './suites/live.js';
 import { processSuite } from './suites/processes.js';
+import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
 
@@ -15,6 +18,9 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   if (typeof backend === 'string' || backend.config.kind !== 'postgres') return;
   const { url } = backend.config;
   routeSuite(backend);
+  queueSuite(backend);
+  actionSuite(backend);
+  liveSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });

@@ -1,7 +1,10 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
 import { networkSuite } from './suites/network.js';
+import { actionSuite } from './suites/actions.js';
+import { liveSuite } from './suites/live.js';
 import { processSuite } from './suites/processes.js';
+import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
 
@@ -9,6 +12,9 @@ const backend = await sqliteBackend();
 
 describe('SQLite', () => {
   routeSuite(backend);
+  queueSuite(backend);
+  actionSuite(backend);
+  liveSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });

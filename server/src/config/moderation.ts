@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError, UNIT_MS } from './values.js';
+import { commaList, ConfigError, UNIT_MS } from './values.js';
 
 export type ModerationMode = 'none' | 'links' | 'first-time' | 'all';
+/** What happens to a banned author's new comments: held for a moderator, or refused (403 author_banned). */
+export type BanMode = 'hold' | 'refuse';
 export type RateLimitedAction = 'posts' | 'votes' | 'reports';
 
 export interface RateLimit {
@@ -55,4 +57,19 @@ export function parseBannedWords(list: string | undefined, file: string | undefi
     }
   }
   return [...new Set(words.map((word) => word.trim().normalize('NFKC').toLowerCase()).filter(Boolean))];
+}
+
+export function parseBanMode(value: string | undefined): BanMode {
+  if (!value) return 'hold';
+  if (value !== 'hold' && value !== 'refuse') throw new ConfigError(`LEDE_BAN_MODE must be hold or refuse; got "${value}".`);
+  return value;
+}
+
+export const DEFAULT_REJECT_REASONS = ['Spam', 'Off-topic', 'Abusive', 'Personal information'];
+
+/** The reasons a moderator may give a rejection (the console offers them), comma-separated. */
+export function parseRejectReasons(value: string | undefined): string[] {
+  const reasons = [...new Set(commaList(value))];
+  if (reasons.some((reason) => reason.length > 500)) throw new ConfigError('LEDE_REJECT_REASONS: each reason must be at most 500 characters.');
+  return reasons.length > 0 ? reasons : DEFAULT_REJECT_REASONS;
 }

@@ -1,8 +1,22 @@
-import type { FastifyInstance } from 'fastify';
-import { AdminListQuery, Approve, CommentParams } from 'lede-protocol';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  AdminListQuery,
+  Approve,
+  AuditQuery,
+  AuthorParams,
+  Bulk,
+  CommentParams,
+  Reject,
+  UndoParams,
+  type ActionResult,
+  type AdminConfig,
+  type BulkResult,
+} from 'lede-protocol';
 import type { AppContext } from '../context.js';
 import { secretsMatch } from '../crypto.js';
 import { ApiError } from '../errors.js';
+import type { StandingAction } from '../store/authors.js';
+import type { Actor } from '../store/moderation.js';
 import { bearerToken } from './bearer.js';
 
 declare module 'fastify' {
@@ -13,7 +27,8 @@ declare module 'fastify' {
 }
 
 /** Moderation routes under /api/admin, all behind the admin token. */
-export function registerAdminRoutes(admin: FastifyInstance, { config, store }: AppContext): void {
+export function registerAdminRoutes(admin: FastifyInstance, context: AppContext): void {
+  const { config, moderation, events } = context;
   admin.addHook('onRequest', async (request, reply) => {
     if (!config.adminToken) {
       throw new ApiError(403, 'admin_disabled', 'Moderation is disabled: set LEDE_ADMIN_TOKEN on the server.');
@@ -25,21 +40,95 @@ export function registerAdminRoutes(admin: FastifyInstance, { config, store }: A
     request.moderator = 'token';
   });
 
-  admin.get<{ Querystring: AdminListQuery }>('/comments', { schema: { querystring: AdminListQuery } }, async (request) => {
-    const { status, thread, limit, cursor } = request.query;
-    return store.adminList(status, thread, limit, cursor);
+  const by = (request: FastifyRequest): Actor => ({ actor: request.moderator!, now: Date.now() });
+  const checkReason = (reason: string | undefined): string | null => {
+    if (reason === undefined) return null;
+    if (!config.rejectReasons.includes(reason)) {
+      throw new ApiError(422, 'invalid_field', `The reason must be one of the configured reasons: ${config.rejectReasons.join(', ')}.`, 'reason');
+    }
+    return reason;
+  };
+  /** Answers an action's result after telling the live queue which comment changed. */
+  const announced = <T extends ActionResult>(result: T): T => {
+    if (result.comment) events.changed(result.comment.id);
+    return result;
+  };
+
+  admin.get('/config', async (request): Promise<AdminConfig> => ({ moderator: request.moderator!, rejectReasons: config.rejectReasons }));
+
+  admin.get<{ Querystring: AdminListQuery }>('/comments', { schema: { querystring: AdminListQuery } }, async (request) => moderation.list(request.query));
+
+  admin.get<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request) => moderation.context(request.params.id));
+
+  admin.get<{ Params: AuthorParams }>('/authors/:key', { schema: { params: AuthorParams } }, async (request) => moderation.author(request.params.key));
+
+  admin.get<{ Querystring: AuditQuery }>('/audit', { schema: { querystring: AuditQuery } }, async (request) => moderation.audit(request.query));
+
+  admin.get('/events', async (_request, reply) => events.attach(reply));
+
+  admin.post<{ Params: CommentParams; Body: Approve }>('/comments/:id/approve', { schema: { params: CommentParams, body: Approve } }, async (request) =>
+    announced(await moderation.approve(request.params.id, request.body.revision, by(request))),
+  );
+
+  admin.post<{ Params: CommentParams; Body: Reject }>(
+    '/comments/:id/reject',
+    {
+      schema: { params: CommentParams, body: Reject },
+      // The reason is optional, and so is a body at all.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => announced(await moderation.reject(request.params.id, checkReason(request.body.reason), by(request))),
+  );
+
+  for (const [path, featured] of [
+    ['feature', true],
+    ['unfeature', false],
+  ] as const) {
+    admin.post<{ Params: CommentParams }>(`/comments/:id/${path}`, { schema: { params: CommentParams } }, async (request) =>
+      announced(await moderation.feature(request.params.id, featured, by(request))),
+    );
+  }
+
+  admin.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request) =>
+    announced(await moderation.remove(request.params.id, by(request))),
+  );
+
+  for (const action of ['trust', 'untrust', 'ban', 'unban'] satisfies StandingAction[]) {
+    admin.post<{ Params: AuthorParams }>(`/authors/:key/${action}`, { schema: { params: AuthorParams } }, async (request) =>
+      moderation.standing(request.params.key, action, by(request)),
+    );
+  }
+
+  admin.post<{ Params: UndoParams }>('/undo/:undoId', { schema: { params: UndoParams } }, async (request) => {
+    const { comment, commentId } = await moderation.undo(request.params.undoId, by(request));
+    if (commentId) events.changed(commentId);
+    return comment ? { comment } : {};
   });
 
-  admin.post<{ Params: CommentParams; Body: Approve }>('/comments/:id/approve', { schema: { params: CommentParams, body: Approve } }, async (request) => ({
-    comment: await store.approve(request.params.id, request.body.revision, Date.now()),
-  }));
-
-  admin.post<{ Params: CommentParams }>('/comments/:id/reject', { schema: { params: CommentParams } }, async (request) => ({
-    comment: await store.reject(request.params.id),
-  }));
-
-  admin.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request, reply) => {
-    await store.adminRemove(request.params.id);
-    return reply.code(204).send();
+  admin.post<{ Body: Bulk }>('/bulk', { schema: { body: Bulk } }, async (request): Promise<BulkResult> => {
+    const { action, ids, revisions } = request.body;
+    const reason = checkReason(request.body.reason);
+    const results: BulkResult['results'] = [];
+    // One transaction per comment: one that cannot be moderated (deleted, edited since) spoils none of the others.
+    for (const id of new Set(ids)) {
+      try {
+        const actor = by(request);
+        const done =
+          action === 'approve'
+            ? await moderation.approve(id, revisions?.[id], actor)
+            : action === 'reject'
+              ? await moderation.reject(id, reason, actor)
+              : action === 'delete'
+                ? await moderation.remove(id, actor)
+                : await moderation.feature(id, action === 'feature', actor);
+        results.push({ id, ok: true, undo: announced(done).undo });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        results.push({ id, ok: false, error: { code: error.code, message: error.message } });
+      }
+    }
+    return { results };
   });
 }

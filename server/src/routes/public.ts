@@ -21,7 +21,8 @@ import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
 import { ApiError } from '../errors.js';
-import { contentHoldReason, formHoldReason } from '../spam.js';
+import { holdReason, pageUrl } from '../posting.js';
+import { contentHoldReason } from '../spam.js';
 import { checkHealth } from '../store/database.js';
 import { checkLength, cleanBody, cleanName, cleanText } from '../text.js';
 import { bearerToken, optionalBearerToken } from './bearer.js';
@@ -69,19 +70,18 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       const now = Date.now();
       const authorKey = keyFor('author', name.toLowerCase(), clientKey(request.ip));
 
-      let heldReason = formHoldReason(request.body, config.minSubmitMs, now) ?? contentHoldReason(context.contentCheck, name, body);
-      if (!heldReason && config.moderation === 'first-time' && !(await store.isApprovedAuthor(authorKey))) {
-        heldReason = 'first-time';
-      }
+      const heldReason = await holdReason(context, request.body, name, body, authorKey, now);
+      const page = pageUrl(request.body.pageUrl, config.allowedOrigins, request.headers.origin);
 
       const idempotencyKey = request.headers['idempotency-key'];
       const commentId = randomToken(12);
       // With a key the edit token can be derived again for a replay, so it is never stored.
       const editToken = idempotencyKey ? editTokenFor(idempotencyKey, commentId) : randomToken(32);
       const result = await store.create(
-        { id: commentId, threadId: threadIdValue, parentId, name, body, authorKey, heldReason, editTokenHash: sha256(editToken), now },
+        { id: commentId, threadId: threadIdValue, parentId, name, body, authorKey, heldReason, editTokenHash: sha256(editToken), pageUrl: page, now },
         idempotencyKey ? { keyHash: sha256(idempotencyKey), requestHash: sha256(JSON.stringify([threadIdValue, parentId, name, body])) } : null,
       );
+      if (!result.replayed) context.events.changed(result.comment.id);
       return reply.code(result.statusCode).send({
         comment: result.comment,
         editToken: result.replayed ? editTokenFor(idempotencyKey!, result.comment.id) : editToken,
@@ -138,12 +138,14 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
         body,
         now,
       );
+      context.events.changed(comment.id);
       return { comment };
     },
   );
 
   api.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request, reply) => {
     await store.remove(request.params.id, authorizeAuthor(request, Date.now()));
+    context.events.changed(request.params.id);
     return reply.code(204).send();
   });
 
@@ -159,6 +161,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     async (request, reply) => {
       const reason = checkLength('reason', cleanName(request.body.reason), LIMITS.reason);
       await store.report(request.params.id, keyFor('reporter', clientKey(request.ip)), reason, Date.now());
+      context.events.changed(request.params.id);
       return reply.code(202).send({ received: true });
     },
   );

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AdminComment, AdminCommentPage, AdminFilter, Comment, CommentPage, SortOrder } from 'lede-protocol';
+import type { Comment, CommentPage, SortOrder } from 'lede-protocol';
+import { authorStanding } from './authors.js';
 import { purgeExpired, type IdempotencyClaim } from './idempotency.js';
 import * as moderation from './moderation.js';
 import * as reads from './reads.js';
@@ -9,11 +10,12 @@ import * as writes from './writes.js';
 
 /**
  * Every query the server makes, by concern: reads.ts (what readers list and count), writes.ts
- * (posts, edits, deletions, votes, reports), moderation.ts, idempotency.ts. Values always
- * travel as bound parameters, never in SQL text.
+ * (posts, edits, deletions, votes, reports), idempotency.ts; moderators' are ModerationStore's
+ * (moderation-store.ts). Values always travel as bound parameters, never in SQL text.
  */
 export class CommentStore {
-  private readonly store: StoreContext;
+  /** Shared with ModerationStore. */
+  readonly store: StoreContext;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -61,23 +63,12 @@ export class CommentStore {
   }
 
   isApprovedAuthor(authorKey: string): Promise<boolean> {
-    return moderation.isApprovedAuthor(this.store, authorKey);
+    return moderation.isApprovedAuthor(this.db, authorKey);
   }
 
-  adminList(filter: AdminFilter, threadId: string | undefined, limit: number, cursor: string | undefined): Promise<AdminCommentPage> {
-    return moderation.adminList(this.store, filter, threadId, limit, cursor);
-  }
-
-  approve(id: string, revision: string, now: number): Promise<AdminComment> {
-    return moderation.approve(this.store, id, revision, now);
-  }
-
-  reject(id: string): Promise<AdminComment> {
-    return moderation.reject(this.store, id);
-  }
-
-  adminRemove(id: string): Promise<void> {
-    return moderation.adminRemove(this.store, id);
+  /** Whether the author is trusted (skips pre-moderation) or banned. */
+  authorStanding(authorKey: string): Promise<{ trusted: boolean; banned: boolean }> {
+    return authorStanding(this.db, authorKey);
   }
 
   purgeExpired(now: number, idempotencyTtlMs: number): Promise<void> {

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { DatabaseUnavailable } from '../errors.js';
+import { listen } from './listen.js';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -18,6 +19,11 @@ export interface OpenDatabase {
    * it cannot keep by itself.) Two system calls: cheap enough for every write.
    */
   checkStorage(): void;
+  /**
+   * PostgreSQL only: calls `onMessage` with every NOTIFY on `channel`, from any process, on a
+   * connection of its own (see listen.ts). Answers the function that stops listening.
+   */
+  listen?: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -25,14 +31,24 @@ const INT8_OID = 20;
 
 /** Opens SQLite or PostgreSQL and applies pending migrations (up to `lastMigration`, if given). */
 export async function openDatabase(config: DatabaseConfig, lastMigration?: string): Promise<OpenDatabase> {
-  const { db, checkStorage } = config.kind === 'postgres' ? { db: openPostgres(config.url), checkStorage: () => {} } : openSqlite(config.path);
+  const pool = config.kind === 'postgres' ? postgresPool(config.url) : null;
+  const { db, checkStorage } =
+    config.kind === 'postgres'
+      ? { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool! }) }), checkStorage: () => {} }
+      : openSqlite(config.path);
   try {
     await migrate(db, lastMigration);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return { db, kind: config.kind, checkStorage, close: () => db.destroy() };
+  return {
+    db,
+    kind: config.kind,
+    checkStorage,
+    ...(pool ? { listen: (channel: string, onMessage: (payload: string) => void) => listen(pool, channel, onMessage) } : {}),
+    close: () => db.destroy(),
+  };
 }
 
 const writable = (path: string): boolean => {
@@ -73,7 +89,7 @@ function sqliteKysely(database: SQLite.Database): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
-function openPostgres(url: string): Kysely<Database> {
+function postgresPool(url: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
@@ -89,7 +105,7 @@ function openPostgres(url: string): Kysely<Database> {
   // connections it checks out, so every new one gets a listener here.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
 }
 
 /** Throws `DatabaseUnavailable` unless the database answers and would keep a write. */

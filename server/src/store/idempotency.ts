@@ -39,11 +39,12 @@ export async function forgetRequest(trx: Db, commentId: string): Promise<void> {
   await trx.updateTable('idempotency_keys').set({ request_hash: '' }).where('comment_id', '=', commentId).execute();
 }
 
-/** Drops idempotency records and rate-limit windows nobody can use any more. */
+/** Drops idempotency records, rate-limit windows and undo records nobody can use any more. */
 export async function purgeExpired(db: Kysely<Database>, now: number, idempotencyTtlMs: number): Promise<void> {
   await db
     .deleteFrom('idempotency_keys')
     .where('created_at', '<', now - idempotencyTtlMs)
     .execute();
   await db.deleteFrom('rate_limits').where('reset_at', '<', now).execute();
+  await db.deleteFrom('undo_actions').where('expires_at', '<', now).execute();
 }

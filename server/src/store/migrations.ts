@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { randomToken } from '../crypto.js';
+import { moderation } from './migrations/0004-moderation.js';
 import type { Database } from './schema.js';
 
 /**
@@ -105,6 +106,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('idempotency_keys_by_comment').on('idempotency_keys').column('comment_id').execute();
     },
   },
+  '0004_moderation': moderation,
 };
 
 /**

@@ -6,15 +6,21 @@ import { PUBLIC_COLUMNS, row, toComment, VISIBLE, type PublicRow, type Row, type
 /** Each listed comment carries its first replies this many levels deep, this many per level. */
 export const REPLY_PREVIEW = { perLevel: 3, depth: 2 } as const;
 
-/** A page of a thread's top-level comments, each with its first replies nested. */
+/**
+ * A page of a thread's top-level comments, each with its first replies nested. Featured
+ * comments come first on the first page (newest featured first), before `limit` others, and
+ * never again on later pages.
+ */
 export async function listThread(store: StoreContext, threadId: string, order: SortOrder, limit: number, cursor: string | undefined): Promise<CommentPage> {
   const after = cursor ? decodeCursor(cursor, order) : null;
-  let query = store.db
+  const topLevel = store.db
     .selectFrom('comments')
     .select(PUBLIC_COLUMNS)
     .where('thread_id', '=', threadId)
     .where('parent_id', 'is', null)
     .where('status', 'in', VISIBLE);
+  const featured = after ? [] : await topLevel.where('featured_at', 'is not', null).orderBy('featured_at', 'desc').orderBy('id', 'desc').execute();
+  let query = topLevel.where('featured_at', 'is', null);
   if (order === 'top') {
     if (after) {
       query = query.where(({ eb, refTuple, tuple }) => eb(refTuple('score', 'created_at', 'id'), '<', tuple(after.score ?? 0, after.createdAt, after.id)));
@@ -28,7 +34,7 @@ export async function listThread(store: StoreContext, threadId: string, order: S
     query = query.orderBy('created_at', direction).orderBy('id', direction);
   }
   const rows = await query.limit(limit + 1).execute();
-  const page = await finishPage(store, rows, limit, order);
+  const page = await finishPage(store, rows, limit, order, featured);
   return { ...page, total: await countPublished(store, threadId) };
 }
 
@@ -51,7 +57,7 @@ export async function listReplies(store: StoreContext, parentId: string, limit: 
   return { ...page, total: Number(parent.reply_count) };
 }
 
-async function finishPage(store: StoreContext, rows: PublicRow[], limit: number, order: string): Promise<Omit<CommentPage, 'total'>> {
+async function finishPage(store: StoreContext, rows: PublicRow[], limit: number, order: string, pinned: PublicRow[] = []): Promise<Omit<CommentPage, 'total'>> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
   const nextCursor =
@@ -63,7 +69,7 @@ async function finishPage(store: StoreContext, rows: PublicRow[], limit: number,
           ...(order === 'top' ? { score: Number(last.score) } : {}),
         })
       : null;
-  const comments = pageRows.map(toComment);
+  const comments = [...pinned, ...pageRows].map(toComment);
   await attachReplies(store, comments, REPLY_PREVIEW.depth);
   return { comments, nextCursor };
 }

@@ -10,7 +10,19 @@ export type Row = Selectable<CommentsTable>;
 export type Db = Kysely<Database> | Transaction<Database>;
 
 /** What readers may see of a row; list queries fetch only these. */
-export const PUBLIC_COLUMNS = ['id', 'thread_id', 'parent_id', 'author_name', 'body', 'status', 'created_at', 'edited_at', 'score', 'reply_count'] as const;
+export const PUBLIC_COLUMNS = [
+  'id',
+  'thread_id',
+  'parent_id',
+  'author_name',
+  'body',
+  'status',
+  'created_at',
+  'edited_at',
+  'score',
+  'reply_count',
+  'featured_at',
+] as const;
 export type PublicRow = Pick<Row, (typeof PUBLIC_COLUMNS)[number]>;
 
 /** Statuses readers see: published comments and the placeholders of deleted ones with replies. */
@@ -44,14 +56,36 @@ export function toComment(row: PublicRow): Comment {
     status: row.status as CommentStatus,
     score: Number(row.score),
     replyCount: Number(row.reply_count),
+    ...(row.featured_at === null ? {} : { featured: true as const }),
   };
 }
 
 /** Changes whenever the name or text does: what a moderator's approval names. */
 export const revisionOf = (row: Row): string => sha256(JSON.stringify([row.author_name, row.body]));
 
-export function toAdminComment(row: Row): AdminComment {
-  return { ...toComment(row), status: row.status, heldReason: row.held_reason, reports: Number(row.report_count), revision: revisionOf(row) };
+/** What an admin view adds to a row from other tables (see admin-view.ts). */
+export interface AdminExtras {
+  trusted: boolean;
+  banned: boolean;
+  reportReasons: AdminComment['reportReasons'];
+}
+
+const isWebAddress = (value: string): boolean => /^https?:\/\/[^\s]+$/i.test(value);
+
+export function toAdminComment(row: Row, extras: AdminExtras): AdminComment {
+  const { featured: _featured, ...comment } = toComment(row);
+  return {
+    ...comment,
+    author: { name: row.author_name, trusted: extras.trusted, banned: extras.banned },
+    status: row.status,
+    heldReason: row.held_reason,
+    reports: Number(row.report_count),
+    reportReasons: extras.reportReasons,
+    revision: revisionOf(row),
+    authorKey: row.author_key,
+    featured: row.featured_at !== null,
+    pageUrl: row.page_url ?? (isWebAddress(row.thread_id) ? row.thread_id : null),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { HoldReason, StoredStatus } from 'lede-protocol';
 
 /** Times are integer milliseconds since the epoch (BIGINT); ids are random base64url strings. */
@@ -19,6 +20,12 @@ export interface CommentsTable {
   report_count: number;
   /** sha256 of the edit token; the token itself is never stored. */
   edit_token_hash: string;
+  /** When a moderator featured it; featured comments are pinned first. */
+  featured_at: number | null;
+  /** Reports since a moderator last approved it: what puts it in the `reported` queue. */
+  open_reports: number;
+  /** The page it was posted from (an allowed origin), for moderators' links. */
+  page_url: string | null;
 }
 
 export interface VotesTable {
@@ -50,6 +57,37 @@ export interface ApprovedAuthorsTable {
   approved_at: number;
 }
 
+/** How the site treats an author (by author key); no row: neither trusted nor banned. */
+export interface AuthorsTable {
+  author_key: string;
+  trusted_at: number | null;
+  banned_at: number | null;
+}
+
+/** Who did what to which comment or author, when: kept for good. */
+export interface AuditLogTable {
+  /** Assigned by the database, in order. */
+  seq: Generated<number>;
+  at: number;
+  actor: string;
+  action: string;
+  comment_id: string | null;
+  author_key: string | null;
+  thread_id: string | null;
+  detail: string | null;
+}
+
+/** What a moderation action changed, so it can be undone until `expires_at`. JSON in `before` and `after`. */
+export interface UndoActionsTable {
+  id: string;
+  action: string;
+  comment_id: string | null;
+  author_key: string | null;
+  before: string;
+  after: string;
+  expires_at: number;
+}
+
 export interface MetaTable {
   name: string;
   value: string;
@@ -67,6 +105,9 @@ export interface Database {
   reports: ReportsTable;
   idempotency_keys: IdempotencyKeysTable;
   approved_authors: ApprovedAuthorsTable;
+  authors: AuthorsTable;
+  audit_log: AuditLogTable;
+  undo_actions: UndoActionsTable;
   meta: MetaTable;
   rate_limits: RateLimitsTable;
 }

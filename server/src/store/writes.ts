@@ -24,6 +24,8 @@ export interface NewComment {
   authorKey: string;
   heldReason: HoldReason | null;
   editTokenHash: string;
+  /** The page it was posted from, already checked against the allowed origins. */
+  pageUrl: string | null;
   now: number;
 }
 
@@ -58,6 +60,9 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
         reply_count: 0,
         report_count: 0,
         edit_token_hash: input.editTokenHash,
+        featured_at: null,
+        open_reports: 0,
+        page_url: input.pageUrl,
       })
       .execute();
     if (status === 'published' && input.parentId) await adjustReplyCount(trx, input.parentId, +1);
@@ -96,13 +101,13 @@ export async function remove(store: StoreContext, id: string, authorize: (row: R
   await withComment(store, id, authorize, (trx, found) => erase(store, trx, found, 'removed'));
 }
 
-/** Hides a comment; with replies it stays as a placeholder. Only a rejection keeps the text, for the record. */
+/** Hides a comment (and unpins it); with replies it stays as a placeholder. Only a rejection keeps the text, for the record. */
 export async function erase(store: StoreContext, trx: Db, found: Row, hiddenStatus: 'removed' | 'rejected'): Promise<Row> {
   const status: StoredStatus = Number(found.reply_count) > 0 ? 'deleted' : hiddenStatus;
   const keepText = status === 'rejected';
   await trx
     .updateTable('comments')
-    .set({ status, ...(keepText ? {} : { body: '', author_name: '' }) })
+    .set({ status, featured_at: null, ...(keepText ? {} : { body: '', author_name: '' }) })
     .where('id', '=', found.id)
     .execute();
   if (!keepText) await forgetRequest(trx, found.id);
@@ -149,7 +154,7 @@ export async function report(store: StoreContext, id: string, reporterKey: strin
     if (added) {
       await trx
         .updateTable('comments')
-        .set((eb) => ({ report_count: eb('report_count', '+', 1) }))
+        .set((eb) => ({ report_count: eb('report_count', '+', 1), open_reports: eb('open_reports', '+', 1) }))
         .where('id', '=', id)
         .execute();
     }
