@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AdminListQuery, Approve, CommentParams } from 'lede-protocol';
+import { adminGuard, registerSessionRoutes } from '../auth/routes.js';
+import { Sessions } from '../auth/sessions.js';
+import { ModeratorStore } from '../auth/store.js';
 import type { AppContext } from '../context.js';
-import { secretsMatch } from '../crypto.js';
-import { ApiError } from '../errors.js';
-import { bearerToken } from './bearer.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,18 +12,12 @@ declare module 'fastify' {
   }
 }
 
-/** Moderation routes under /api/admin, all behind the admin token. */
-export function registerAdminRoutes(admin: FastifyInstance, { config, store }: AppContext): void {
-  admin.addHook('onRequest', async (request, reply) => {
-    if (!config.adminToken) {
-      throw new ApiError(403, 'admin_disabled', 'Moderation is disabled: set LEDE_ADMIN_TOKEN on the server.');
-    }
-    reply.header('Cache-Control', 'no-store');
-    if (!secretsMatch(bearerToken(request), config.adminToken)) {
-      throw new ApiError(401, 'unauthorized', 'The admin token is not valid.');
-    }
-    request.moderator = 'token';
-  });
+/** Moderation routes under /api/admin, all behind the admin token or a moderator's session (auth/). */
+export function registerAdminRoutes(admin: FastifyInstance, { config, store, database, secret }: AppContext): void {
+  const moderators = new ModeratorStore(database.db);
+  const auth = { config, moderators, sessions: new Sessions(moderators, config.auth, secret) };
+  admin.addHook('onRequest', adminGuard(auth));
+  registerSessionRoutes(admin, auth);
 
   admin.get<{ Querystring: AdminListQuery }>('/comments', { schema: { querystring: AdminListQuery } }, async (request) => {
     const { status, thread, limit, cursor } = request.query;
