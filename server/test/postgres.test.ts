@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
+import { authSuite } from './suites/auth.js';
 import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
@@ -15,6 +16,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   if (typeof backend === 'string' || backend.config.kind !== 'postgres') return;
   const { url } = backend.config;
   routeSuite(backend);
+  authSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });

@@ -101,7 +101,9 @@ async function readPassword(io: Terminal): Promise<string> {
   } else {
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(chunk as Buffer);
-    password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    password = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
   if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) {
     throw new CommandError(`the password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters long (got ${password.length}).`, 1);

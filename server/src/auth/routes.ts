@@ -73,7 +73,11 @@ export function adminGuard({ config, sessions, moderators }: AuthDeps): onReques
         request.moderator = 'token';
         return;
       }
-      throw new ApiError(401, 'unauthorized', config.adminToken ? 'The admin token is not valid.' : 'LEDE_ADMIN_TOKEN is not set on this server: sign in instead.');
+      throw new ApiError(
+        401,
+        'unauthorized',
+        config.adminToken ? 'The admin token is not valid.' : 'LEDE_ADMIN_TOKEN is not set on this server: sign in instead.',
+      );
     }
     const token = sessionToken(request);
     const session = token === undefined ? null : await sessions.find(token, Date.now());
@@ -95,7 +99,7 @@ export function registerSessionRoutes(admin: FastifyInstance, { sessions }: Auth
     // A page on another site must not sign a browser in either (into an account of its choosing).
     if (request.headers.origin !== undefined || request.headers['sec-fetch-site'] !== undefined) assertSameOrigin(request);
     try {
-      const { token, session } = await sessions.signIn(request.body.name.trim().toLowerCase(), request.body.password, request.ip, Date.now());
+      const { token, session } = await sessions.signIn(request.body.name.trim().toLowerCase(), request.body.password, request.ip);
       setSessionCookie(request, reply, token);
       return session;
     } catch (error) {

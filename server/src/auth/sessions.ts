@@ -55,9 +55,11 @@ export class Sessions {
   /**
    * Checks the password and opens a session. Unknown names and wrong passwords get the same
    * answer after the same work. Every attempt counts against the name and the client (both
-   * as keyed hashes) before the password is checked, and is taken back if it succeeds.
+   * as keyed hashes) before the password is checked, and is taken back unless the password was
+   * wrong: the limits count failures, and parallel guesses cannot slip past them.
    */
-  async signIn(name: string, password: string, ip: string, now: number): Promise<{ token: string; session: AdminSession }> {
+  async signIn(name: string, password: string, ip: string): Promise<{ token: string; session: AdminSession }> {
+    const now = Date.now();
     const { name: perName, client: perClient } = this.config.signInLimits;
     const limits = [
       { key: `signin-name:${hmac(this.secret, name)}`, ...perName },
@@ -66,6 +68,8 @@ export class Sessions {
     const counts = await Promise.all(limits.map(({ key, windowMs }) => this.store.countAttempt(key, windowMs, now)));
     const over = counts.filter(({ count }, i) => count > limits[i]!.max);
     if (over.length > 0) {
+      // Refused unchecked: it counts against nobody, so a locked name's owner loses no ground elsewhere.
+      await Promise.all(limits.map(({ key }) => this.store.forgiveAttempt(key)));
       const seconds = Math.max(1, Math.ceil((Math.max(...over.map(({ resetAt }) => resetAt)) - now) / 1000));
       throw new TooManyAttempts(seconds);
     }
@@ -74,8 +78,10 @@ export class Sessions {
     if (!valid) throw new ApiError(401, 'bad_credentials', 'That name and password do not match a moderator.');
     await Promise.all(limits.map(({ key }) => this.store.forgiveAttempt(key)));
     const token = randomToken(32);
-    const expiresAt = Math.min(now + this.config.sessionIdleMs, now + this.config.sessionMaxMs);
-    await this.store.createSession(sha256(token), name, now, expiresAt);
+    // From now, not from the request: hashing takes a while.
+    const openedAt = Date.now();
+    const expiresAt = Math.min(openedAt + this.config.sessionIdleMs, openedAt + this.config.sessionMaxMs);
+    await this.store.createSession(sha256(token), name, openedAt, expiresAt);
     return { token, session: this.describe(name, token, expiresAt) };
   }
 
