@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
 import { authSuite } from './suites/auth.js';
+import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
@@ -17,6 +18,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   const { url } = backend.config;
   routeSuite(backend);
   authSuite(backend);
+  consoleSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });

@@ -1,6 +1,7 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
 import { authSuite } from './suites/auth.js';
+import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { processSuite } from './suites/processes.js';
 import { routeSuite } from './suites/routes.js';
@@ -11,6 +12,7 @@ const backend = await sqliteBackend();
 describe('SQLite', () => {
   routeSuite(backend);
   authSuite(backend);
+  consoleSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });

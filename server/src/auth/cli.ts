@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { parseDatabase } from '../config.js';
 import { ConfigError, type Env } from '../config/values.js';
@@ -34,10 +35,11 @@ export function moderatorName(input: string): string {
   return name;
 }
 
+/** Where the command talks: the process's own streams, or others (tests). */
 export interface Terminal {
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
+  stdin: Readable & { isTTY?: boolean; setRawMode?(raw: boolean): unknown };
+  stdout: Writable;
+  stderr: Writable;
 }
 
 /** `lede-server moderators …`: the exit code; messages go to the terminal's streams. */
@@ -114,14 +116,14 @@ async function readPassword(io: Terminal): Promise<string> {
 /** Reads one line from the terminal in raw mode, so what is typed is not echoed. */
 function askUnseen({ stdin, stderr }: Terminal, prompt: string): Promise<string> {
   stderr.write(prompt);
-  stdin.setRawMode(true);
+  stdin.setRawMode?.(true);
   stdin.setEncoding('utf8');
   stdin.resume();
   return new Promise((resolve, reject) => {
     let typed: string[] = [];
     const finish = (result: () => void) => {
       stdin.off('data', onData);
-      stdin.setRawMode(false);
+      stdin.setRawMode?.(false);
       stdin.pause();
       stderr.write('\n');
       result();
