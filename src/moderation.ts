@@ -7,4 +7,4 @@
 import './moderation/define.js';
 
 export { LedeModeration } from './moderation/lede-moderation.js';
-export type { Action, AuditEntry, AuthorHistory, Counts, ModerationComment, Queue, QueueQuery } from './moderation/api.js';
+export type { Action, AuditEntry, AuthorHistory, QueueCounts, AdminComment, Queue, QueueQuery } from './moderation/api.js';

@@ -7,3 +7,4 @@
 export * from './limits.js';
 export * from './schemas.js';
 export * from './admin.js';
+export * from './session.js';

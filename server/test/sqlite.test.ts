@@ -1,5 +1,7 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
+import { authSuite } from './suites/auth.js';
+import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
@@ -15,6 +17,8 @@ describe('SQLite', () => {
   queueSuite(backend);
   actionSuite(backend);
   liveSuite(backend);
+  authSuite(backend);
+  consoleSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });

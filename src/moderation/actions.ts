@@ -1,6 +1,7 @@
 import type { ReactiveController } from 'lit';
 import { LedeError, toLedeError } from '../shared/errors.js';
-import { AUTHOR_ACTIONS, type Action, type ModerationComment } from './api.js';
+import type { BulkAction } from 'lede-protocol';
+import { AUTHOR_ACTIONS, type Action, type AdminComment } from './api.js';
 import type { ModerationHost } from './host.js';
 import type { QueueController } from './queue.js';
 
@@ -13,7 +14,7 @@ export interface Done {
 }
 
 /** A comment as an action leaves it, for answers that do not send it back (delete, bulk). */
-function after(comment: ModerationComment, action: Action): ModerationComment {
+function after(comment: AdminComment, action: Action): AdminComment {
   switch (action) {
     case 'approve':
       return { ...comment, status: 'published' };
@@ -50,23 +51,20 @@ export class ActionsController implements ReactiveController {
 
   hostConnected(): void {}
 
-  async run(action: Action, comments: ModerationComment[], reason?: string): Promise<void> {
+  async run(action: Action, comments: AdminComment[], reason?: string): Promise<void> {
     if (this.busy || comments.length === 0) return;
     this.busy = true;
     this.host.requestUpdate();
     try {
       const undo: string[] = [];
       let done = comments;
-      if (comments.length === 1) {
+      // Author actions act on one author, the one of the comment the moderator is on.
+      if (comments.length === 1 || AUTHOR_ACTIONS.includes(action)) {
         const result = await this.host.api.act(action, comments[0]!, reason);
         if (result.undo) undo.push(result.undo);
         this.#apply(action, result.comment ?? after(comments[0]!, action));
       } else {
-        const { results } = await this.host.api.bulk(
-          action,
-          comments.map((comment) => comment.id),
-          reason,
-        );
+        const { results } = await this.host.api.bulk(action as BulkAction, comments, reason);
         const ok = new Set(results.filter((result) => result.ok).map((result) => result.id));
         for (const result of results) if (result.ok && result.undo) undo.push(result.undo);
         done = comments.filter((comment) => ok.has(comment.id));
@@ -86,8 +84,8 @@ export class ActionsController implements ReactiveController {
     }
   }
 
-  #apply(action: Action, comment: ModerationComment): void {
-    this.queue.selected.delete(comment.id);
+  #apply(action: Action, comment: AdminComment): void {
+    this.queue.unselect(comment.id);
     if (!AUTHOR_ACTIONS.includes(action)) return this.queue.update(comment);
     // Every comment of that author in the queue shows their new standing.
     for (const item of this.queue.items) if (item.authorKey === comment.authorKey) this.queue.update({ ...item, author: comment.author });

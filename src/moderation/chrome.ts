@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../shared/messages.js';
-import { HOLD_REASONS, QUEUES, type Action, type Counts, type Queue, type QueueQuery } from './api.js';
+import { HOLD_REASONS, QUEUES, type Action, type QueueCounts, type Queue, type QueueQuery } from './api.js';
 import type { Done } from './actions.js';
 import { SHORTCUTS, type Command } from './keys.js';
 import type { ModerationSource } from './messages.js';
@@ -24,7 +24,7 @@ export function headerTemplate(
 export function tabsTemplate(
   words: Words,
   queue: Queue,
-  counts: Counts,
+  counts: Partial<QueueCounts>,
   onQueue: (queue: Queue) => void,
   onKeydown: (event: KeyboardEvent) => void,
 ): TemplateResult {
@@ -63,7 +63,7 @@ export function filtersTemplate(words: Words, query: QueueQuery, onSubmit: (chan
       q: value('q'),
       thread: value('thread'),
       author: value('author'),
-      reason: value('reason'),
+      reason: HOLD_REASONS.find((reason) => reason === value('reason')),
       order: value('order') === 'oldest' ? 'oldest' : 'newest',
     });
   };

@@ -1,17 +1,17 @@
 import type { ReactiveController } from 'lit';
-import type { AuthorHistory, ModerationComment } from './api.js';
+import type { AuthorHistory, AdminComment } from './api.js';
 import type { ModerationHost } from './host.js';
 
 /** What the detail pane shows around a comment: its parent and its author's history, each once loaded. */
 export interface CommentContext {
-  parent?: ModerationComment | null;
+  parent?: AdminComment | null;
   author?: AuthorHistory;
 }
 
 /**
  * Loads the context of the comment the moderator is on, once per comment, after they rest on it
- * a moment (moving with j/k through fifty comments must not send a hundred requests). A server
- * without these routes leaves the pane with what the queue already says.
+ * a moment (moving with j/k through fifty comments must not send a hundred requests). What fails
+ * to load leaves the pane with what the queue already says.
  */
 export class ContextController implements ReactiveController {
   readonly #cache = new Map<string, CommentContext>();
@@ -30,7 +30,7 @@ export class ContextController implements ReactiveController {
   }
 
   /** The context loaded so far for `comment`; starts loading it if not yet. */
-  of(comment: ModerationComment): CommentContext {
+  of(comment: AdminComment): CommentContext {
     const known = this.#cache.get(comment.id);
     if (known) return known;
     if (this.#waiting === comment.id) return {};
@@ -45,14 +45,14 @@ export class ContextController implements ReactiveController {
     this.#cache.clear();
   }
 
-  async #load(comment: ModerationComment): Promise<void> {
+  async #load(comment: AdminComment): Promise<void> {
     this.#waiting = undefined;
     const context: CommentContext = {};
     this.#cache.set(comment.id, context);
     const { api } = this.host;
     const [parent, author] = await Promise.allSettled([
       comment.parentId ? api.context(comment.id).then((answer) => answer.parent) : Promise.resolve(null),
-      comment.authorKey ? api.author(comment.authorKey) : Promise.reject(new Error('no author key')),
+      api.author(comment.authorKey),
     ]);
     if (parent.status === 'fulfilled') context.parent = parent.value;
     if (author.status === 'fulfilled') context.author = author.value;

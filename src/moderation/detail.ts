@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate } from '../shared/format.js';
 import type { Messages } from '../shared/messages.js';
-import type { Action, ModerationComment } from './api.js';
+import type { Action, AdminComment } from './api.js';
 import type { CommentContext } from './context.js';
 import { reasons } from './list.js';
 import type { ModerationSource } from './messages.js';
@@ -10,7 +10,7 @@ import type { ModerationSource } from './messages.js';
 export interface DetailView {
   words: Messages<ModerationSource>;
   locale: string;
-  comment?: ModerationComment;
+  comment?: AdminComment;
   context: CommentContext;
   /** The article a thread is on, when the page can say (see the element's `thread-href`). */
   threadUrl(thread: string): string | undefined;
@@ -24,20 +24,20 @@ export interface DetailView {
 }
 
 /** The actions that fit a comment as it is: approve what is not published, feature what is, and so on. */
-function actionsFor(comment: ModerationComment): Action[] {
+function actionsFor(comment: AdminComment): Action[] {
   const actions: Action[] = [];
   if (comment.status !== 'published') actions.push('approve');
   if (comment.status !== 'rejected') actions.push('reject');
   actions.push('delete');
   if (comment.status === 'published') actions.push(comment.featured ? 'unfeature' : 'feature');
-  if (comment.authorKey) actions.push(comment.author.trusted ? 'untrust' : 'trust', comment.author.banned ? 'unban' : 'ban');
+  actions.push(comment.author.trusted ? 'untrust' : 'trust', comment.author.banned ? 'unban' : 'ban');
   return actions;
 }
 
 /** Keys shown beside the buttons they press. */
 const keyOf: Partial<Record<Action, string>> = { approve: 'a', reject: 'r', delete: 'd', feature: 'f', unfeature: 'f' };
 
-function standing(comment: ModerationComment, words: Messages<ModerationSource>): TemplateResult[] {
+function standing(comment: AdminComment, words: Messages<ModerationSource>): TemplateResult[] {
   const badges = [];
   if (comment.featured) badges.push(words.featured);
   if (comment.author.trusted) badges.push(words.trusted);
@@ -45,7 +45,7 @@ function standing(comment: ModerationComment, words: Messages<ModerationSource>)
   return badges.map((badge) => html` <span class="badge">${badge}</span>`);
 }
 
-function actionsTemplate(comment: ModerationComment, view: DetailView): TemplateResult {
+function actionsTemplate(comment: AdminComment, view: DetailView): TemplateResult {
   const { words } = view;
   return html`<div class="actions" role="group" aria-label=${words.actions}>
     ${actionsFor(comment).map(
@@ -84,7 +84,7 @@ function historyTemplate(context: CommentContext, words: Messages<ModerationSour
 export function detailTemplate(view: DetailView): TemplateResult {
   const { words, locale, comment, context } = view;
   if (!comment) return html`<p class="none">${words.none}</p>`;
-  const url = view.threadUrl(comment.threadId);
+  const url = comment.pageUrl ?? view.threadUrl(comment.threadId);
   const why = reasons(comment, words);
   const parent = context.parent;
   return html`<article class="comment" aria-labelledby="detail-author">

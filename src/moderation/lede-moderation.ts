@@ -6,7 +6,7 @@ import { LedeElement } from '../shared/lede-element.js';
 import type { Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { ActionsController } from './actions.js';
-import { ModerationApi, type Action, type Queue } from './api.js';
+import { AUTHOR_ACTIONS, ModerationApi, type Action, type Queue } from './api.js';
 import { bulkTemplate, filtersTemplate, headerTemplate, helpTemplate, signInTemplate, tabAfter, tabsTemplate, undoTemplate } from './chrome.js';
 import { ContextController } from './context.js';
 import { detailTemplate } from './detail.js';
@@ -57,7 +57,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
   /** Comments per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
-  /** Links each thread to its article: `{thread}` is replaced by the thread id. Without it, a thread id that is a URL links to itself. */
+  /** Links threads to their articles when the server knows no page for a comment: `{thread}` is replaced by the thread id. Without it, a thread id that is a URL links to itself. */
   @property({ attribute: 'thread-href' }) threadHref?: string;
 
   /** Reasons a moderator may give when rejecting; the server's list (`LEDE_REJECT_REASONS`) when it sends one. */
@@ -150,7 +150,8 @@ export class LedeModeration extends LedeElement implements SessionHost {
   async #act(action: Action): Promise<void> {
     const { queue } = this;
     const active = queue.activeComment;
-    const targets = queue.selected.size ? queue.items.filter((item) => queue.selected.has(item.id)) : active ? [active] : [];
+    const many = queue.selected.size > 0 && !AUTHOR_ACTIONS.includes(action);
+    const targets = many ? queue.items.filter((item) => queue.selected.has(item.id)) : active ? [active] : [];
     if (action === 'feature' && targets.length === 1 && targets[0]!.featured) action = 'unfeature';
     this.report();
     await this.actions.run(action, targets, action === 'reject' ? this.reason || undefined : undefined);

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { formatDate } from '../shared/format.js';
 import type { Messages } from '../shared/messages.js';
-import type { ModerationComment } from './api.js';
+import type { AdminComment } from './api.js';
 import type { ModerationSource } from './messages.js';
 import type { QueueController } from './queue.js';
 
@@ -9,7 +10,7 @@ import type { QueueController } from './queue.js';
 export interface ListView {
   words: Messages<ModerationSource>;
   locale: string;
-  items: readonly ModerationComment[];
+  items: readonly AdminComment[];
   active?: string;
   selected: ReadonlySet<string>;
 }
@@ -20,7 +21,7 @@ const EXCERPT = 160;
 export const optionId = (id: string) => `comment-${id}`;
 
 /** Why it is in the queue, in a few words: the held reason and the reports. */
-export function reasons(comment: ModerationComment, words: Messages<ModerationSource>): string[] {
+export function reasons(comment: AdminComment, words: Messages<ModerationSource>): string[] {
   const found: string[] = [];
   if (comment.heldReason) found.push(words[`held-${comment.heldReason}`]);
   if (comment.reports > 0) found.push(words.reports({ count: comment.reports }));
@@ -31,9 +32,10 @@ export function reasons(comment: ModerationComment, words: Messages<ModerationSo
  * One comment as a listbox option: text only, no controls inside (an option may hold none), so
  * the list renders fast and reads as one line per comment. Kept to plain parts for the first
  * render of a long queue: no per-item directives, no keyed repeat (actions splice the array, and
- * Lit's default reuse is cheaper than moving nodes).
+ * Lit's default reuse is cheaper than moving nodes). The whole list is guarded: updates of the
+ * rest of the console (counts, the detail pane, announcements) never walk its items.
  */
-function option(comment: ModerationComment, view: ListView): TemplateResult {
+function option(comment: AdminComment, view: ListView): TemplateResult {
   const { words, locale, active, selected } = view;
   const isActive = comment.id === active;
   const body = comment.body.length > EXCERPT ? `${comment.body.slice(0, EXCERPT)}…` : comment.body;
@@ -75,7 +77,7 @@ export function queueTemplate({ words, locale, queue, onClick, onRetry, onMore }
   // Keys are handled for the whole console, on the host (see its constructor).
   // eslint-disable-next-line lit-a11y/click-events-have-key-events
   return html`<div role="listbox" aria-label=${words.list} aria-multiselectable="true" @click=${onClick}>
-      ${queue.items.map((comment) => option(comment, view))}
+      ${guard([queue.items, queue.active, queue.selected, words], () => queue.items.map((comment) => option(comment, view)))}
     </div>
     ${queue.next ? html`<button type="button" class="more" ?disabled=${queue.status === 'more'} @click=${onMore}>${words.more}</button>` : nothing}`;
 }

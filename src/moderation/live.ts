@@ -1,5 +1,5 @@
 import type { ReactiveController } from 'lit';
-import type { Counts, ModerationComment } from './api.js';
+import type { QueueCounts, AdminComment } from './api.js';
 import type { ModerationHost } from './host.js';
 import type { QueueController } from './queue.js';
 
@@ -22,9 +22,9 @@ export class LiveController implements ReactiveController {
   start(): void {
     this.stop();
     const source = (this.#source = this.host.api.events());
-    source.addEventListener('counts', (event) => this.queue.setCounts(this.#read<Counts>(event) ?? {}));
+    source.addEventListener('counts', (event) => this.queue.setCounts(this.#read<QueueCounts>(event) ?? {}));
     source.addEventListener('comment', (event) => {
-      const comment = this.#read<ModerationComment>(event);
+      const comment = this.#read<AdminComment>(event);
       if (comment && this.queue.arrive(comment)) this.host.announce(this.host.words().arrived({ name: comment.author.name }));
     });
   }

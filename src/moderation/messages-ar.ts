@@ -25,6 +25,7 @@ const messages: Translation<ModerationSource> = {
   'held-banned-words': 'كلمات محظورة',
   'held-honeypot': 'فخ الرسائل المزعجة',
   'held-no-timing': 'أُرسل دون توقيت',
+  'held-banned-author': 'كاتب محظور',
   list: 'التعليقات في القائمة',
   empty: 'لا شيء هنا: القائمة فارغة.',
   loading: 'جارٍ التحميل…',

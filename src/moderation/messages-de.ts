@@ -25,6 +25,7 @@ const messages: Translation<ModerationSource> = {
   'held-banned-words': 'Gesperrte Wörter',
   'held-honeypot': 'Spamfalle',
   'held-no-timing': 'Ohne Zeitangabe gesendet',
+  'held-banned-author': 'Gesperrter Autor',
   list: 'Kommentare in der Warteschlange',
   empty: 'Nichts zu tun: die Warteschlange ist leer.',
   loading: 'Wird geladen …',

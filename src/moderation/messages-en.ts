@@ -23,6 +23,7 @@ export const en = {
   'held-banned-words': 'Banned words',
   'held-honeypot': 'Spam trap',
   'held-no-timing': 'Sent without timing',
+  'held-banned-author': 'Banned author',
   list: 'Comments in the queue',
   empty: 'Nothing here: the queue is clear.',
   loading: 'Loading…',

@@ -25,6 +25,7 @@ const messages: Translation<ModerationSource> = {
   'held-banned-words': 'Palabras prohibidas',
   'held-honeypot': 'Trampa de spam',
   'held-no-timing': 'Enviado sin tiempo',
+  'held-banned-author': 'Autor bloqueado',
   list: 'Comentarios en la cola',
   empty: 'Nada por aquí: la cola está vacía.',
   loading: 'Cargando…',

@@ -25,6 +25,7 @@ const messages: Translation<ModerationSource> = {
   'held-banned-words': 'Mots interdits',
   'held-honeypot': 'Piège à spam',
   'held-no-timing': 'Envoyé sans minutage',
+  'held-banned-author': 'Auteur banni',
   list: 'Commentaires de la file',
   empty: 'Rien ici : la file est vide.',
   loading: 'Chargement…',

@@ -88,14 +88,20 @@ export const moderationStyles = css`
     overflow-y: auto;
   }
 
+  /* Offscreen comments skip layout and paint until scrolled near (they stay in the accessibility
+     tree): a queue of hundreds lays out as fast as one screenful. */
   .option {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0 var(--_space-s);
+    display: block;
+    content-visibility: auto;
+    contain-intrinsic-size: auto 5.5em;
     padding: var(--_space-s) var(--_space-m);
     border-block-end: 1px solid var(--_color-border);
     border-inline-start: 4px solid transparent;
     cursor: pointer;
+  }
+
+  .option time {
+    float: inline-end;
   }
 
   .option.active {
@@ -113,7 +119,7 @@ export const moderationStyles = css`
 
   .excerpt,
   .why {
-    grid-column: 1 / -1;
+    display: block;
   }
 
   .why,

@@ -1,10 +1,10 @@
 import type { ReactiveController } from 'lit';
 import { toLedeError, type LedeError } from '../shared/errors.js';
-import type { Counts, ModerationComment, QueueQuery } from './api.js';
+import type { QueueCounts, AdminComment, QueueQuery } from './api.js';
 import type { ModerationHost } from './host.js';
 
 /** Whether a comment, as it now is, belongs in the queue the query shows. */
-export function belongs(comment: ModerationComment, query: QueueQuery): boolean {
+export function belongs(comment: AdminComment, query: QueueQuery): boolean {
   const { queue, thread, author, reason, q } = query;
   const inQueue =
     queue === 'all' ||
@@ -27,14 +27,15 @@ export function belongs(comment: ModerationComment, query: QueueQuery): boolean 
  */
 export class QueueController implements ReactiveController {
   query: QueueQuery = { queue: 'pending', order: 'newest' };
-  items: ModerationComment[] = [];
-  counts: Counts = {};
+  items: AdminComment[] = [];
+  counts: Partial<QueueCounts> = {};
   next: string | null = null;
   status: 'idle' | 'loading' | 'more' | 'ready' | 'error' = 'idle';
   error?: LedeError;
   /** The id of the comment the moderator is on. */
   active?: string;
-  readonly selected = new Set<string>();
+  /** Replaced, never changed in place, so the list re-renders only when it changes. */
+  selected: ReadonlySet<string> = new Set();
   /** Each load's token: an answer to an older one is dropped. */
   #load = 0;
 
@@ -48,14 +49,14 @@ export class QueueController implements ReactiveController {
     return this.items.findIndex((item) => item.id === this.active);
   }
 
-  get activeComment(): ModerationComment | undefined {
+  get activeComment(): AdminComment | undefined {
     return this.items[this.activeIndex];
   }
 
   /** Shows the first page of `query` (the current one, with `changes`). */
   async load(changes: Partial<QueueQuery> = {}): Promise<void> {
     this.query = { ...this.query, ...changes };
-    this.selected.clear();
+    this.selected = new Set();
     await this.#fetch(null);
   }
 
@@ -97,21 +98,29 @@ export class QueueController implements ReactiveController {
   }
 
   toggle(id: string): void {
-    if (!this.selected.delete(id)) this.selected.add(id);
+    const selected = new Set(this.selected);
+    if (!selected.delete(id)) selected.add(id);
+    this.selected = selected;
     this.host.requestUpdate();
   }
 
   selectAll(select: boolean): void {
-    this.selected.clear();
-    if (select) for (const item of this.items) this.selected.add(item.id);
+    this.selected = new Set(select ? this.items.map((item) => item.id) : []);
     this.host.requestUpdate();
+  }
+
+  unselect(id: string): void {
+    if (!this.selected.has(id)) return;
+    const selected = new Set(this.selected);
+    selected.delete(id);
+    this.selected = selected;
   }
 
   /**
    * Takes a comment's new state: it stays where it is if it still belongs, else leaves, and the
    * moderator moves on to the comment after it (or before, at the end), so focus is never lost.
    */
-  update(comment: ModerationComment): void {
+  update(comment: AdminComment): void {
     const index = this.items.findIndex((item) => item.id === comment.id);
     if (index < 0) return;
     if (belongs(comment, this.query)) {
@@ -119,7 +128,7 @@ export class QueueController implements ReactiveController {
     } else {
       this.items = this.items.toSpliced(index, 1);
       this.#count(-1);
-      this.selected.delete(comment.id);
+      this.unselect(comment.id);
       if (this.active === comment.id) this.active = (this.items[index] ?? this.items[index - 1])?.id;
     }
     this.host.requestUpdate();
@@ -129,14 +138,14 @@ export class QueueController implements ReactiveController {
    * A comment that changed elsewhere (live events, an undo): updated, or put in its place by date
    * if it now belongs. Returns whether it joined the list.
    */
-  arrive(comment: ModerationComment): boolean {
+  arrive(comment: AdminComment): boolean {
     if (this.items.some((item) => item.id === comment.id)) {
       this.update(comment);
       return false;
     }
     if (!belongs(comment, this.query)) return false;
     const newest = this.query.order !== 'oldest';
-    const after = (item: ModerationComment) => (newest ? item.createdAt < comment.createdAt : item.createdAt > comment.createdAt);
+    const after = (item: AdminComment) => (newest ? item.createdAt < comment.createdAt : item.createdAt > comment.createdAt);
     const index = this.items.findIndex(after);
     // Past the loaded pages it arrives when the moderator pages there.
     if (index < 0 && this.next) return false;
@@ -153,7 +162,7 @@ export class QueueController implements ReactiveController {
     if (count !== undefined) this.counts = { ...this.counts, [this.query.queue]: Math.max(0, count + change) };
   }
 
-  setCounts(counts: Counts): void {
+  setCounts(counts: Partial<QueueCounts>): void {
     this.counts = { ...this.counts, ...counts };
     this.host.requestUpdate();
   }
