@@ -157,6 +157,84 @@ describe('<lede-moderation> against the reference server', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('undoes with z: the approved comment returns to the queue and leaves the thread again', async () => {
+    const { thread } = await held(['Ann']);
+    const element = await mount(thread);
+    await focusList(element);
+    await sendKeys({ press: 'a' });
+    await waitUntil(() => $(element, '.empty'), 'the comment was not approved');
+    expect((await onServer(thread)).total).to.equal(1);
+    await sendKeys({ press: 'z' });
+    await waitUntil(() => names(element).length === 1, 'the comment did not come back');
+    expect(announced(element)).to.equal('Undone.');
+    expect((await onServer(thread)).total).to.equal(0);
+  });
+
+  it('approves a selection at once (x selects, a acts on every selected comment)', async () => {
+    const { thread } = await held(['Ann', 'Bo', 'Cy']);
+    const element = await mount(thread);
+    await focusList(element);
+    await sendKeys({ press: 'x' });
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'x' });
+    await element.updateComplete;
+    expect($$(element, '[role=option]').map((option) => option.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'true']);
+    expect($(element, '.bulk span')!.textContent).to.equal('2 selected');
+    await sendKeys({ press: 'a' });
+    await waitUntil(() => names(element).length === 1, 'the selection was not approved');
+    expect(names(element)).to.deep.equal(['Bo']);
+    expect(announced(element)).to.equal('Approved: 2 comments');
+    expect((await onServer(thread)).total).to.equal(2);
+  });
+
+  it("shows a reply's parent and its author's history, and the rejected queue", async () => {
+    const thread = newThread();
+    await seed(thread, [
+      { name: 'Ann', body: 'The parent comment.' },
+      { name: 'Bo', body: `A reply, ${HOLD_WORD}.`, parent: 0 },
+    ]);
+    const element = await mount(thread);
+    await waitUntil(() => $(element, '.detail blockquote') && $(element, '.history'), 'no context');
+    expect($(element, '.detail blockquote .body')!.textContent).to.equal('The parent comment.');
+    expect($(element, '.history .counts')!.textContent).to.equal('0 published, 1 pending, 0 rejected, 0 removed');
+    $<HTMLButtonElement>(element, '.detail .act-reject')!.click();
+    await waitUntil(() => $(element, '.empty'), 'the comment was not rejected');
+    $<HTMLButtonElement>(element, '#tab-rejected')!.click();
+    await waitUntil(() => names(element).length === 1, 'the rejected queue did not load');
+    expect(names(element)).to.deep.equal(['Bo']);
+  });
+
+  it('signs in with a session, and a new held comment arrives live', async function () {
+    this.timeout(30000);
+    await control('moderator', { name: 'mo', password: 'correct horse battery' });
+    const element = (await fixture<LedeModeration>(html`<lede-moderation src=${`${endpoint}/admin`}></lede-moderation>`)) as LedeModeration;
+    await waitUntil(() => $(element, 'form.sign-in'), 'no sign-in form');
+    $<HTMLInputElement>(element, 'form.sign-in [name=name]')!.value = 'mo';
+    $<HTMLInputElement>(element, 'form.sign-in [name=password]')!.value = 'wrong';
+    $<HTMLFormElement>(element, 'form.sign-in')!.requestSubmit();
+    await waitUntil(() => $(element, 'form.sign-in .error'), 'no sign-in error');
+    expect($(element, 'form.sign-in .error')!.textContent).to.equal('Wrong name or password.');
+    $<HTMLInputElement>(element, 'form.sign-in [name=password]')!.value = 'correct horse battery';
+    $<HTMLFormElement>(element, 'form.sign-in')!.requestSubmit();
+    await waitUntil(() => $(element, 'form.filters'), 'did not sign in');
+    expect($(element, 'header span')!.textContent).to.equal('Signed in as mo');
+    const thread = newThread();
+    await filter(element, { thread });
+    // Wait until the event stream is open, so the comment is sent to it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await seed(thread, [{ name: 'Late', body: `Arrives live, ${HOLD_WORD}.` }]);
+    await waitUntil(() => names(element).includes('Late'), 'the held comment did not arrive');
+    expect(announced(element)).to.equal('New comment from Late');
+    // Writes with the session carry its CSRF token: approving works.
+    await focusList(element);
+    await sendKeys({ press: 'a' });
+    await waitUntil(() => $(element, '.empty'), 'the comment was not approved');
+    expect((await onServer(thread)).total).to.equal(1);
+    $<HTMLButtonElement>(element, '.sign-out')!.click();
+    await waitUntil(() => $(element, 'form.sign-in'), 'did not sign out');
+  });
+
   it('speaks Arabic right to left and passes axe', async () => {
     const { thread } = await held(['سارة']);
     const element = await mount(thread, html`<lede-moderation lang="ar" dir="rtl" src=${`${endpoint}/admin`} .token=${ADMIN_TOKEN}></lede-moderation>`);

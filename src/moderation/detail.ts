@@ -12,8 +12,8 @@ export interface DetailView {
   locale: string;
   comment?: AdminComment;
   context: CommentContext;
-  /** The article a thread is on, when the page can say (see the element's `thread-href`). */
-  threadUrl(thread: string): string | undefined;
+  /** The element's `thread-href`: where a thread's article is, `{thread}` replaced by its id. */
+  threadHref?: string;
   selected: boolean;
   busy: boolean;
   rejectReasons: readonly string[];
@@ -32,6 +32,12 @@ function actionsFor(comment: AdminComment): Action[] {
   if (comment.status === 'published') actions.push(comment.featured ? 'unfeature' : 'feature');
   actions.push(comment.author.trusted ? 'untrust' : 'trust', comment.author.banned ? 'unban' : 'ban');
   return actions;
+}
+
+/** The article of a thread the server knows no page for: by the element's pattern, else the id when it is a web address. */
+function threadUrl(thread: string, href?: string): string | undefined {
+  if (href) return href.replace('{thread}', encodeURIComponent(thread));
+  return /^https?:\/\//.test(thread) ? thread : undefined;
 }
 
 /** Keys shown beside the buttons they press. */
@@ -84,7 +90,7 @@ function historyTemplate(context: CommentContext, words: Messages<ModerationSour
 export function detailTemplate(view: DetailView): TemplateResult {
   const { words, locale, comment, context } = view;
   if (!comment) return html`<p class="none">${words.none}</p>`;
-  const url = comment.pageUrl ?? view.threadUrl(comment.threadId);
+  const url = comment.pageUrl ?? threadUrl(comment.threadId, view.threadHref);
   const why = reasons(comment, words);
   const parent = context.parent;
   return html`<article class="comment" aria-labelledby="detail-author">

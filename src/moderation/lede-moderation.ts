@@ -156,8 +156,14 @@ export class LedeModeration extends LedeElement implements SessionHost {
     this.report();
     await this.actions.run(action, targets, action === 'reject' ? this.reason || undefined : undefined);
     this.#context.forget();
-    this.#focusActive = true;
+    this.#focusNext();
   }
+
+  /** After an action: focus goes to the current comment once the list shows what it did. */
+  #focusNext = () => {
+    this.#focusActive = true;
+    this.requestUpdate();
+  };
 
   #run(command: Command): void {
     if (typeof command === 'object') {
@@ -171,7 +177,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
       this.queue.toggle(active);
       this.announce(this.words().selected({ count: this.queue.selected.size }));
     } else if (command === 'undo') {
-      void this.actions.undo().then(() => (this.#focusActive = true));
+      void this.actions.undo().then(this.#focusNext);
     } else if (command === 'open') {
       this.renderRoot.querySelector<HTMLElement>('.detail article')?.focus();
     } else if (command === 'help') {
@@ -211,17 +217,13 @@ export class LedeModeration extends LedeElement implements SessionHost {
     void this.waitFor(this.queue.load({ queue }));
   }
 
-  #threadUrl = (thread: string): string | undefined => {
-    if (this.threadHref) return this.threadHref.replace('{thread}', encodeURIComponent(thread));
-    return /^https?:\/\//.test(thread) ? thread : undefined;
-  };
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.#focusActive && this.queue.active) {
-      this.#focusActive = false;
-      this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(optionId(this.queue.active))}`)?.focus();
-    }
+    if (!this.#focusActive || this.queue.status === 'loading') return;
+    this.#focusActive = false;
+    // The next comment, else (the queue emptied) the undo button, else the queue's panel: focus never falls to the page.
+    const active = this.queue.active && this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(optionId(this.queue.active))}`);
+    (active || this.renderRoot.querySelector<HTMLElement>('.undo') || this.renderRoot.querySelector<HTMLElement>('#queue'))?.focus();
   }
 
   override render(): unknown {
@@ -267,7 +269,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
       ${undoTemplate(words, actions.last, () => this.#run('undo'))}
       <p class="hint">${words.shortcutsHint}</p>
       <div class="columns">
-        <div id="queue" role="tabpanel" aria-labelledby=${`tab-${queue.query.queue}`}>
+        <div id="queue" role="tabpanel" tabindex="-1" aria-labelledby=${`tab-${queue.query.queue}`}>
           ${queueTemplate({
             words,
             locale: this.locale,
@@ -283,7 +285,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
             locale: this.locale,
             comment: active,
             context: active ? this.#context.of(active) : {},
-            threadUrl: this.#threadUrl,
+            threadHref: this.threadHref,
             selected: !!active && queue.selected.has(active.id),
             busy: actions.busy,
             rejectReasons: this.rejectReasons,
