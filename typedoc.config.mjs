@@ -10,6 +10,7 @@ export default {
     'src/credits.ts',
     'src/related.ts',
     'src/comments.ts',
+    'src/moderation.ts',
     'src/article-text.ts',
     'src/model.ts',
   ],
@@ -33,6 +34,6 @@ export default {
   highlightLanguages: [...OptionDefaults.highlightLanguages, 'vue', 'svelte', 'astro'],
   blockTags: [...OptionDefaults.blockTags, '@slot', '@csspart', '@cssprop', '@fires', '@tagname'],
   // The small interface the comment thread's parts see of the element: an implementation detail.
-  intentionallyNotExported: ['CommentsHost'],
+  intentionallyNotExported: ['CommentsHost', 'ModerationHost', 'SessionHost'],
   validation: { notExported: true, invalidLink: true, notDocumented: false },
 };

@@ -20,6 +20,7 @@ const entries = {
   related: 'src/related.ts',
   comments: 'src/comments.ts',
   'comment-count': 'src/comment-count.ts',
+  moderation: 'src/moderation.ts',
   'article-text': 'src/article-text.ts',
   model: 'src/model.ts',
 };
@@ -33,7 +34,7 @@ function registeringModules(): Plugin {
     name: 'lede-registering-modules',
     transform: {
       filter: {
-        id: /[\\/]src[\\/]((index|article|byline|related|comments|comment-count|cdn)|(article|byline|related|comments|comment-count)[\\/]define)\.ts$/,
+        id: /[\\/]src[\\/]((index|article|byline|related|comments|comment-count|moderation|cdn)|(article|byline|related|comments|comment-count|moderation)[\\/]define)\.ts$/,
       },
       handler: () => ({ moduleSideEffects: true }),
     },
@@ -53,12 +54,12 @@ function pageStylesheet(): Plugin {
   };
 }
 
-/** Types for `lede-elements/cdn/lede.js`: those of its entry, which tsc writes to `dist/cdn.d.ts`. */
-function cdnDeclarations(): Plugin {
+/** Types for a CDN file (`lede-elements/cdn/lede.js`): those of its entry, which tsc writes to `dist/<entry>.d.ts`. */
+function cdnDeclarations(file: string, entry: string): Plugin {
   return {
     name: 'lede-cdn-declarations',
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'lede.d.ts', source: "export * from '../cdn.js';\n" });
+      this.emitFile({ type: 'asset', fileName: `${file}.d.ts`, source: `export * from '../${entry}.js';\n` });
     },
   };
 }
@@ -111,7 +112,7 @@ export default defineConfig(({ command, mode }) => {
     // DOMPurify stays a separate chunk, fetched only by pages that render HTML bodies.
     return {
       publicDir: false,
-      plugins: [pageStylesheet(), cdnDeclarations(), registeringModules(), minifyTemplatesPlugin()],
+      plugins: [pageStylesheet(), cdnDeclarations('lede', 'cdn'), registeringModules(), minifyTemplatesPlugin()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -132,6 +133,26 @@ export default defineConfig(({ command, mode }) => {
             // Only the modules named: what they import stays where it is (mostly lede.js).
             codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: lazyChunk }] },
           },
+        },
+      },
+    };
+  }
+
+  if (mode === 'cdn-moderation') {
+    // The console's own CDN file, built apart from lede.js (into the same folder, after it) so no
+    // chunk is shared: a reader's page never fetches a byte of it. Its words are its own chunks.
+    return {
+      publicDir: false,
+      plugins: [cdnDeclarations('moderation', 'moderation'), registeringModules(), minifyTemplatesPlugin()],
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: resolve(root, 'src/moderation.ts'), formats: ['es'], fileName: () => 'moderation.js' },
+        rolldownOptions: {
+          output: { minify: true, chunkFileNames: 'moderation-[name]-[hash].js', codeSplitting: { groups: [{ name: lazyChunk }] } },
         },
       },
     };

@@ -1,6 +1,7 @@
 // Render timing, run inside the bench page: each Lede element against plain DOM showing the same
 // content, interleaved in one page so drift, throttling and noise hit both alike.
 import { frames } from './load.js';
+import { moderationRenderer } from './moderation.js';
 
 /**
  * How to render one kind of content: as the Lede element, and as the plain DOM a server would send
@@ -76,6 +77,7 @@ const renderers = {
     plain: ({ comments }) => plainComments(comments),
     rendered: (element, { comments }) => element.shadowRoot?.querySelectorAll('article.comment').length === comments.length,
   },
+  'lede-moderation': moderationRenderer,
 };
 
 const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

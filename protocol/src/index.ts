@@ -8,3 +8,4 @@ export * from './limits.js';
 export * from './schemas.js';
 export * from './admin.js';
 export * from './threads.js';
+export * from './session.js';

@@ -10,6 +10,7 @@ import type { AppContext } from './context.js';
 import { answerUnreadableRequest, ApiError, DatabaseUnavailable } from './errors.js';
 import { loggerOptions, RequestLogController, type LogTarget } from './logger.js';
 import { registerAdminRoutes } from './routes/admin.js';
+import { CONSOLE_DIR, registerConsole } from './routes/console.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { QueueEvents } from './live/events.js';
 import { queueBus } from './live/bus.js';
@@ -27,9 +28,10 @@ const PURGE_INTERVAL_MS = 10 * 60_000;
 /**
  * Builds the API on an open database. The caller owns the database; closing the app does
  * not close it. Tests use `app.inject`, the CLI calls `listen`. Logs go to stdout unless
- * `options.logTo` says otherwise.
+ * `options.logTo` says otherwise; the moderation console is read from `options.consoleDir`
+ * (by default the one `npm run build` copies into dist/console).
  */
-export async function buildApp(config: Config, database: OpenDatabase, options: { logTo?: LogTarget } = {}): Promise<FastifyInstance> {
+export async function buildApp(config: Config, database: OpenDatabase, options: { logTo?: LogTarget; consoleDir?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: await loggerOptions(config, options.logTo),
     logController: new RequestLogController(),
@@ -123,6 +125,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     },
     { prefix: '/api' },
   );
+  registerConsole(app, options.consoleDir ?? CONSOLE_DIR);
 
   const purge = setInterval(() => {
     store.purgeExpired(Date.now(), IDEMPOTENCY_TTL_MS).catch((error: unknown) => app.log.warn({ err: error }, 'purge failed'));

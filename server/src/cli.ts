@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { buildApp } from './app.js';
+import { moderatorsCommand } from './auth/cli.js';
+import { ModeratorStore } from './auth/store.js';
 import { ConfigError, parseConfig, USAGE, type Config } from './config.js';
 import { openDatabase } from './store/database.js';
 
@@ -11,6 +13,10 @@ function fail(message: string, exitCode: number): never {
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (argv[0] === 'moderators') {
+    process.exitCode = await moderatorsCommand(argv.slice(1), process.env, process);
+    return;
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -25,8 +31,8 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config.database).catch((error: Error) => fail(`cannot open the ${config.database.kind} database: ${error.message}`, 1));
   const app = await buildApp(config, database);
-  if (!config.adminToken) {
-    app.log.warn('LEDE_ADMIN_TOKEN is not set: comments held for moderation cannot be approved.');
+  if (!config.adminToken && !(await new ModeratorStore(database.db).any())) {
+    app.log.warn('Moderation is off: add a moderator with `lede-server moderators add NAME` (or set LEDE_ADMIN_TOKEN for scripts).');
   }
 
   let closing = false;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseAuthConfig, type AuthConfig } from './config/auth.js';
 import {
   parseBanMode,
   parseBannedWords,
@@ -26,7 +27,7 @@ export interface Config extends ConnectionLimits {
   port: number;
   host: string;
   database: DatabaseConfig;
-  /** Bearer token for `/api/admin/*`; admin routes answer 403 while it is unset. */
+  /** Bearer token for `/api/admin/*`, for scripts; admin routes answer 403 while it is unset and no moderator exists. */
   adminToken: string | null;
   /** Origins allowed to call the API from a browser, besides the server's own; `*` allows any. */
   allowedOrigins: string[];
@@ -53,16 +54,20 @@ export interface Config extends ConnectionLimits {
   logLevel: string;
   /** `auto`: human-readable lines on a terminal, JSON lines otherwise. */
   logFormat: LogFormat;
+  /** Moderators' sessions and sign-in limits. */
+  auth: AuthConfig;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
+       lede-server moderators add NAME | remove NAME | list [--db …]   (moderator accounts; --help for more)
 
 Environment: PORT, LEDE_DB, DATABASE_URL (postgres://…), LEDE_ADMIN_TOKEN, LEDE_ALLOWED_ORIGINS, LEDE_ALLOWED_HOSTS,
 LEDE_MODERATION (none|links|first-time|all), LEDE_CLOSE_AFTER (days; off), LEDE_TRUST_PROXY, LEDE_RATE_LIMITS (posts=5/min,votes=30/min|off),
 LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BANNED_WORDS_FILE, LEDE_BAN_MODE (hold|refuse),
 LEDE_REJECT_REASONS (Spam,Off-topic,…), LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
-LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default).
+LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default), LEDE_SESSION_IDLE (1h), LEDE_SESSION_MAX (12h),
+LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min).
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -102,10 +107,11 @@ export function parseConfig(argv: string[], env: Env): Config {
     logLevel: parseLogLevel(env.LEDE_LOG),
     ...parseConnectionLimits(env),
     logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
+    auth: parseAuthConfig(env),
   };
 }
 
-function parseDatabase(path: string | undefined, url: string | undefined): DatabaseConfig {
+export function parseDatabase(path: string | undefined, url: string | undefined): DatabaseConfig {
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
       throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL.');

@@ -10,6 +10,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import type { Config, DatabaseConfig } from '../src/config.js';
+import { parseAuthConfig } from '../src/config/auth.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
 import type { Comment } from 'lede-protocol';
 import { freePort, startPostgres } from '../scripts/pg-cluster.js';
@@ -100,6 +101,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     keepAliveTimeoutMs: 5_000,
     maxConnections: 1000,
     logFormat: 'json',
+    auth: parseAuthConfig({}),
     ...overrides,
   };
 }

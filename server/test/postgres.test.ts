@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
+import { authSuite } from './suites/auth.js';
+import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
@@ -22,6 +24,8 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   queueSuite(backend);
   actionSuite(backend);
   liveSuite(backend);
+  authSuite(backend);
+  consoleSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   threadSuite(backend);

@@ -1,5 +1,7 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
+import { authSuite } from './suites/auth.js';
+import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
@@ -16,6 +18,8 @@ describe('SQLite', () => {
   queueSuite(backend);
   actionSuite(backend);
   liveSuite(backend);
+  authSuite(backend);
+  consoleSuite(backend);
   networkSuite(backend);
   storageSuite(backend);
   threadSuite(backend);

@@ -5,6 +5,7 @@ import { bylineMessages } from '../../src/byline/messages.js';
 import { commentCountMessages } from '../../src/comment-count/messages.js';
 import { commentsMessages } from '../../src/comments/messages.js';
 import { creditMessages } from '../../src/credits/messages.js';
+import { moderationMessages } from '../../src/moderation/messages.js';
 import { relatedMessages } from '../../src/related/messages.js';
 import { defineMessages, type Message, type MessageSource } from '../../src/shared/messages.js';
 import { creditRoles } from '../../src/shared/validate.js';
@@ -16,6 +17,7 @@ const catalogs: Record<string, { en: MessageSource; languages: Readonly<Record<s
   comments: commentsMessages,
   'comment-count': commentCountMessages,
   credits: creditMessages,
+  moderation: moderationMessages,
   related: relatedMessages,
 };
 

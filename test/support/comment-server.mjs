@@ -21,6 +21,8 @@
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
 //   POST /test-api/comments/<scope>/reset          { editWindow? } clear faults, start the server if stopped,
 //        new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") restarts it with that window
+//   POST /test-api/comments/<scope>/moderator      { name, password } adds a moderator account (the CLI);
+//        the server's session cookie (Path=/api/admin) is rewritten to this scope's path
 //   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
 //        comments straight on the server (each from its own client IP, beyond rate limits);
 //        `parent` is the index of an earlier comment in the list. Answers { ids }.
@@ -185,6 +187,9 @@ function forward(state, context, path, body) {
     const headers = { ...context.req.headers, 'x-forwarded-for': state.clientIp };
     delete headers.connection;
     const upstream = request({ host: '127.0.0.1', port: state.port, method: context.method, path, headers }, (res) => {
+      // An event stream is passed on as it comes (the live moderation queue); it never ends by itself.
+      if (String(res.headers['content-type']).startsWith('text/event-stream'))
+        return resolve({ status: res.statusCode ?? 502, headers: res.headers, stream: res });
       readBody(res).then((data) => resolve({ status: res.statusCode ?? 502, headers: res.headers, data }), reject);
     });
     upstream.on('error', reject);
@@ -256,8 +261,20 @@ async function proxy(state, context, path) {
   }
   context.status = response.status;
   for (const [name, value] of Object.entries(response.headers)) {
-    if (!['content-length', 'connection', 'transfer-encoding', 'keep-alive'].includes(name) && value !== undefined) context.set(name, value);
+    if (!['content-length', 'connection', 'transfer-encoding', 'keep-alive', 'set-cookie'].includes(name) && value !== undefined) context.set(name, value);
   }
+  if (response.stream) {
+    context.req.on('close', () => response.stream.destroy());
+    context.body = response.stream;
+    return;
+  }
+  // The server's cookies are for its /api; the browser reaches it under this scope's path.
+  const cookies = response.headers['set-cookie'];
+  if (cookies)
+    context.set(
+      'set-cookie',
+      cookies.map((cookie) => cookie.replace(/Path=\/api\b/i, `Path=${/^\/comments-api\/[\w-]+/.exec(context.path)[0]}`)),
+    );
   context.body = response.data;
 }
 
@@ -275,6 +292,15 @@ async function seed(state, { thread, comments }) {
     ids.push(JSON.parse(response.text).comment.id);
   }
   return { ids };
+}
+
+/** Adds a moderator account with the server's own CLI, the password on standard input. */
+function addModerator(state, { name, password }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [serverScript, 'moderators', 'add', name, '--db', state.db], { cwd: root, stdio: ['pipe', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`moderators add exited with ${code}`))));
+    child.stdin.end(`${password}\n`);
+  });
 }
 
 export function commentServerMiddleware() {
@@ -310,6 +336,9 @@ export function commentServerMiddleware() {
       case 'seed':
         context.body = await seed(state, input);
         return;
+      case 'moderator':
+        await addModerator(state, input);
+        break;
       default:
         return next();
     }

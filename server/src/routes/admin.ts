@@ -12,12 +12,13 @@ import {
   type AdminConfig,
   type BulkResult,
 } from 'lede-protocol';
+import { adminGuard, registerSessionRoutes } from '../auth/routes.js';
+import { Sessions } from '../auth/sessions.js';
+import { ModeratorStore } from '../auth/store.js';
 import type { AppContext } from '../context.js';
-import { secretsMatch } from '../crypto.js';
 import { ApiError } from '../errors.js';
 import type { StandingAction } from '../store/authors.js';
 import type { Actor } from '../store/moderation.js';
-import { bearerToken } from './bearer.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,19 +27,13 @@ declare module 'fastify' {
   }
 }
 
-/** Moderation routes under /api/admin, all behind the admin token. */
+/** Moderation routes under /api/admin, all behind the admin token or a moderator's session (auth/). */
 export function registerAdminRoutes(admin: FastifyInstance, context: AppContext): void {
-  const { config, moderation, events } = context;
-  admin.addHook('onRequest', async (request, reply) => {
-    if (!config.adminToken) {
-      throw new ApiError(403, 'admin_disabled', 'Moderation is disabled: set LEDE_ADMIN_TOKEN on the server.');
-    }
-    reply.header('Cache-Control', 'no-store');
-    if (!secretsMatch(bearerToken(request), config.adminToken)) {
-      throw new ApiError(401, 'unauthorized', 'The admin token is not valid.');
-    }
-    request.moderator = 'token';
-  });
+  const { config, moderation, events, database, secret } = context;
+  const moderators = new ModeratorStore(database.db);
+  const auth = { config, moderators, sessions: new Sessions(moderators, config.auth, secret) };
+  admin.addHook('onRequest', adminGuard(auth));
+  registerSessionRoutes(admin, auth);
 
   const by = (request: FastifyRequest): Actor => ({ actor: request.moderator!, now: Date.now() });
   const checkReason = (reason: string | undefined): string | null => {

@@ -106,6 +106,26 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('idempotency_keys_by_comment').on('idempotency_keys').column('comment_id').execute();
     },
   },
+  '0003_moderators': {
+    // Moderator accounts and their sign-in sessions (issue 14); LEDE_ADMIN_TOKEN stays for scripts.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('moderators')
+        .addColumn('name', 'text', (col) => col.primaryKey())
+        .addColumn('password_hash', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('admin_sessions')
+        .addColumn('token_hash', 'text', (col) => col.primaryKey())
+        .addColumn('moderator', 'text', (col) => col.notNull().references('moderators.name').onDelete('cascade'))
+        .addColumn('created_at', 'bigint', (col) => col.notNull())
+        .addColumn('expires_at', 'bigint', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('admin_sessions_by_moderator').on('admin_sessions').column('moderator').execute();
+      await db.schema.createIndex('admin_sessions_by_expiry').on('admin_sessions').column('expires_at').execute();
+    },
+  },
   '0004_moderation': moderation,
   '0005_threads': {
     // Closing, auto-closing and pre-moderation per thread. Threads get a row with their next post

@@ -112,6 +112,24 @@ export interface ThreadsTable {
   reopened_at: number | null;
 }
 
+/** Moderator accounts, managed with `lede-server moderators`. */
+export interface ModeratorsTable {
+  name: string;
+  /** `scrypt$N$r$p$salt$hash` (auth/passwords.ts); never the password. */
+  password_hash: string;
+  created_at: number;
+}
+
+/** Signed-in moderators. Removing a moderator removes their sessions (on delete cascade). */
+export interface AdminSessionsTable {
+  /** sha256 of the session cookie's token; the token itself is never stored. */
+  token_hash: string;
+  moderator: string;
+  created_at: number;
+  /** Slides forward with use (the idle limit), never past created_at plus the absolute limit. */
+  expires_at: number;
+}
+
 export interface Database {
   comments: CommentsTable;
   votes: VotesTable;
@@ -124,4 +142,6 @@ export interface Database {
   meta: MetaTable;
   rate_limits: RateLimitsTable;
   threads: ThreadsTable;
+  moderators: ModeratorsTable;
+  admin_sessions: AdminSessionsTable;
 }
