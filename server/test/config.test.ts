@@ -193,7 +193,7 @@ describe('configuration', () => {
             .replace(/\d+ms$/, 'Nms'),
         ),
         [
-          'WARN: LEDE_ADMIN_TOKEN is not set: comments held for moderation cannot be approved.',
+          'WARN: Moderation is off: add a moderator with `lede-server moderators add NAME` (or set LEDE_ADMIN_TOKEN for scripts).',
           `INFO: Server listening at http://127.0.0.1:${port}`,
           'INFO: GET /api/health 200 Nms',
         ],

@@ -100,6 +100,9 @@ export function registerSessionRoutes(admin: FastifyInstance, { sessions }: Auth
     if (request.headers.origin !== undefined || request.headers['sec-fetch-site'] !== undefined) assertSameOrigin(request);
     try {
       const { token, session } = await sessions.signIn(request.body.name.trim().toLowerCase(), request.body.password, request.ip);
+      // The browser's previous session, if any, ends: one cookie, one session.
+      const previous = sessionToken(request);
+      if (previous !== undefined) await sessions.end(previous);
       setSessionCookie(request, reply, token);
       return session;
     } catch (error) {
