@@ -62,6 +62,19 @@ describe('configuration', () => {
     assert.equal(parseConfig([], { LEDE_MAX_CONNECTIONS: '50' }).maxConnections, 50);
   });
 
+  it('reads moderators’ session lengths and sign-in limits, with safe defaults', () => {
+    const defaults = parseConfig([], {}).auth;
+    assert.deepEqual(defaults, {
+      sessionIdleMs: 60 * 60_000,
+      sessionMaxMs: 12 * 60 * 60_000,
+      signInLimits: { name: { max: 5, windowMs: 15 * 60_000 }, client: { max: 20, windowMs: 15 * 60_000 } },
+    });
+    const set = parseConfig([], { LEDE_SESSION_IDLE: '15m', LEDE_SESSION_MAX: '8h', LEDE_SIGNIN_LIMITS: 'client=50/h' }).auth;
+    assert.equal(set.sessionIdleMs, 15 * 60_000);
+    assert.equal(set.sessionMaxMs, 8 * 60 * 60_000);
+    assert.deepEqual(set.signInLimits, { name: { max: 5, windowMs: 15 * 60_000 }, client: { max: 50, windowMs: 60 * 60_000 } });
+  });
+
   it('reads PORT and LEDE_LOG_FORMAT from the environment', () => {
     const config = parseConfig([], { PORT: '9100', LEDE_LOG_FORMAT: 'json' });
     assert.equal(config.port, 9100);
@@ -127,6 +140,10 @@ describe('configuration', () => {
     [[], { LEDE_HEADERS_TIMEOUT: '1m' }, /must not be longer than LEDE_REQUEST_TIMEOUT/],
     [[], { LEDE_MAX_CONNECTIONS: '0' }, /LEDE_MAX_CONNECTIONS/],
     [[], { LEDE_LOG_FORMAT: 'colour' }, /LEDE_LOG_FORMAT must be json or pretty/],
+    [[], { LEDE_SESSION_IDLE: '30s' }, /LEDE_SESSION_IDLE must be at least 1m/],
+    [[], { LEDE_SESSION_IDLE: '2h', LEDE_SESSION_MAX: '1h' }, /LEDE_SESSION_MAX must not be shorter than LEDE_SESSION_IDLE/],
+    [[], { LEDE_SIGNIN_LIMITS: 'name=off' }, /LEDE_SIGNIN_LIMITS: cannot read "name=off"/],
+    [[], { LEDE_SIGNIN_LIMITS: 'tries=5/min' }, /LEDE_SIGNIN_LIMITS: cannot read "tries=5\/min"/],
   ];
   for (const [argv, env, message] of invalid) {
     it(`refuses ${argv.join(' ') || JSON.stringify(env)}`, () => {
@@ -217,7 +234,7 @@ describe('configuration', () => {
             .replace(/\d+ms$/, 'Nms'),
         ),
         [
-          'WARN: LEDE_ADMIN_TOKEN is not set: comments held for moderation cannot be approved.',
+          'WARN: Moderation is off: add a moderator with `lede-server moderators add NAME` (or set LEDE_ADMIN_TOKEN for scripts).',
           `INFO: Server listening at http://127.0.0.1:${port}`,
           'INFO: GET /api/health 200 Nms',
         ],

@@ -36,19 +36,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-let dummy: Promise<string> | undefined;
-
-/** Makes the hash `verifyNobody` checks against now, so that the first unknown name is not slower. */
-export function primeUnknownNameCheck(): void {
-  dummy ??= hashPassword(randomBytes(16).toString('base64url'));
-}
-
 /**
  * Spends the time of a real verification and answers false: an unknown name must take as long
  * to refuse as a wrong password, or timing would tell which names exist.
  */
 export async function verifyNobody(password: string): Promise<false> {
-  primeUnknownNameCheck();
-  await verifyPassword(password, await dummy!);
+  await scrypt(password, randomBytes(SALT_BYTES), SCRYPT);
   return false;
 }

@@ -4,7 +4,6 @@ import type { Config } from '../config.js';
 import { secretsMatch } from '../crypto.js';
 import { ApiError } from '../errors.js';
 import { optionalBearerToken } from '../routes/bearer.js';
-import { primeUnknownNameCheck } from './passwords.js';
 import { sessionToken, setSessionCookie, TooManyAttempts, type Sessions } from './sessions.js';
 import type { ModeratorStore } from './store.js';
 
@@ -91,7 +90,6 @@ export function adminGuard({ config, sessions, moderators }: AuthDeps): onReques
 
 /** `/api/admin/session`: sign in, see who is signed in, sign out. */
 export function registerSessionRoutes(admin: FastifyInstance, { sessions }: AuthDeps): void {
-  primeUnknownNameCheck();
   const config = { signIn: true };
   const answer = { 200: AdminSession };
 
@@ -100,6 +98,9 @@ export function registerSessionRoutes(admin: FastifyInstance, { sessions }: Auth
     if (request.headers.origin !== undefined || request.headers['sec-fetch-site'] !== undefined) assertSameOrigin(request);
     try {
       const { token, session } = await sessions.signIn(request.body.name.trim().toLowerCase(), request.body.password, request.ip);
+      // The browser's previous session, if any, ends: one cookie, one session.
+      const previous = sessionToken(request);
+      if (previous !== undefined) await sessions.end(previous);
       setSessionCookie(request, reply, token);
       return session;
     } catch (error) {

@@ -89,6 +89,10 @@ export function authSuite(backend: Backend): void {
       assert.equal(session.body.csrfToken, reply.body.csrfToken, 'a reloaded console gets the same CSRF token');
       const queue = await as(api, cookie, { method: 'GET', url: '/api/admin/comments?status=all' });
       assert.equal(queue.status, 200, 'reads need no CSRF token');
+
+      const again = await signIn(api, 'alice', PASSWORD, { headers: { cookie } });
+      assert.notEqual(cookieOf(again), cookie, 'a new session, never the one the browser brought');
+      assert.equal((await as(api, cookie, { method: 'GET', url: '/api/admin/session' })).status, 401, 'signing in again ends the previous session');
     });
 
     it('marks the cookie Secure when the client came over HTTPS through a trusted proxy, and only then', async () => {

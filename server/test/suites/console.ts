@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../src/app.js';
 import { moderatorsCommand } from '../../src/auth/cli.js';
@@ -62,6 +63,36 @@ export function consoleSuite(backend: Backend): void {
       assert.equal((await api.request({ method: 'GET', url: '/api/admin/session', headers: { cookie } })).status, 401);
       assert.match((await moderators(['list'], env)).stdout, /No moderators yet/);
     });
+
+    // The terminal is the same whatever the database: once is enough.
+    if (backend.name === 'sqlite') {
+      it('asks for the password twice on a terminal, without echoing it', async () => {
+        const config = await freshDatabase(backend);
+        const { DATABASE_URL: _url, ...inherited } = process.env;
+        const command = [process.execPath, '--import', TSX, CLI, 'moderators', 'add', 'carol'].map((arg) => `'${arg}'`).join(' ');
+        // util-linux `script` runs the command on a pseudo-terminal, which echoes input unless the program turns that off.
+        const child = spawn('script', ['-qec', `exec ${command}`, '/dev/null'], {
+          env: { ...inherited, LEDE_DB: (config as { path: string }).path },
+          stdio: 'pipe',
+        });
+        after(() => child.kill('SIGKILL'));
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        const closed = new Promise((resolve) => child.on('close', resolve));
+        const prompt = async (text: string) => {
+          for (const deadline = Date.now() + 60_000; !output.includes(text); await delay(50)) assert.ok(Date.now() < deadline, `no "${text}" in: ${output}`);
+        };
+        await prompt('Password: ');
+        child.stdin.write(`${PASSWORD}\r`);
+        await prompt('Again: ');
+        child.stdin.write(`${PASSWORD}\r`);
+        assert.equal(await closed, 0, output);
+        assert.match(output, /Added moderator carol/);
+        assert.ok(!output.includes(PASSWORD.slice(0, 7)), `the password was echoed: ${output}`);
+        const listed = await moderators(['list'], { LEDE_DB: (config as { path: string }).path });
+        assert.match(listed.stdout, /^carol\t/);
+      });
+    }
 
     it('refuses what it cannot do with a message and exit code 1, or 2 for a wrong command line', async () => {
       // In this process (each spawn costs seconds): the same function, with real streams.
