@@ -14,4 +14,5 @@ export { LedeRelated } from './related/lede-related.js';
 export { LedeStoryClickEvent } from './related/events.js';
 export { LedeComments } from './comments/lede-comments.js';
 export { LedeError } from './shared/errors.js';
-export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';
+export { LedeArticleLoadEvent, LedeDroppedEvent, LedeErrorEvent } from './shared/events.js';
+export type { DroppedField } from './shared/leniency.js';
