@@ -26,8 +26,12 @@ function words(value: unknown): string | undefined {
 function indexNodes(data: unknown): Map<string, Json> {
   const index = new Map<string, Json>();
   const pending: unknown[] = [data];
+  // Data set as a property may share (or loop back to) objects: each is visited once.
+  const seen = new Set<unknown>();
   while (pending.length > 0) {
     const value = pending.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
     if (Array.isArray(value)) for (const item of value) pending.push(item);
     else if (isObject(value)) {
       const id = value['@id'];
@@ -76,10 +80,14 @@ function schemaImage(value: unknown, field: string, resolve: Resolve, log?: Drop
 function schemaAgents(value: unknown, field: string, resolve: Resolve, log?: DropLog): (Person & { organization: boolean })[] {
   const list = asArray(value);
   return list
-    .map((raw, index) => {
+    .flatMap((raw, index) => {
       const entry = resolve(raw);
-      const at = list.length > 1 || Array.isArray(value) ? `${field}[${index}]` : field;
-      const name = isObject(entry) ? words(entry.name) : words(entry);
+      const at = Array.isArray(value) ? `${field}[${index}]` : field;
+      // Seen on real pages: several people in one Person's "name", a Person as the name, "By …".
+      const names = asArray(isObject(entry) ? entry.name : entry).map((name) => words(isObject(name) ? name.name : name)?.replace(/^by\s+/i, ''));
+      return (names.length > 0 ? names : [undefined]).map((name) => [entry, at, name] as const);
+    })
+    .map(([entry, at, name]) => {
       if (!name) {
         log?.drop(at, `"${at}" must be a name, or a Person or Organization with a "name".`);
         return undefined;
@@ -147,8 +155,11 @@ export function fromSchemaOrg(data: unknown, log?: DropLog): Json {
     ...schemaAgents(node.editor, 'editor', resolve, log).map((person) => ({ name: person.name, roles: ['editing'] as CreditRole[] })),
     ...schemaAgents(node.contributor, 'contributor', resolve, log).map((person) => ({ name: person.name, roles: ['contributing'] as CreditRole[] })),
   ];
-  const articleBody = body(node.articleBody);
-  const keywords = (Array.isArray(node.keywords) ? node.keywords : (text(node.keywords)?.split(',') ?? [])).map(words).filter(isPresent);
+  const keywords = new Set((Array.isArray(node.keywords) ? node.keywords : (text(node.keywords)?.split(',') ?? [])).map(words).filter(isPresent));
+  // An HTML body is kept as HTML, for the element to sanitize and show with its paragraphs.
+  const rawBody = text(node.articleBody);
+  const html = rawBody && /<\/?[a-z][^>]*>/i.test(rawBody) ? rawBody : undefined;
+  const textBody = html ? [] : body(rawBody);
   const language = resolve(node.inLanguage);
   return compact({
     id: text(node['@id']),
@@ -162,11 +173,13 @@ export function fromSchemaOrg(data: unknown, log?: DropLog): Json {
     dateline: words(node.dateline),
     datePublished: date(node.datePublished ?? node.dateCreated),
     dateModified: date(node.dateModified),
-    section: words(asArray(node.articleSection)[0]),
-    keywords: nonEmpty(keywords),
+    // WordPress joins several sections with bare commas: "Culture,Music".
+    section: words(asArray(node.articleSection)[0])?.split(/,(?!\s)/)[0],
+    keywords: nonEmpty([...keywords]),
     language: text(language) ?? (isObject(language) ? (text(language.alternateName) ?? text(language.name)) : undefined),
     image: schemaImage(node.image ?? node.thumbnailUrl, 'image', resolve, log),
     publisher: schemaPublisher(node.publisher, resolve, log),
-    body: nonEmpty(articleBody.length > 0 ? articleBody : liveBlogBody(node.liveBlogUpdate, resolve)),
+    body: html ? undefined : nonEmpty(textBody.length > 0 ? textBody : liveBlogBody(node.liveBlogUpdate, resolve)),
+    bodyHtml: html,
   });
 }

@@ -143,7 +143,8 @@ export function parseLooseDate(text: string): string | undefined {
  */
 export function toIsoDate(text: string): string | undefined {
   const trimmed = text.trim();
-  if (parseIsoDate(trimmed)) return trimmed;
+  // An offset without its colon (+0100) is ISO 8601 too, but not every engine's `Date` reads it.
+  if (parseIsoDate(trimmed)) return trimmed.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const ctime = CTIME.exec(trimmed.replace(/\s+/g, ' '));
   const loose = parseLooseDate(ctime ? `${ctime[1]} ${ctime[2]} ${ctime[5]} ${ctime[3]}${ctime[4] ? ` ${ctime[4]}` : ''}` : trimmed);
   return loose && parseIsoDate(loose) ? loose : undefined;
