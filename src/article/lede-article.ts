@@ -81,7 +81,8 @@ export class LedeArticle extends LedeElement {
 
   /**
    * The article as data, in any supported format. Takes precedence over `src` and inline JSON-LD.
-   * Invalid data renders the error state and fires `lede-error`.
+   * Data without a usable headline renders the error state and fires `lede-error`; malformed
+   * optional fields are left out and reported by `lede-dropped`.
    */
   @property({ attribute: false }) article?: ArticleInput;
 

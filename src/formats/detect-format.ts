@@ -46,10 +46,17 @@ export function isArticleNode(node: unknown): node is Json {
  * deeply nested input costs no recursion.
  */
 export function topNodes(data: unknown): Json[] {
-  return (Array.isArray(data) ? data : [data])
-    .filter(isObject)
-    .flatMap((block) => [block, ...(Array.isArray(block['@graph']) ? block['@graph'].filter(isObject) : [])])
-    .flatMap((node) => (isObject(node.mainEntity) ? [node, node.mainEntity] : [node]));
+  const nodes: Json[] = [];
+  const add = (node: unknown) => {
+    if (!isObject(node)) return;
+    nodes.push(node);
+    if (isObject(node.mainEntity)) nodes.push(node.mainEntity);
+  };
+  for (const block of Array.isArray(data) ? data : [data]) {
+    add(block);
+    if (isObject(block) && Array.isArray(block['@graph'])) for (const node of block['@graph']) add(node);
+  }
+  return nodes;
 }
 
 /** True when a JSON-LD block (or one in its `@graph`, or one of several blocks) describes an article. */

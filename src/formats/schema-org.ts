@@ -48,7 +48,10 @@ function referenceResolver(index: Map<string, Json>): Resolve {
   return (value) => {
     const id = isObject(value) ? value['@id'] : undefined;
     const node = typeof id === 'string' ? index.get(id) : undefined;
-    return node && node !== value ? { ...node, ...(value as Json) } : value;
+    if (!node || node === value) return value;
+    // A bare reference is the node itself; one with properties of its own adds them.
+    for (const key in value as Json) if (key !== '@id' && key !== '@type') return { ...node, ...(value as Json) };
+    return node;
   };
 }
 
@@ -76,33 +79,33 @@ function schemaImage(value: unknown, field: string, resolve: Resolve, log?: Drop
   return compact({ url, alt: words(first.caption) ?? words(first.name), width: dimension(first.width), height: dimension(first.height) });
 }
 
+type Agent = Person & { organization: boolean };
+
 /** People and organisations named by a field, references followed; nameless entries are dropped and noted. */
-function schemaAgents(value: unknown, field: string, resolve: Resolve, log?: DropLog): (Person & { organization: boolean })[] {
-  const list = asArray(value);
-  return list
-    .flatMap((raw, index) => {
-      const entry = resolve(raw);
-      const at = Array.isArray(value) ? `${field}[${index}]` : field;
-      // Seen on real pages: several people in one Person's "name", a Person as the name, "By …".
-      const names = asArray(isObject(entry) ? entry.name : entry).map((name) => words(isObject(name) ? name.name : name)?.replace(/^by\s+/i, ''));
-      return (names.length > 0 ? names : [undefined]).map((name) => [entry, at, name] as const);
-    })
-    .map(([entry, at, name]) => {
-      if (!name) {
-        log?.drop(at, `"${at}" must be a name, or a Person or Organization with a "name".`);
-        return undefined;
-      }
-      if (!isObject(entry)) return { name, organization: false };
-      const organization = hasType(entry, 'Organization', 'NewsMediaOrganization', 'Corporation');
-      return compact({
-        name,
-        organization,
-        url: text(entry.url),
-        image: schemaImage(entry.image, `${at}.image`, resolve, log),
-        jobTitle: words(entry.jobTitle),
-      });
-    })
-    .filter(isPresent);
+function schemaAgents(value: unknown, field: string, resolve: Resolve, log?: DropLog): Agent[] {
+  const agents: Agent[] = [];
+  asArray(value).forEach((raw, index) => {
+    const entry = resolve(raw);
+    const at = Array.isArray(value) ? `${field}[${index}]` : field;
+    // Seen on real pages: several people in one Person's "name", a Person as the name, "By …".
+    const names = asArray(isObject(entry) ? entry.name : entry).map((name) => words(isObject(name) ? name.name : name)?.replace(/^by\s+/i, ''));
+    if (names.length === 0 || names.some((name) => !name)) log?.drop(at, `"${at}" must be a name, or a Person or Organization with a "name".`);
+    for (const name of names) {
+      if (!name) continue;
+      if (!isObject(entry)) agents.push({ name, organization: false });
+      else
+        agents.push(
+          compact({
+            name,
+            organization: hasType(entry, 'Organization', 'NewsMediaOrganization', 'Corporation'),
+            url: text(entry.url),
+            image: schemaImage(entry.image, `${at}.image`, resolve, log),
+            jobTitle: words(entry.jobTitle),
+          }),
+        );
+    }
+  });
+  return agents;
 }
 
 function schemaPublisher(value: unknown, resolve: Resolve, log?: DropLog): Json | undefined {

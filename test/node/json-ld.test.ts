@@ -33,6 +33,9 @@ test('the corpus: at least 22 real pages, each with its expectations and source'
   const files = readdirSync(corpus).filter((name) => name.endsWith('.json') && name !== 'expected.json');
   assert.ok(files.length >= 22, `${files.length} documents`);
   assert.deepEqual(files.sort(), Object.keys(expected).sort());
+  // The browser test lists the documents itself (it cannot read a directory).
+  const browserTest = readFileSync(new URL('../json-ld.test.ts', import.meta.url), 'utf8');
+  for (const name of files) assert.ok(browserTest.includes(`'${name}'`), `${name} is not in test/json-ld.test.ts`);
   const sources = readFileSync(new URL('SOURCES.md', corpus), 'utf8');
   for (const name of files) assert.ok(sources.includes(`\`${name}\``), `${name} has no source`);
 });
