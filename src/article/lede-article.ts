@@ -230,10 +230,10 @@ export class LedeArticle extends LedeElement {
     this.jsonLdPending = true;
     whenIdle(async () => {
       this.jsonLdPending = false;
-      // The sanitized body's own update schedules the write again, with its text.
+      const { syncJsonLdScript } = await import('./json-ld-script.js');
+      // Read after the import, so an older write never lands last; a pending body's update writes again.
       if (!this.isConnected || this.body.pending) return;
       const article = this.resolvedArticle;
-      const { syncJsonLdScript } = await import('./json-ld-script.js');
       syncJsonLdScript(this, this.noJsonLd ? undefined : (article ?? this.light.article), this.bodyText(article));
     });
   }
