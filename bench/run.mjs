@@ -12,6 +12,7 @@
 //   node bench/run.mjs render            only the render times against plain DOM
 //   node bench/run.mjs feeds             only the feed parsing figures (in Chromium)
 //   node bench/run.mjs counts            only the comment counts on an index page
+//   node bench/run.mjs json-ld           only the schema.org JSON-LD reading figures (no browser)
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -23,6 +24,7 @@ import { measureCounts } from './lib/counts.mjs';
 import { measureParse } from './lib/credits.mjs';
 import { measureFeedParse } from './lib/feed-parse.mjs';
 import { measureGrowth } from './lib/growth.mjs';
+import { measureJsonLd } from './lib/json-ld.mjs';
 import { kB, ms, printTable, quantile } from './lib/report.mjs';
 import { bytesBySource, demoComments, measureSeedPage, seedPageRows, startCommentServer } from './lib/seed-page.mjs';
 import { startServer } from './lib/server.mjs';
@@ -50,6 +52,8 @@ const budgets = {
   /** `parseCredits` on 1 MB of adversarial text, and how its time grows from 0.5 MB (2 is linear). */
   adversarialMs: 1_000,
   adversarialGrowth: 2.5,
+  /** Reading a 200 kB schema.org JSON-LD @graph: time(400 kB) ÷ time(200 kB). */
+  jsonLdGrowth: 2.2,
   /** Each text reader on its worst hostile input: time growth over the top doubling, 500 kB to 1 MB, and time at 1 MB. */
   hostileGrowth: { growth: 2.5, ms: 1_000 },
   /** Element render time over plain DOM with the same content. */
@@ -685,6 +689,7 @@ async function main() {
     if (!existsSync(join(root, file))) throw new Error(`${file} is missing: run \`npm run build\` first (or \`npm run bench\`).`);
   }
   if (process.argv[2] === 'growth') return growthOnly(process.argv[3]);
+  if (process.argv[2] === 'json-ld') return printTable([{ title: 'schema.org JSON-LD', rows: (await measureJsonLd(root, budgets.jsonLdGrowth)).rows }]);
   const executablePath = browserPaths().chromium;
   if (!executablePath) throw new Error("No Chromium found: install Debian's chromium or set CHROME_PATH.");
   if (process.argv[2] === 'page') return pageOnly(executablePath);
@@ -698,6 +703,7 @@ async function main() {
 
   const parse = await measureParse(root);
   const growth = await measureGrowth(root, budgets.hostileGrowth);
+  const jsonLd = await measureJsonLd(root, budgets.jsonLdGrowth);
   const parseRows = [
     {
       figure: 'parseCredits: realistic credit lines',
@@ -764,6 +770,7 @@ async function main() {
       { title: `Credit-line parsing in Node ${process.version} (built dist/credits.js; medians of paired runs)`, rows: parseRows },
       { title: growthTitle, rows: growth.rows },
       { title: feedTitle, rows: feedParse.rows },
+      { title: `schema.org JSON-LD in Node ${process.version} (built dist/; beside JSON.parse of the same text)`, rows: jsonLd.rows },
       { title: renderTitle(chromium), rows: render.rows },
       { title: `Layout shift on upgrade of the server-rendered seed article and related list (settled ${settleMs} ms)`, rows: shift.rows },
       { title: `Layout shift while <lede-related> feeds arrive ${feedDelayMs} ms late (skeletons; a server-rendered list)`, rows: feedShift.rows },
@@ -778,7 +785,7 @@ async function main() {
     await mkdir(join(root, 'bench/results'), { recursive: true });
     await writeFile(
       join(root, 'bench/results/latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, feedParse: feedParse.results, counts: counts.results, rows }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium, cpus: cpus().length, budgets, sizes: sizes.data, seedPage: seedPage.data, parse, growth: growth.data, jsonLd: jsonLd.data, registration, render: render.results, shift: shift.results, feedShift: feedShift.results, longThread: longThread.results, feedParse: feedParse.results, counts: counts.results, rows }, null, 2)}\n`,
     );
     console.log(
       `\n${failed.length === 0 ? 'All budgets met.' : `${failed.length} budget(s) missed: ${failed.map((row) => row.figure).join('; ')}.`} Figures in bench/results/latest.json.`,

@@ -16,7 +16,8 @@ export { LedeRelated } from './related/lede-related.js';
 export { LedeStoryClickEvent } from './related/events.js';
 export { LedeComments } from './comments/lede-comments.js';
 export { LedeError } from './shared/errors.js';
-export { LedeArticleLoadEvent, LedeErrorEvent } from './shared/events.js';
+export { LedeArticleLoadEvent, LedeDroppedEvent, LedeErrorEvent } from './shared/events.js';
+export type { DroppedField } from './shared/leniency.js';
 
 // <lede-comment-count> is for index and section pages: its code loads only on a page that has one.
 defineWhenUsed('lede-comment-count', () => import('./comment-count/define.js'));

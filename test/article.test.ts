@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/article.js';
 import type { LedeArticle } from '../src/article.js';
 import type { Article, ArticleBlock } from '../src/model.js';
-import type { LedeArticleLoadEvent, LedeErrorEvent } from '../src/shared/events.js';
+import type { LedeArticleLoadEvent, LedeDroppedEvent, LedeErrorEvent } from '../src/shared/events.js';
 
 const shadow = (element: Element) => element.shadowRoot!;
 const query = <T extends Element = HTMLElement>(element: Element, selector: string) => shadow(element).querySelector<T>(selector);
@@ -318,15 +318,11 @@ describe('<lede-article>', () => {
       await expect(element).to.be.accessible();
     });
 
-    it('names the field for wrong types and missing fields', async () => {
+    it('names the field for a wrong or missing headline', async () => {
       const element = await fixture<LedeArticle>(html`<lede-article></lede-article>`);
       const cases: [unknown, string][] = [
         [{ headline: 42 }, 'headline'],
         [{ kicker: 'No headline' }, 'headline'],
-        [{ headline: 'Ok', datePublished: 'yesterday' }, 'datePublished'],
-        [{ headline: 'Ok', authors: 'Jane Doe' }, 'authors'],
-        [{ headline: 'Ok', body: [{ type: 'paragraph', text: ['not', 'text'] }] }, 'body[0].text'],
-        [{ headline: 'Ok', image: { url: '' } }, 'image.url'],
       ];
       for (const [data, field] of cases) {
         const event = nextError(element);
@@ -342,6 +338,41 @@ describe('<lede-article>', () => {
       await element.updateComplete;
       expect(query(element, '[role="alert"]')).to.be.null;
       expect(query(element, '.headline')!.textContent).to.equal('Recovered');
+    });
+
+    it('renders data with malformed optional fields and reports what it left out in one lede-dropped', async () => {
+      const element = await fixture<LedeArticle>(html`<lede-article></lede-article>`);
+      const errors: LedeErrorEvent[] = [];
+      element.addEventListener('lede-error', (event) => errors.push(event));
+      const cases: [unknown, string[], string][] = [
+        [{ headline: 'Ok', datePublished: 'yesterday' }, ['datePublished'], '"datePublished" must be an ISO 8601 date'],
+        [{ headline: 'Ok', authors: 'Jane Doe' }, ['authors'], '"authors" must be an array'],
+        [{ headline: 'Ok', body: [{ type: 'paragraph', text: ['not', 'text'] }] }, ['body[0]'], '"body[0].text" must be a string'],
+        [{ headline: 'Ok', image: { url: '' }, dateModified: 'later' }, ['dateModified', 'image'], '"dateModified" must be an ISO 8601 date'],
+      ];
+      const warn = console.warn;
+      const warnings: string[] = [];
+      console.warn = (message: string) => warnings.push(message);
+      try {
+        for (const [data, fields, reason] of cases) {
+          warnings.length = 0;
+          const dropped = oneEvent(element, 'lede-dropped') as Promise<LedeDroppedEvent>;
+          element.article = data as Article;
+          const event = await dropped;
+          expect(
+            event.fields.map(({ field }) => field),
+            JSON.stringify(data),
+          ).to.deep.equal(fields);
+          expect(event.fields[0]!.reason).to.contain(reason);
+          await element.updateComplete;
+          expect(query(element, '.headline')!.textContent).to.equal('Ok');
+          expect(query(element, '[role="alert"]') === null, JSON.stringify(data)).to.equal(true);
+          expect(warnings, JSON.stringify(data)).to.deep.equal([`lede-article: left out ${fields.join(', ')}: ${event.fields[0]!.reason}`]);
+        }
+      } finally {
+        console.warn = warn;
+      }
+      expect(errors).to.have.length(0);
     });
 
     it('reports JSON that is not an article as unsupported', async () => {

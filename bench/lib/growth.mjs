@@ -91,7 +91,7 @@ function call(work, input) {
  * `sampleMs`. CPU time, not `performance.now()`: on this shared machine the clock also counts the
  * time other processes hold the cores, which swung single doublings from 0.2× to 17×.
  */
-function timePerCall(work, input) {
+export function timePerCall(work, input) {
   const sample = calibratedSampler(work, input);
   sample();
   const times = Array.from({ length: samples }, sample).sort((a, b) => a - b);
@@ -121,7 +121,7 @@ function calibratedSampler(work, input) {
  * which goes first alternating too, and the median of each pair's ratio counts, so load that
  * drifts over the run cancels.
  */
-function timeRatio(work, small, large) {
+export function timeRatio(work, small, large) {
   const [smallSample, largeSample] = [calibratedSampler(work, small), calibratedSampler(work, large)];
   const ratios = Array.from({ length: pairs }, (_, index) => {
     if (index % 2 === 1) {

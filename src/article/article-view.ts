@@ -6,13 +6,31 @@
  */
 import { html, render } from 'lit';
 import type { Article, ArticleBlock, ImageRef } from '../model.js';
+import { readArticleLazily } from '../formats/load-article.js';
 import { formatDate } from '../shared/format.js';
+import { DropLog, type DroppedField } from '../shared/leniency.js';
 import { listPeople } from '../shared/people.js';
 import { safeUrl } from '../shared/url.js';
 import type { ArticleMessages } from './messages.js';
 
 export { blocksToText } from '../formats/article-data.js';
-export { readArticleLazily as readArticleData } from '../formats/load-article.js';
+
+/** What reading each article left out, for the element to report once it has shown the article. */
+const dropped = new WeakMap<Article, readonly DroppedField[]>();
+
+/** Reads article data of any format leniently, noting what it leaves out (see `droppedFrom`). */
+export function readArticleData(data: unknown): Article | Promise<Article> {
+  const log = new DropLog();
+  const noted = (article: Article) => {
+    dropped.set(article, log.fields);
+    return article;
+  };
+  const result = readArticleLazily(data, log);
+  return result instanceof Promise ? result.then(noted) : noted(result);
+}
+
+/** The malformed optional fields reading `article` left out. */
+export const droppedFrom = (article: Article): readonly DroppedField[] => dropped.get(article) ?? [];
 
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'ug', 'ur', 'yi']);
 

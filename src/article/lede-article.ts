@@ -5,11 +5,10 @@ import { ContextProvider } from '@lit/context';
 import type { Article } from '../model.js';
 import { articleContext, articleHostContext } from '../shared/context.js';
 import { toLedeError } from '../shared/errors.js';
-import { LedeArticleLoadEvent } from '../shared/events.js';
+import { LedeArticleLoadEvent, reportDropped } from '../shared/events.js';
 import { readingMinutes } from '../shared/format.js';
 import { LedeElement } from '../shared/lede-element.js';
 import { themeStyles } from '../shared/theme.styles.js';
-import { parseJson } from '../shared/validate.js';
 import { articleMessages } from './messages.js';
 import { articleStyles } from './article.styles.js';
 import { errorState, loadingState } from './states.js';
@@ -73,7 +72,8 @@ type BuiltParts = import('./article-view.js').BuiltParts;
  * @cssprop --lede-radius - Corner radius.
  *
  * @fires lede-article-load - New article data was resolved from the property, `src` or inline JSON-LD.
- * @fires lede-error - Data could not be used: malformed JSON, wrong types, missing fields, a failed `src`.
+ * @fires lede-error - Data could not be used: malformed JSON, a missing or mistyped headline, a failed `src`.
+ * @fires lede-dropped - The article rendered, but malformed optional fields of its data were left out (once per load).
  */
 export class LedeArticle extends LedeElement {
   /** @internal */
@@ -81,7 +81,8 @@ export class LedeArticle extends LedeElement {
 
   /**
    * The article as data, in any supported format. Takes precedence over `src` and inline JSON-LD.
-   * Invalid data renders the error state and fires `lede-error`.
+   * Data without a usable headline renders the error state and fires `lede-error`; malformed
+   * optional fields are left out and reported by `lede-dropped`.
    */
   @property({ attribute: false }) article?: ArticleInput;
 
@@ -193,6 +194,7 @@ export class LedeArticle extends LedeElement {
     if (article && article !== this.lastAnnounced) {
       this.lastAnnounced = article;
       this.dispatchEvent(new LedeArticleLoadEvent(article));
+      reportDropped(this, view.value!.droppedFrom(article));
     }
     // Without a lead image, the body's first picture is the article's first.
     this.body.sync(article && !article.body && !this.light.hasBody ? article.bodyHtml : undefined, () => !this.viewParts?.parts.image);
@@ -214,10 +216,9 @@ export class LedeArticle extends LedeElement {
   }
 
   private readInlineJsonLd(): void {
-    const json = inlineJsonLd(this);
-    if (json === undefined) return;
     try {
-      this.readData(parseJson(json), (article) => (this.inlineData = article));
+      const data = inlineJsonLd(this);
+      if (data !== undefined) this.readData(data, (article) => (this.inlineData = article));
     } catch (error) {
       this.report(toLedeError(error, 'invalid-json'));
     }
@@ -229,10 +230,10 @@ export class LedeArticle extends LedeElement {
     this.jsonLdPending = true;
     whenIdle(async () => {
       this.jsonLdPending = false;
-      // The sanitized body's own update schedules the write again, with its text.
+      const { syncJsonLdScript } = await import('./json-ld-script.js');
+      // Read after the import, so an older write never lands last; a pending body's update writes again.
       if (!this.isConnected || this.body.pending) return;
       const article = this.resolvedArticle;
-      const { syncJsonLdScript } = await import('./json-ld-script.js');
       syncJsonLdScript(this, this.noJsonLd ? undefined : (article ?? this.light.article), this.bodyText(article));
     });
   }

@@ -1,5 +1,6 @@
 import type { Article } from '../model.js';
 import { parseIsoDate } from '../shared/format.js';
+import { parseJson } from '../shared/validate.js';
 import { isUnslottedContent, slotText } from '../shared/light-dom.js';
 import { generatedJsonLdAttribute } from './json-ld-marker.js';
 
@@ -59,9 +60,14 @@ export function readLightContent(host: HTMLElement): LightContent {
   };
 }
 
-/** The text of the page's own article JSON-LD child (not the one the element wrote), if any. */
-export function inlineJsonLd(host: HTMLElement): string | undefined {
+/**
+ * The page's own JSON-LD children (not the one the element wrote), parsed: one block's data, an
+ * array of several blocks (the reader picks the article among them), or undefined for none.
+ * @throws {LedeError} `invalid-json` when a block is not JSON.
+ */
+export function inlineJsonLd(host: HTMLElement): unknown {
   if (!host.firstElementChild) return undefined;
-  const script = host.querySelector(`:scope > script[type="application/ld+json"]:not([${generatedJsonLdAttribute}])`);
-  return script ? (script.textContent ?? '') : undefined;
+  const scripts = host.querySelectorAll(`:scope > script[type="application/ld+json"]:not([${generatedJsonLdAttribute}])`);
+  const blocks = [...scripts].map((script) => parseJson(script.textContent ?? ''));
+  return blocks.length > 1 ? blocks : blocks[0];
 }

@@ -6,10 +6,12 @@
  */
 import type { Article, ArticleBlock, Organization } from '../model.js';
 import { LedeError } from '../shared/errors.js';
+import type { DropLog } from '../shared/leniency.js';
 import {
   compact,
   invalid,
   isObject,
+  lenient,
   optionalDate,
   optionalString,
   requiredShortString,
@@ -19,6 +21,7 @@ import {
   validateCredit,
   validateImage,
   validatePerson,
+  type FieldReader,
 } from '../shared/validate.js';
 
 /** True for an object in Lede's own shape: no JSON-LD keys, and not a ninjs item (which has a `uri`). */
@@ -35,9 +38,10 @@ export function unsupportedArticle(data: unknown): LedeError {
   );
 }
 
-function validateBlock(value: unknown, field: string): ArticleBlock | undefined {
+function validateBlock(value: unknown, field: string, log?: DropLog): ArticleBlock | undefined {
   if (!isObject(value)) invalid(field, 'an object with a "type"');
   const text = () => requiredString(value.text, `${field}.text`);
+  const optional = (key: string) => lenient(log, `${field}.${key}`, () => optionalString(value[key], `${field}.${key}`));
   switch (value.type) {
     case 'paragraph':
       return { type: 'paragraph', text: text() };
@@ -47,19 +51,19 @@ function validateBlock(value: unknown, field: string): ArticleBlock | undefined 
       return { type: 'heading', level, text: text() };
     }
     case 'quote':
-      return compact({ type: 'quote' as const, text: text(), cite: optionalString(value.cite, `${field}.cite`) });
+      return compact({ type: 'quote' as const, text: text(), cite: optional('cite') });
     case 'figure':
       return compact({
         type: 'figure' as const,
-        image: validateImage(value.image, `${field}.image`) ?? invalid(`${field}.image`, 'an object with a "url"'),
-        caption: optionalString(value.caption, `${field}.caption`),
-        credit: optionalString(value.credit, `${field}.credit`),
+        image: validateImage(value.image, `${field}.image`, log) ?? invalid(`${field}.image`, 'an object with a "url"'),
+        caption: optional('caption'),
+        credit: optional('credit'),
       });
     case 'list':
       return {
         type: 'list',
         ordered: value.ordered === true,
-        items: validateArray(value.items ?? invalid(`${field}.items`, 'an array of strings'), `${field}.items`, optionalString) ?? [],
+        items: validateArray(value.items ?? invalid(`${field}.items`, 'an array of strings'), `${field}.items`, optionalString, log) ?? [],
       };
     default:
       // A block type from a newer Lede: skip it rather than fail the whole article.
@@ -68,44 +72,59 @@ function validateBlock(value: unknown, field: string): ArticleBlock | undefined 
   }
 }
 
-function validateOrganization(value: unknown, field: string): Organization | undefined {
+function validateOrganization(value: unknown, field: string, log?: DropLog): Organization | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) invalid(field, 'an object with a "name"');
   return compact({
     name: requiredShortString(value.name, `${field}.name`),
-    url: optionalString(value.url, `${field}.url`),
-    logo: validateImage(value.logo, `${field}.logo`),
+    url: lenient(log, `${field}.url`, () => optionalString(value.url, `${field}.url`)),
+    logo: lenient(log, `${field}.logo`, () => validateImage(value.logo, `${field}.logo`, log)),
   });
 }
 
+const list =
+  <T>(item: FieldReader<T>): FieldReader<T[]> =>
+  (value, field, log) =>
+    validateArray(value, field, item, log);
+
+/** How each field but the headline is read; all of them are optional. */
+const optionalFields: { [Key in Exclude<keyof Article, 'headline'>]-?: FieldReader<Article[Key]> } = {
+  id: optionalString,
+  url: optionalString,
+  kicker: shortString,
+  alternativeHeadline: shortString,
+  dek: shortString,
+  byline: shortString,
+  authors: list(validatePerson),
+  credits: list(validateCredit),
+  creditsText: optionalString,
+  dateline: shortString,
+  datePublished: optionalDate,
+  dateModified: optionalDate,
+  section: shortString,
+  keywords: list(shortString),
+  language: optionalString,
+  image: validateImage,
+  publisher: validateOrganization,
+  body: list(validateBlock),
+  bodyHtml: optionalString,
+};
+
 /**
- * Checks a Lede `Article` field by field.
- * @throws {LedeError} `invalid-data` naming the first field that is missing or of the wrong type.
+ * Checks a Lede `Article` field by field. The headline is required. Given a `log`, the rest is
+ * read leniently: a malformed optional field (or list entry, or part of one) is noted in the log
+ * and left out, and the article keeps everything else.
+ * @throws {LedeError} `invalid-data` naming the field: a missing or mistyped headline; without a
+ *   log, the first field that is of the wrong type.
  */
-export function validateArticle(data: unknown): Article {
+export function validateArticle(data: unknown, log?: DropLog): Article {
   if (!isObject(data)) throw unsupportedArticle(data);
-  return compact({
-    id: optionalString(data.id, 'id'),
-    url: optionalString(data.url, 'url'),
-    kicker: shortString(data.kicker, 'kicker'),
-    headline: requiredShortString(data.headline, 'headline'),
-    alternativeHeadline: shortString(data.alternativeHeadline, 'alternativeHeadline'),
-    dek: shortString(data.dek, 'dek'),
-    byline: shortString(data.byline, 'byline'),
-    authors: validateArray(data.authors, 'authors', validatePerson),
-    credits: validateArray(data.credits, 'credits', validateCredit),
-    creditsText: optionalString(data.creditsText, 'creditsText'),
-    dateline: shortString(data.dateline, 'dateline'),
-    datePublished: optionalDate(data.datePublished, 'datePublished'),
-    dateModified: optionalDate(data.dateModified, 'dateModified'),
-    section: shortString(data.section, 'section'),
-    keywords: validateArray(data.keywords, 'keywords', shortString),
-    language: optionalString(data.language, 'language'),
-    image: validateImage(data.image, 'image'),
-    publisher: validateOrganization(data.publisher, 'publisher'),
-    body: validateArray(data.body, 'body', validateBlock),
-    bodyHtml: optionalString(data.bodyHtml, 'bodyHtml'),
-  });
+  const article: Record<string, unknown> = { headline: requiredShortString(data.headline, 'headline') };
+  for (const [field, read] of Object.entries(optionalFields) as [string, FieldReader<unknown>][]) {
+    const value = lenient(log, field, () => read(data[field], field, log));
+    if (value !== undefined) article[field] = value;
+  }
+  return article as unknown as Article;
 }
 
 /** The plain text of structured body blocks, one block per line, for `articleBody` and reading time. */

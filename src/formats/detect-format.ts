@@ -4,35 +4,64 @@
  * Pure: no DOM, runs in Node.
  * @module
  */
-import { isObject } from '../shared/validate.js';
+import { isObject, type Json } from '../shared/validate.js';
 import { looksLikeLedeArticle } from './article-data.js';
 
 /** The formats `readArticle` recognises. */
 export type ArticleFormat = 'lede' | 'schema.org' | 'ninjs-3' | 'ninjs-2';
 
+/** schema.org's `Article` and every subtype of it. */
 const articleTypes = new Set([
   'Article',
+  'AdvertiserContentArticle',
   'NewsArticle',
-  'ReportageNewsArticle',
   'AnalysisNewsArticle',
-  'OpinionNewsArticle',
-  'BackgroundNewsArticle',
-  'ReviewNewsArticle',
   'AskPublicNewsArticle',
+  'BackgroundNewsArticle',
+  'OpinionNewsArticle',
+  'ReportageNewsArticle',
+  'ReviewNewsArticle',
+  'Report',
+  'SatiricalArticle',
+  'ScholarlyArticle',
+  'MedicalScholarlyArticle',
+  'SocialMediaPosting',
   'BlogPosting',
   'LiveBlogPosting',
-  'Report',
-  'ScholarlyArticle',
+  'DiscussionForumPosting',
   'TechArticle',
+  'APIReference',
 ]);
 
-/** True when a JSON-LD node (or one in its `@graph`) describes an article. */
-export function isSchemaOrgArticle(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(isSchemaOrgArticle);
+/** True for a node whose `@type` (one or several, bare or as a schema.org IRI) is an article type. */
+export function isArticleNode(node: unknown): node is Json {
   if (!isObject(node)) return false;
-  if (Array.isArray(node['@graph'])) return node['@graph'].some(isSchemaOrgArticle);
   const types = Array.isArray(node['@type']) ? node['@type'] : [node['@type']];
-  return types.some((type) => typeof type === 'string' && articleTypes.has(type.replace(/^(https?:\/\/)?schema\.org\//, '')));
+  return types.some((type) => typeof type === 'string' && articleTypes.has(type.replace(/^(?:(?:https?:\/\/)?schema\.org\/|schema:)/, '')));
+}
+
+/**
+ * The nodes a page's JSON-LD may describe its article with: each block (one, or an array of the
+ * page's blocks), each node of its `@graph`, and a web page's `mainEntity`. One level of each, so
+ * deeply nested input costs no recursion.
+ */
+export function topNodes(data: unknown): Json[] {
+  const nodes: Json[] = [];
+  const add = (node: unknown) => {
+    if (!isObject(node)) return;
+    nodes.push(node);
+    if (isObject(node.mainEntity)) nodes.push(node.mainEntity);
+  };
+  for (const block of Array.isArray(data) ? data : [data]) {
+    add(block);
+    if (isObject(block) && Array.isArray(block['@graph'])) for (const node of block['@graph']) add(node);
+  }
+  return nodes;
+}
+
+/** True when a JSON-LD block (or one in its `@graph`, or one of several blocks) describes an article. */
+export function isSchemaOrgArticle(data: unknown): boolean {
+  return topNodes(data).some(isArticleNode);
 }
 
 /** Which format a parsed JSON value is in, or undefined when it is none Lede reads. */

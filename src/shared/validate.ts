@@ -8,12 +8,16 @@
 import type { Credit, CreditRole, ImageRef, Person } from '../model.js';
 import { LedeError } from './errors.js';
 import { parseIsoDate } from './format.js';
+import type { DropLog } from './leniency.js';
 
 /** A parsed JSON object. */
 export type Json = Record<string, unknown>;
 
-/** Checks one value found at `field`, returning it cleaned or undefined to skip it. */
-export type FieldReader<T> = (value: unknown, field: string) => T | undefined;
+/**
+ * Checks one value found at `field`, returning it cleaned or undefined to skip it. Given a `log`,
+ * it reads leniently: malformed optional parts inside the value are noted there and left out.
+ */
+export type FieldReader<T> = (value: unknown, field: string, log?: DropLog) => T | undefined;
 
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -35,6 +39,14 @@ export function compact<T extends object>(value: T): T {
 /** @throws {LedeError} `invalid-data` naming `field`. */
 export function invalid(field: string, expected: string): never {
   throw new LedeError('invalid-data', `"${field}" must be ${expected}.`, { field });
+}
+
+/**
+ * Reads an optional part with `read`: strictly without a log (a malformed value throws), leniently
+ * with one (the part is noted in the log and left out).
+ */
+export function lenient<T>(log: DropLog | undefined, field: string, read: () => T): T | undefined {
+  return log ? log.optional(field, read) : read();
 }
 
 /** Parses JSON text. @throws {LedeError} `invalid-json`. */
@@ -92,33 +104,38 @@ function optionalDimension(value: unknown, field: string): number | undefined {
   return value;
 }
 
-/** An array read item by item; items the reader returns undefined for are dropped. */
-export function validateArray<T>(value: unknown, field: string, item: FieldReader<T>): T[] | undefined {
+/**
+ * An array read item by item; items the reader returns undefined for are dropped. Given a `log`,
+ * a malformed item is noted and dropped too, and the rest are kept.
+ */
+export function validateArray<T>(value: unknown, field: string, item: FieldReader<T>, log?: DropLog): T[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) invalid(field, 'an array');
-  return nonEmpty(value.map((entry, index) => item(entry, `${field}[${index}]`)).filter(isPresent));
+  return nonEmpty(value.map((entry, index) => lenient(log, `${field}[${index}]`, () => item(entry, `${field}[${index}]`, log))).filter(isPresent));
 }
 
-export function validateImage(value: unknown, field: string): ImageRef | undefined {
+export function validateImage(value: unknown, field: string, log?: DropLog): ImageRef | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) invalid(field, 'an object with a "url"');
   return compact({
     url: requiredString(value.url, `${field}.url`),
     // An empty alt is meaningful (a decorative image), so it is kept.
-    alt: typeof value.alt === 'string' ? value.alt.trim() : optionalString(value.alt, `${field}.alt`),
-    width: optionalDimension(value.width, `${field}.width`),
-    height: optionalDimension(value.height, `${field}.height`),
+    alt: lenient(log, `${field}.alt`, () => (typeof value.alt === 'string' ? value.alt.trim() : optionalString(value.alt, `${field}.alt`))),
+    width: lenient(log, `${field}.width`, () => optionalDimension(value.width, `${field}.width`)),
+    height: lenient(log, `${field}.height`, () => optionalDimension(value.height, `${field}.height`)),
   });
 }
 
-export function validatePerson(value: unknown, field: string): Person {
+export function validatePerson(value: unknown, field: string, log?: DropLog): Person {
   if (!isObject(value)) invalid(field, 'an object with a "name"');
+  const optional = <T>(key: string, read: (value: unknown, field: string, log?: DropLog) => T) =>
+    lenient(log, `${field}.${key}`, () => read(value[key], `${field}.${key}`, log));
   return compact({
     name: requiredShortString(value.name, `${field}.name`),
-    url: optionalString(value.url, `${field}.url`),
-    image: validateImage(value.image, `${field}.image`),
-    jobTitle: shortString(value.jobTitle, `${field}.jobTitle`),
-    location: shortString(value.location, `${field}.location`),
+    url: optional('url', optionalString),
+    image: optional('image', validateImage),
+    jobTitle: optional('jobTitle', shortString),
+    location: optional('location', shortString),
   });
 }
 
@@ -138,14 +155,22 @@ export const creditRoles: readonly CreditRole[] = [
   'translation',
 ];
 
-export function validateCredit(value: unknown, field: string): Credit {
+export function validateCredit(value: unknown, field: string, log?: DropLog): Credit {
   if (!isObject(value)) invalid(field, 'an object with a "name" and "roles"');
   const name = requiredShortString(value.name, `${field}.name`);
   const roles = value.roles;
   if (!Array.isArray(roles) || !roles.every((role) => creditRoles.includes(role as CreditRole))) {
     invalid(`${field}.roles`, `an array of roles (${creditRoles.join(', ')})`);
   }
-  const kind = value.kind;
-  if (kind !== undefined && kind !== 'person' && kind !== 'organization') invalid(`${field}.kind`, '"person" or "organization"');
-  return compact({ name, roles: [...(roles as CreditRole[])], location: shortString(value.location, `${field}.location`), kind });
+  const kind = lenient(log, `${field}.kind`, () => {
+    const kind = value.kind;
+    if (kind !== undefined && kind !== 'person' && kind !== 'organization') invalid(`${field}.kind`, '"person" or "organization"');
+    return kind;
+  });
+  return compact({
+    name,
+    roles: [...(roles as CreditRole[])],
+    location: lenient(log, `${field}.location`, () => shortString(value.location, `${field}.location`)),
+    kind,
+  });
 }

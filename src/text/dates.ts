@@ -11,9 +11,13 @@
  * - Times need minutes unless they carry AM/PM ("10 AM"). Seconds fractions are dropped.
  * - `Z`, `UTC`, `GMT` and numeric offsets are kept; US zone abbreviations (`EST`, `PDT`, ...)
  *   and `CET`/`CEST`/`EET`/`EEST` become offsets; any other abbreviation ("ET", "IST") is
- *   ambiguous and dropped, leaving a local time.
+ *   ambiguous and dropped, leaving a local time. A doubled `ZZ` (a formatting slip seen in
+ *   WordPress JSON-LD) reads as `Z`.
+ * - `toIsoDate` also reads the C/Java form `Tue Jan 28 15:28:56 CET 2020`, which some CMSs print
+ *   into structured data.
  * @module
  */
+import { parseIsoDate } from '../shared/format.js';
 
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
@@ -91,6 +95,9 @@ const WRITTEN = /^(?:([a-z]+)\.?,? )?(?:([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? 
 const TIME_SEPARATOR = /^(?:T|,? (?:at |[-–—|@·] )?|,)/i;
 const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?(?: ?([ap])\.?m\.?)?(?: ?(z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5}))?$/i;
 
+// "Tue Jan 28 15:28:56 CET 2020": weekday, month, day, time, optional zone, then the year.
+const CTIME = /^[a-z]{3},? ([a-z]{3}) (\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?)(?: ([a-z]{1,5}|[+-]\d{2}:?\d{2}))? (\d{4})$/i;
+
 interface DateParts {
   year: number;
   month: number;
@@ -123,6 +130,24 @@ export function parseLooseDate(text: string): string | undefined {
   if (parts.rest === '') return date;
   const time = readTime(parts.rest);
   return time === undefined ? undefined : `${date}T${time}`;
+}
+
+/**
+ * A date from publishers' structured data (schema.org `datePublished`, a feed's item date), as
+ * ISO 8601 that `formatDate` shows: ISO 8601 is kept as it is; what `parseLooseDate` reads (RFC 822
+ * dates, a space for the `T`, missing seconds, `ZZ`) and the C/Java `Tue Jan 28 15:28:56 CET 2020`
+ * are rewritten. `undefined` when it is no date this module can read for certain.
+ * @example
+ * toIsoDate('2020-01-10T00:59:47ZZ'); // '2020-01-10T00:59:47Z'
+ * toIsoDate('Tue, 28 Jan 2020 15:28:56 +0100'); // '2020-01-28T15:28:56+01:00'
+ */
+export function toIsoDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  // An offset without its colon (+0100) is ISO 8601 too, but not every engine's `Date` reads it.
+  if (parseIsoDate(trimmed)) return trimmed.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const ctime = CTIME.exec(trimmed.replace(/\s+/g, ' '));
+  const loose = parseLooseDate(ctime ? `${ctime[1]} ${ctime[2]} ${ctime[5]} ${ctime[3]}${ctime[4] ? ` ${ctime[4]}` : ''}` : trimmed);
+  return loose && parseIsoDate(loose) ? loose : undefined;
 }
 
 function readYearFirst(input: string): DateParts | undefined {
@@ -190,7 +215,7 @@ function readZone(zone: string): string | undefined {
     if (hours > 14 || minutes > 59) return undefined;
     return `${offset[1]}${pad(hours)}:${pad(minutes)}`;
   }
-  return ZONE_OFFSETS[zone.toLowerCase()] ?? '';
+  return ZONE_OFFSETS[zone.toLowerCase().replace(/^z+$/, 'z')] ?? '';
 }
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
