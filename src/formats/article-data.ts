@@ -10,6 +10,7 @@ import {
   compact,
   invalid,
   isObject,
+  optionalDimension,
   optionalDate,
   optionalString,
   requiredShortString,
@@ -52,6 +53,17 @@ function validateBlock(value: unknown, field: string): ArticleBlock | undefined 
       return compact({
         type: 'figure' as const,
         image: validateImage(value.image, `${field}.image`) ?? invalid(`${field}.image`, 'an object with a "url"'),
+        caption: optionalString(value.caption, `${field}.caption`),
+        credit: optionalString(value.credit, `${field}.credit`),
+      });
+    case 'video':
+    case 'audio':
+      return compact({
+        type: value.type,
+        url: requiredString(value.url, `${field}.url`),
+        poster: value.type === 'video' ? validateImage(value.poster, `${field}.poster`) : undefined,
+        width: value.type === 'video' ? optionalDimension(value.width, `${field}.width`) : undefined,
+        height: value.type === 'video' ? optionalDimension(value.height, `${field}.height`) : undefined,
         caption: optionalString(value.caption, `${field}.caption`),
         credit: optionalString(value.credit, `${field}.credit`),
       });
@@ -116,6 +128,8 @@ export function blocksToText(blocks: readonly ArticleBlock[] | undefined): strin
         case 'list':
           return block.items.join('\n');
         case 'figure':
+        case 'video':
+        case 'audio':
           return block.caption ?? '';
         default:
           return block.text;
