@@ -109,7 +109,8 @@ export interface ListBlock {
 
 /** A video or audio clip with its caption and credit. ninjs video and audio renditions; NITF `media`. */
 export interface MediaBlock {
-  type: 'video' | 'audio';
+  type: 'media';
+  kind: 'video' | 'audio';
   /** The clip's URL; only `http:` and `https:` URLs are ever played. */
   url: string;
   /** A still shown before a video plays. */

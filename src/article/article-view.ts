@@ -142,7 +142,7 @@ function imageElement(image: ImageRef, first: boolean): HTMLImageElement | undef
 function playerElement(block: MediaBlock): HTMLMediaElement[] {
   const url = safeUrl(block.url);
   if (!url) return [];
-  const player = document.createElement(block.type);
+  const player = document.createElement(block.kind);
   player.controls = true;
   // Nothing downloads until the reader presses play: a clip can weigh gigabytes.
   player.preload = 'none';
@@ -199,8 +199,7 @@ function buildBody(blocks: readonly ArticleBlock[], headingLevel: number, firstI
         body.append(captioned(figure, block));
         break;
       }
-      case 'video':
-      case 'audio':
+      case 'media':
         body.append(captioned(parent('figure', '', ...playerElement(block)), block));
         break;
       case 'list': {

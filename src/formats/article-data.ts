@@ -56,17 +56,20 @@ function validateBlock(value: unknown, field: string): ArticleBlock | undefined 
         caption: optionalString(value.caption, `${field}.caption`),
         credit: optionalString(value.credit, `${field}.credit`),
       });
-    case 'video':
-    case 'audio':
+    case 'media': {
+      const video = value.kind === 'video';
+      if (!video && value.kind !== 'audio') invalid(`${field}.kind`, '"video" or "audio"');
       return compact({
-        type: value.type,
+        type: 'media' as const,
+        kind: video ? ('video' as const) : ('audio' as const),
         url: requiredString(value.url, `${field}.url`),
-        poster: value.type === 'video' ? validateImage(value.poster, `${field}.poster`) : undefined,
-        width: value.type === 'video' ? optionalDimension(value.width, `${field}.width`) : undefined,
-        height: value.type === 'video' ? optionalDimension(value.height, `${field}.height`) : undefined,
+        poster: video ? validateImage(value.poster, `${field}.poster`) : undefined,
+        width: video ? optionalDimension(value.width, `${field}.width`) : undefined,
+        height: video ? optionalDimension(value.height, `${field}.height`) : undefined,
         caption: optionalString(value.caption, `${field}.caption`),
         credit: optionalString(value.credit, `${field}.credit`),
       });
+    }
     case 'list':
       return {
         type: 'list',
@@ -128,8 +131,7 @@ export function blocksToText(blocks: readonly ArticleBlock[] | undefined): strin
         case 'list':
           return block.items.join('\n');
         case 'figure':
-        case 'video':
-        case 'audio':
+        case 'media':
           return block.caption ?? '';
         default:
           return block.text;

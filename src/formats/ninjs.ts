@@ -16,6 +16,18 @@ import { entries, mediaBlock, type MediaText } from './ninjs/renditions.js';
 const authorRels = new Set(['author', 'creator', 'byline', 'writer']);
 const mediaTypes = new Set(['picture', 'graphic', 'image', 'video', 'audio']);
 
+/**
+ * The word a byline starts with in the item's language. The element prints its own word before
+ * the names, and leaves a byline that starts with "By" as it is, but knows no other language's.
+ */
+const byWords: Record<string, string> = { de: 'von', fr: 'par', es: 'por', it: 'di', nl: 'door', nb: 'av', nn: 'av', no: 'av', sv: 'av', da: 'af' };
+
+/** A byline without its leading "Von", "Par"… in the item's language. */
+function byline(value: string | undefined, language: string | undefined): string | undefined {
+  const word = byWords[(language ?? '').split('-')[0]!.toLowerCase()];
+  return word ? value?.replace(new RegExp(`^${word}\\s+(?=\\S)`, 'i'), '') : value;
+}
+
 /** A field under its 3.x name or the lower-case name of 1.x and 2.x. */
 const field = (item: Json, name: string): unknown => item[name] ?? item[name.toLowerCase()];
 
@@ -127,7 +139,7 @@ export function fromNinjs(item: Json, log?: DropLog): Json {
     ),
     headline: (main ? text(main.value) : undefined) ?? text(item.headline) ?? nitf?.headline ?? text(item.title),
     dek: byRole(item.headlines, 'subhead') ?? description ?? nitf?.dek,
-    byline: text(item.by) ?? text(item.byline) ?? nitf?.byline,
+    byline: byline(text(item.by) ?? text(item.byline), text(item.language)) ?? nitf?.byline,
     authors: nonEmpty(authors(item)),
     dateline: text(item.located) ?? nitf?.dateline,
     datePublished: text(field(item, 'firstCreated')),

@@ -41,7 +41,7 @@ const bodyText = (article: Article) => `${blocksToText(article.body)} ${plainTex
 /** The URLs of the media a reader sees, with the element that shows each. */
 function mediaOf(article: Article): string[] {
   const urls = (article.body ?? []).flatMap((block) =>
-    block.type === 'figure' ? [`img ${block.image.url}`] : block.type === 'video' ? [`video ${block.url} ${block.poster?.url ?? ''}`] : block.type === 'audio' ? [`audio ${block.url}`] : [],
+    block.type === 'figure' ? [`img ${block.image.url}`] : block.type === 'media' ? [`${block.kind} ${block.url} ${block.poster?.url ?? ''}`] : [],
   );
   if (article.image) urls.push(`img ${article.image.url}`);
   for (const [, tag, src] of (article.bodyHtml ?? '').matchAll(/<(img|video|audio)\b[^>]*?\ssrc="([^"]*)"/g)) urls.push(`${tag} ${src!.replaceAll('&#38;', '&')}`);
@@ -89,9 +89,9 @@ test('ninjs: a picture already shown in the HTML body is not shown again as the 
 test('ninjs: a video item shows its widest rendition a page needs, with a still as the poster', () => {
   const article = readArticle(JSON.parse(read('ninjs/ap-video-3.json')));
   const [video] = article.body ?? [];
-  assert.equal(video?.type, 'video');
-  assert.ok(video?.type === 'video' && video.width === 1920 && video.height === 1080 && video.poster?.width === 1920);
-  assert.equal(video?.type === 'video' ? video.caption?.startsWith('As the Trump impeachment hearings go public') : false, true);
+  assert.equal(video?.type === 'media' && video.kind, 'video');
+  assert.ok(video?.type === 'media' && video.width === 1920 && video.height === 1080 && video.poster?.width === 1920);
+  assert.equal(video?.type === 'media' ? video.caption?.startsWith('As the Trump impeachment hearings go public') : false, true);
   // The caption is the video's, not a dek repeating it.
   assert.equal(article.dek, undefined);
 });
@@ -133,7 +133,7 @@ test('NITF media become figures, videos and quotes; malformed NITF falls back to
   );
   assert.deepEqual(figure?.blocks, [{ type: 'figure', image: { url: 'https://a.example/p.jpg', alt: 'Alt', width: 800, height: 600 }, caption: 'Cap', credit: 'AP' }]);
   const video = nitf('<media media-type="video"><media-reference source="https://a.example/v.mp4" mime-type="video/mp4"/><media-reference source="https://a.example/still.jpg" mime-type="image/jpeg"/></media>');
-  assert.equal(video?.blocks[0]?.type === 'video' ? video.blocks[0].poster?.url : undefined, 'https://a.example/still.jpg');
+  assert.equal(video?.blocks[0]?.type === 'media' ? video.blocks[0].poster?.url : undefined, 'https://a.example/still.jpg');
   const quote = nitf('<bq><block><p>Said this.</p></block><credit>Her</credit></bq>');
   assert.deepEqual(quote?.blocks, [{ type: 'quote', text: 'Said this.', cite: 'Her' }]);
   // An HTML reference XML does not know: read as HTML instead, the text intact.
@@ -159,7 +159,7 @@ test('ninjs: garbage never throws, and what is dropped is said', () => {
     log.fields.map((entry) => entry.field),
     ['bodies[0].value', 'bodies', 'associations[0].renditions'],
   );
-  assert.deepEqual(mapped.body, [{ type: 'video', url: 'https://a.example/v.mp4', poster: undefined, width: undefined, height: undefined, caption: undefined, credit: undefined }]);
+  assert.deepEqual(mapped.body, [{ type: 'media', kind: 'video', url: 'https://a.example/v.mp4', poster: undefined, width: undefined, height: undefined, caption: undefined, credit: undefined }]);
   for (const garbage of ['<nitf>', '<', '<body.content><block>'.repeat(5000), '\u0000<p>', '']) {
     assert.doesNotThrow(() => withDomParser(() => readNitf(garbage)));
     assert.doesNotThrow(() => readNitf(garbage));

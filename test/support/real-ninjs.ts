@@ -76,7 +76,8 @@ export const realNinjs: RealNinjs[] = [
   {
     file: 'dpa-text-2.json',
     headline: 'Faktencheck Derby-Elfmeter: Hat Schiedsrichter Zwayer recht?',
-    byline: 'Von Christian Hollmann, dpa',
+    // `by` is "Von Christian Hollmann, dpa": the element prints its own "By"/"Von".
+    byline: 'Christian Hollmann, dpa',
     date: '2019-05-10T16:02:28+02:00',
     words: ['der größte Skandal im Fußball seit Jahren', 'Interpretationsspielraum'],
   },

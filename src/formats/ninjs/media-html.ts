@@ -34,11 +34,11 @@ export function mediaHtml(blocks: readonly ArticleBlock[]): string {
         const { alt, width, height } = block.image;
         return src ? `<figure><img${attributes({ src, alt: alt ?? '', width, height })}>${caption(block)}</figure>` : '';
       }
-      if (block.type !== 'video' && block.type !== 'audio') return '';
+      if (block.type !== 'media') return '';
       const src = checked(block.url);
       const poster = block.poster && checked(block.poster.url);
-      const size = block.type === 'video' ? { width: block.width, height: block.height } : {};
-      return src ? `<figure><${block.type} controls preload="none"${attributes({ src, poster, ...size })}></${block.type}>${caption(block)}</figure>` : '';
+      const size = block.kind === 'video' ? { width: block.width, height: block.height } : {};
+      return src ? `<figure><${block.kind} controls preload="none"${attributes({ src, poster, ...size })}></${block.kind}>${caption(block)}</figure>` : '';
     })
     .join('');
 }

@@ -77,7 +77,7 @@ function media(node: Element): ArticleBlock | undefined {
   if (kind === 'video' || kind === 'audio') {
     const still = references.find((reference) => reference !== main && mime(reference).startsWith('image/') && source(reference));
     const poster: ImageRef | undefined = still && { url: source(still)!, alt: '', ...size(still) };
-    return { type: kind, url, poster, ...(kind === 'video' ? size(main) : {}), caption, credit };
+    return { type: 'media', kind, url, poster, ...(kind === 'video' ? size(main) : {}), caption, credit };
   }
   const alt = main.getAttribute('alternate-text') ?? caption ?? '';
   return { type: 'figure', image: { url, alt, ...size(main) }, caption, credit };

@@ -92,7 +92,8 @@ export function mediaBlock(item: Json, words: MediaText, log?: DropLog, field = 
   if (kind === 'image') return { type: 'figure', image: image(main, caption ?? ''), caption, credit };
   const still = kind === 'video' ? best(list, 'image') : undefined;
   return {
-    type: kind,
+    type: 'media',
+    kind,
     url: main.href,
     poster: still && image(still, ''),
     width: main.width,
