@@ -104,7 +104,9 @@ function readAssociations(item: Json, html: string | undefined, log?: DropLog): 
     const path = key.startsWith('associations') ? key : `associations.${key}`;
     if (!isObject(association) || !isMedia(association)) continue;
     const uri = text(association.uri);
-    const hrefs = entries(association.renditions).filter(isObject).map((rendition) => text(rendition.href));
+    const hrefs = entries(association.renditions)
+      .filter(isObject)
+      .map((rendition) => text(rendition.href));
     // A body that already shows this picture (TT's HTML links it by `uri`) needs no second copy.
     if (html && [uri, ...hrefs].some((href) => href && html.includes(href))) continue;
     const source = hrefs.length === 0 && uri && /^https?:/i.test(uri) ? { ...association, renditions: [{ href: uri }] } : association;
@@ -147,7 +149,7 @@ export function fromNinjs(item: Json, log?: DropLog): Json {
     language: text(item.language),
     keywords: nonEmpty(asArray(item.keywords).map(text).filter(isPresent)),
     image: associated.image,
-    bodyHtml: body.html && mediaHtml(before) + body.html + mediaHtml(associated.blocks),
+    bodyHtml: body.html && (before.length + associated.blocks.length > 0 ? mediaHtml(before) + body.html + mediaHtml(associated.blocks) : body.html),
     body: body.html ? undefined : nonEmpty([...before, ...(body.blocks ?? []), ...associated.blocks]),
   });
 }

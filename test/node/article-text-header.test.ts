@@ -17,7 +17,9 @@ test('a kicker on its own line is the kicker, and the by-line and date under the
 });
 
 test('a kicker in ordinary case needs a by-line or date under the headline', () => {
-  const article = parseArticleText('Israel-Hamas war\nRafah crossing opens for evacuations\nBy Nidal al-Mughrabi & Emily Rose\nFri 3 Nov 2023 10.15 GMT\n\nMore than 700 people left Gaza.');
+  const article = parseArticleText(
+    'Israel-Hamas war\nRafah crossing opens for evacuations\nBy Nidal al-Mughrabi & Emily Rose\nFri 3 Nov 2023 10.15 GMT\n\nMore than 700 people left Gaza.',
+  );
   assert.equal(article.kicker, 'Israel-Hamas war');
   assert.equal(article.headline, 'Rafah crossing opens for evacuations');
   assert.deepEqual(article.authors, [{ name: 'Nidal al-Mughrabi' }, { name: 'Emily Rose' }]);
@@ -48,7 +50,19 @@ test('dates on their own line in common formats', () => {
 });
 
 test('garbage never throws', () => {
-  const garbage = ['', '\n\n\n', ':', 'BY', 'By\n', '\u0000\u202e', 'A\nB\nC', 'ALL CAPS\n', 'X'.repeat(100_000), 'Kicker\n'.repeat(5000), 'By a\n'.repeat(5000)];
+  const garbage = [
+    '',
+    '\n\n\n',
+    ':',
+    'BY',
+    'By\n',
+    '\u0000\u202e',
+    'A\nB\nC',
+    'ALL CAPS\n',
+    'X'.repeat(100_000),
+    'Kicker\n'.repeat(5000),
+    'By a\n'.repeat(5000),
+  ];
   let seed = 15;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let index = 0; index < 200; index++) {

@@ -44,7 +44,8 @@ function mediaOf(article: Article): string[] {
     block.type === 'figure' ? [`img ${block.image.url}`] : block.type === 'media' ? [`${block.kind} ${block.url} ${block.poster?.url ?? ''}`] : [],
   );
   if (article.image) urls.push(`img ${article.image.url}`);
-  for (const [, tag, src] of (article.bodyHtml ?? '').matchAll(/<(img|video|audio)\b[^>]*?\ssrc="([^"]*)"/g)) urls.push(`${tag} ${src!.replaceAll('&#38;', '&')}`);
+  for (const [, tag, src] of (article.bodyHtml ?? '').matchAll(/<(img|video|audio)\b[^>]*?\ssrc="([^"]*)"/g))
+    urls.push(`${tag} ${src!.replaceAll('&#38;', '&')}`);
   return urls;
 }
 
@@ -122,7 +123,10 @@ test('NITF (NTB): headline, byline, dateline, hl2 subheadings, lists, and escape
   assert.ok(blocksToText(nitf.blocks).includes('<script async defer src="https://www.faktisk.no/js/embed.js"></script>'));
   // Its picture's source is NTB's id for the file, not a URL: left out, and said so.
   assert.equal(nitf.blocks.filter((block) => block.type === 'figure').length, 0);
-  assert.deepEqual(log.fields.map((entry) => entry.field), ['bodies[0]']);
+  assert.deepEqual(
+    log.fields.map((entry) => entry.field),
+    ['bodies[0]'],
+  );
 });
 
 test('NITF media become figures, videos and quotes; malformed NITF falls back to its text', () => {
@@ -131,8 +135,12 @@ test('NITF media become figures, videos and quotes; malformed NITF falls back to
   const figure = nitf(
     '<media media-type="image"><media-reference source="https://a.example/p.jpg" width="800" height="600" alternate-text="Alt"/><media-caption>Cap</media-caption><media-producer>AP</media-producer></media>',
   );
-  assert.deepEqual(figure?.blocks, [{ type: 'figure', image: { url: 'https://a.example/p.jpg', alt: 'Alt', width: 800, height: 600 }, caption: 'Cap', credit: 'AP' }]);
-  const video = nitf('<media media-type="video"><media-reference source="https://a.example/v.mp4" mime-type="video/mp4"/><media-reference source="https://a.example/still.jpg" mime-type="image/jpeg"/></media>');
+  assert.deepEqual(figure?.blocks, [
+    { type: 'figure', image: { url: 'https://a.example/p.jpg', alt: 'Alt', width: 800, height: 600 }, caption: 'Cap', credit: 'AP' },
+  ]);
+  const video = nitf(
+    '<media media-type="video"><media-reference source="https://a.example/v.mp4" mime-type="video/mp4"/><media-reference source="https://a.example/still.jpg" mime-type="image/jpeg"/></media>',
+  );
   assert.equal(video?.blocks[0]?.type === 'media' ? video.blocks[0].poster?.url : undefined, 'https://a.example/still.jpg');
   const quote = nitf('<bq><block><p>Said this.</p></block><credit>Her</credit></bq>');
   assert.deepEqual(quote?.blocks, [{ type: 'quote', text: 'Said this.', cite: 'Her' }]);
@@ -148,8 +156,15 @@ test('ninjs: garbage never throws, and what is dropped is said', () => {
       {
         uri: 'urn:x',
         headlines: [{ value: 'Kept' }],
-        bodies: [{ contentType: 'text/vnd.IPTC.NITF', value: 42 }, { contentType: 'application/pdf', value: 'x' }],
-        associations: [{ type: 'picture', renditions: [{ name: 'no href' }] }, 'not an object', { type: 'video', renditions: { main: { href: 'https://a.example/v.mp4', contenttype: 'video/mp4' } } }],
+        bodies: [
+          { contentType: 'text/vnd.IPTC.NITF', value: 42 },
+          { contentType: 'application/pdf', value: 'x' },
+        ],
+        associations: [
+          { type: 'picture', renditions: [{ name: 'no href' }] },
+          'not an object',
+          { type: 'video', renditions: { main: { href: 'https://a.example/v.mp4', contenttype: 'video/mp4' } } },
+        ],
       },
       log,
     ),
@@ -159,7 +174,18 @@ test('ninjs: garbage never throws, and what is dropped is said', () => {
     log.fields.map((entry) => entry.field),
     ['bodies[0].value', 'bodies', 'associations[0].renditions'],
   );
-  assert.deepEqual(mapped.body, [{ type: 'media', kind: 'video', url: 'https://a.example/v.mp4', poster: undefined, width: undefined, height: undefined, caption: undefined, credit: undefined }]);
+  assert.deepEqual(mapped.body, [
+    {
+      type: 'media',
+      kind: 'video',
+      url: 'https://a.example/v.mp4',
+      poster: undefined,
+      width: undefined,
+      height: undefined,
+      caption: undefined,
+      credit: undefined,
+    },
+  ]);
   for (const garbage of ['<nitf>', '<', '<body.content><block>'.repeat(5000), '\u0000<p>', '']) {
     assert.doesNotThrow(() => withDomParser(() => readNitf(garbage)));
     assert.doesNotThrow(() => readNitf(garbage));

@@ -96,7 +96,7 @@ export const realNinjs: RealNinjs[] = [
     byline: "Paulo Santalucia and Frances d'Emilio",
     date: '2013-07-09T10:39:00Z',
     // The composite's second picture becomes a figure in the body, with its caption.
-    words: ['eight-day nationwide lawyers\' strike', 'Francesco Schettino the captain of the Costa Concordia cruise ship at court'],
+    words: ["eight-day nationwide lawyers' strike", 'Francesco Schettino the captain of the Costa Concordia cruise ship at court'],
     media: { kind: 'img', url: '2643c588-dc8d-4923-bebd-e3b904xyz000-big.jpg' },
     dateline: 'Grossetto, Italy',
   },

@@ -111,7 +111,9 @@ function readBlocks(parent: Element, blocks: ArticleBlock[], context: Context, d
       if (text) block = name.startsWith('hl') ? { type: 'heading', level: name === 'hl2' ? 2 : 3, text } : { type: 'paragraph', text };
     } else if (name === 'bq' || name === 'blockquote') block = quote(node);
     else if (name === 'ol' || name === 'ul') {
-      const items = children(node).map((item) => textOf(item)).filter((item): item is string => Boolean(item));
+      const items = children(node)
+        .map((item) => textOf(item))
+        .filter((item): item is string => Boolean(item));
       block = items.length > 0 ? { type: 'list', ordered: name === 'ol', items } : undefined;
     } else if (name === 'media') {
       block = media(node);
