@@ -107,8 +107,23 @@ export interface ListBlock {
   items: string[];
 }
 
+/** A video or audio clip with its caption and credit. ninjs video and audio renditions; NITF `media`. */
+export interface MediaBlock {
+  type: 'media';
+  kind: 'video' | 'audio';
+  /** The clip's URL; only `http:` and `https:` URLs are ever played. */
+  url: string;
+  /** A still shown before a video plays. */
+  poster?: ImageRef;
+  /** Intrinsic size of a video in CSS pixels, used to reserve its aspect ratio. */
+  width?: number;
+  height?: number;
+  caption?: string;
+  credit?: string;
+}
+
 /** One block of an article body. Text is always text: it is never parsed as HTML. */
-export type ArticleBlock = ParagraphBlock | HeadingBlock | QuoteBlock | FigureBlock | ListBlock;
+export type ArticleBlock = ParagraphBlock | HeadingBlock | QuoteBlock | FigureBlock | ListBlock | MediaBlock;
 
 /**
  * A news article. schema.org `NewsArticle` / ninjs item, reduced to what a page shows.

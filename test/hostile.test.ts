@@ -129,6 +129,38 @@ const ninjs3 = (vector: string, body: 'text/html' | 'text/plain') => ({
   associations: [{ type: 'picture', uri: vector, descriptions: [{ value: vector }], renditions: [{ href: vector }] }],
 });
 
+/**
+ * A ninjs video item whose renditions, captions and NITF body (text, media sources and captions)
+ * are the vector, with audio and picture associations: media blocks, built by Lede, and media
+ * figures added to an HTML body.
+ */
+const ninjsMedia = (vector: string, body: 'nitf' | 'html') => ({
+  uri: 'urn:hostile:media',
+  type: 'video',
+  headlines: [{ role: 'main', value: 'Media' }],
+  descriptions: [
+    { role: 'caption', value: vector },
+    { role: 'creditline', value: vector },
+  ],
+  bodies: [
+    body === 'nitf'
+      ? {
+          contentType: 'text/vnd.IPTC.NITF',
+          value: `<nitf><body><body.head><hedline><hl1>${vector}</hl1></hedline><byline>${vector}</byline></body.head><body.content><p>${vector}</p><hl2>${vector}</hl2><bq><p>${vector}</p><credit>${vector}</credit></bq><media media-type="video"><media-reference source="${vector}"/><media-reference source="${https}${vector}" mime-type="image/jpeg"/><media-caption>${vector}</media-caption></media></body.content></body></nitf>`,
+        }
+      : { contentType: 'text/html', value: vector },
+  ],
+  renditions: [
+    { href: vector, contentType: 'video/mp4', width: 640, height: 360 },
+    { href: `${https}${vector}`, contentType: 'image/jpeg' },
+  ],
+  associations: [
+    { type: 'audio', by: vector, renditions: [{ href: vector, contentType: 'audio/mpeg' }] },
+    { type: 'picture', descriptions: [{ role: 'caption', value: vector }], renditions: [{ href: vector }] },
+    { type: 'picture', by: vector, renditions: [{ href: `${https}${vector}` }] },
+  ],
+});
+
 /** A server-rendered article whose every text is the vector (as text: the page escaped it). */
 function lightArticle(vector: string): HTMLElement {
   const host = document.createElement('lede-article');
@@ -178,6 +210,8 @@ describe('hostile input', function () {
     ['ninjs 2 with a text body', (vector) => article(ninjs2(vector))],
     ['ninjs 3 with an HTML body', (vector) => article(ninjs3(vector, 'text/html'))],
     ['ninjs 3 with a text body', (vector) => article(ninjs3(vector, 'text/plain'))],
+    ['a ninjs video with an NITF body and media associations', (vector) => article(ninjsMedia(vector, 'nitf'))],
+    ['a ninjs video with an HTML body and media associations', (vector) => article(ninjsMedia(vector, 'html'))],
     ['server-rendered light DOM', lightArticle, (host) => !!shadow(host)?.querySelector('.error') || !!host.querySelector('script[data-lede-generated]')],
     [
       'parseArticleText',

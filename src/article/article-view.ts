@@ -5,7 +5,7 @@
  * starts loading it as soon as it connects.
  */
 import { html, render } from 'lit';
-import type { Article, ArticleBlock, ImageRef } from '../model.js';
+import type { Article, ArticleBlock, ImageRef, MediaBlock } from '../model.js';
 import { readArticleLazily } from '../formats/load-article.js';
 import { formatDate } from '../shared/format.js';
 import { DropLog, type DroppedField } from '../shared/leniency.js';
@@ -156,6 +156,34 @@ function imageElement(image: ImageRef, first: boolean): HTMLImageElement | undef
   return img;
 }
 
+/** A native player with its controls (keyboard-operable, labelled in the reader's language by the browser); none for a URL that is not http(s). */
+function playerElement(block: MediaBlock): HTMLMediaElement[] {
+  const url = safeUrl(block.url);
+  if (!url) return [];
+  const player = document.createElement(block.kind);
+  player.controls = true;
+  // Nothing downloads until the reader presses play: a clip can weigh gigabytes.
+  player.preload = 'none';
+  player.src = url;
+  if (player instanceof HTMLVideoElement) {
+    const poster = block.poster && safeUrl(block.poster.url);
+    if (poster) player.poster = poster;
+    if (block.width) player.width = block.width;
+    if (block.height) player.height = block.height;
+  }
+  return [player];
+}
+
+/** `figure` with the block's caption and credit, when it has them. */
+function captioned(figure: HTMLElement, block: { caption?: string; credit?: string }): HTMLElement {
+  if (block.caption || block.credit) {
+    const caption = element('figcaption', block.caption);
+    if (block.credit) caption.append(element('span', block.credit, 'credit'));
+    figure.append(caption);
+  }
+  return figure;
+}
+
 /** The body as one fragment of plain elements, which Lit commits as one part; `firstImage` when no lead image comes before it. */
 function buildBody(blocks: readonly ArticleBlock[], headingLevel: number, firstImage: boolean): DocumentFragment {
   const body = document.createDocumentFragment();
@@ -186,14 +214,12 @@ function buildBody(blocks: readonly ArticleBlock[], headingLevel: number, firstI
           figure.append(img);
           first = false;
         }
-        if (block.caption || block.credit) {
-          const caption = element('figcaption', block.caption);
-          if (block.credit) caption.append(element('span', block.credit, 'credit'));
-          figure.append(caption);
-        }
-        body.append(figure);
+        body.append(captioned(figure, block));
         break;
       }
+      case 'media':
+        body.append(captioned(parent('figure', '', ...playerElement(block)), block));
+        break;
       case 'list': {
         const list = element(block.ordered ? 'ol' : 'ul');
         for (const item of block.items) list.append(element('li', item));

@@ -58,7 +58,9 @@ export const articleStyles = [
     }
 
     .lead-image img,
-    figure img {
+    figure img,
+    figure video,
+    figure audio {
       display: block;
       inline-size: 100%;
       block-size: auto;

@@ -12,6 +12,7 @@ import {
   invalid,
   isObject,
   lenient,
+  optionalDimension,
   optionalDate,
   optionalString,
   requiredShortString,
@@ -59,6 +60,20 @@ function validateBlock(value: unknown, field: string, log?: DropLog): ArticleBlo
         caption: optional('caption'),
         credit: optional('credit'),
       });
+    case 'media': {
+      const video = value.kind === 'video';
+      if (!video && value.kind !== 'audio') invalid(`${field}.kind`, '"video" or "audio"');
+      return compact({
+        type: 'media' as const,
+        kind: video ? ('video' as const) : ('audio' as const),
+        url: requiredString(value.url, `${field}.url`),
+        poster: video ? validateImage(value.poster, `${field}.poster`) : undefined,
+        width: video ? optionalDimension(value.width, `${field}.width`) : undefined,
+        height: video ? optionalDimension(value.height, `${field}.height`) : undefined,
+        caption: optionalString(value.caption, `${field}.caption`),
+        credit: optionalString(value.credit, `${field}.credit`),
+      });
+    }
     case 'list':
       return {
         type: 'list',
@@ -135,6 +150,7 @@ export function blocksToText(blocks: readonly ArticleBlock[] | undefined): strin
         case 'list':
           return block.items.join('\n');
         case 'figure':
+        case 'media':
           return block.caption ?? '';
         default:
           return block.text;

@@ -30,9 +30,9 @@ export function readMappedArticle(data: unknown, log?: DropLog): Article {
     case 'schema.org':
       return validateArticle(fromSchemaOrg(data, log), log);
     case 'ninjs-3':
-      return validateArticle(fromNinjs3(data as Json), log);
+      return validateArticle(fromNinjs3(data as Json, log), log);
     case 'ninjs-2':
-      return validateArticle(fromNinjs2(data as Json), log);
+      return validateArticle(fromNinjs2(data as Json, log), log);
     default:
       throw unsupportedArticle(data);
   }

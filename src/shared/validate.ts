@@ -98,7 +98,7 @@ export function optionalDate(value: unknown, field: string): string | undefined 
   return text;
 }
 
-function optionalDimension(value: unknown, field: string): number | undefined {
+export function optionalDimension(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) invalid(field, 'a positive number');
   return value;

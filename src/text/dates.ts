@@ -93,7 +93,8 @@ const DAY_OR_MONTH_FIRST = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?!\d)/;
 const WRITTEN = /^(?:([a-z]+)\.?,? )?(?:([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})|(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([a-z]+)\.?,? (\d{4}))(?!\d)/i;
 // What may sit between a date and its time: "T", a space, a comma, "at", a dash or a bar.
 const TIME_SEPARATOR = /^(?:T|,? (?:at |[-–—|@·] )?|,)/i;
-const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?(?: ?([ap])\.?m\.?)?(?: ?(z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5}))?$/i;
+// The Guardian writes "10.15 GMT".
+const TIME = /^(\d{1,2})(?:[:.](\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?)?(?: ?([ap])\.?m\.?)?(?: ?(z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5}))?$/i;
 
 // "Tue Jan 28 15:28:56 CET 2020": weekday, month, day, time, optional zone, then the year.
 const CTIME = /^[a-z]{3},? ([a-z]{3}) (\d{1,2}) (\d{1,2}:\d{2}(?::\d{2})?)(?: ([a-z]{1,5}|[+-]\d{2}:?\d{2}))? (\d{4})$/i;

@@ -20,27 +20,43 @@ const MAX_HEADLINE_LENGTH = 300;
  * returns the blocks from that line on.
  */
 export function readHeader(blocks: Block[], article: Article): Block[] {
+  const lines = blocks.flatMap((block, blockIndex) => block.map((line, lineIndex) => ({ line, blockIndex, lineIndex })));
   let headlineSeen = false;
-  for (let blockIndex = 0; blockIndex < blocks.length; blockIndex++) {
-    const block = blocks[blockIndex];
-    for (let lineIndex = 0; lineIndex < block.length; lineIndex++) {
-      const line = block[lineIndex];
-      const items = readHeaderLine(line, headlineSeen);
-      if (items) {
-        for (const item of items) applyUnset(article, item);
-        continue;
-      }
-      // Page furniture above the headline ("Share this article") is dropped.
-      if (!headlineSeen && chromeStrength(line)) continue;
-      if (!headlineSeen && line.length <= MAX_HEADLINE_LENGTH) {
-        applyHeadline(line, article);
-        headlineSeen = true;
-        continue;
-      }
-      return [block.slice(lineIndex), ...blocks.slice(blockIndex + 1)];
+  for (let index = 0; index < lines.length; index++) {
+    const { line, blockIndex, lineIndex } = lines[index];
+    const items = readHeaderLine(line, headlineSeen);
+    if (items) {
+      for (const item of items) applyUnset(article, item);
+      continue;
     }
+    // Page furniture above the headline ("Share this article") is dropped.
+    if (!headlineSeen && chromeStrength(line)) continue;
+    if (!headlineSeen && line.length <= MAX_HEADLINE_LENGTH) {
+      if (article.kicker === undefined && isKickerLine(line, lines[index + 1]?.line, lines[index + 2]?.line)) {
+        article.kicker = line;
+        continue;
+      }
+      applyHeadline(line, article);
+      headlineSeen = true;
+      continue;
+    }
+    return [blocks[blockIndex].slice(lineIndex), ...blocks.slice(blockIndex + 1)];
   }
   return [];
+}
+
+/**
+ * A kicker on its own line above the headline: a short label, not a sentence, followed by a
+ * longer line that is a headline rather than a sentence or metadata. An all-capitals label
+ * ("LATEST DEVELOPMENTS") is one; a label in other case ("Israel-Hamas war") only when a by-line
+ * or date follows the headline, so a short headline over its dek stays the headline.
+ */
+function isKickerLine(line: string, next: string | undefined, afterNext: string | undefined): boolean {
+  if (next === undefined || line.includes(':') || line.length > 60 || wordsUpTo(line, 7) > 6 || endsSentence(line)) return false;
+  if (next.length <= line.length || next.length > MAX_HEADLINE_LENGTH || endsSentence(next) || readHeaderLine(next, true) || chromeStrength(next)) {
+    return false;
+  }
+  return isAllCapitals(line) || (afterNext !== undefined && readHeaderLine(afterNext, true) !== undefined);
 }
 
 /** Splits "LATEST DEVELOPMENTS: Headline" into kicker and headline. */
