@@ -25,7 +25,29 @@ if (!generateJsxTypes(generatorInput, { outdir, fileName: 'elements.d.ts', globa
   throw new Error('@wc-toolkit/jsx-types generated nothing from custom-elements.json');
 }
 const file = `${outdir}/elements.d.ts`;
-const generated = readFileSync(file, 'utf8');
+const generated = moveImportsToOwnEntries(readFileSync(file, 'utf8'));
+
+/**
+ * The generator imports every class from the root entry, but elements for moderators live in an
+ * entry of their own (`lede-elements/moderation.js`), never in the root: import those from there.
+ * @param {string} text
+ */
+function moveImportsToOwnEntries(text) {
+  const exportsOf = (path) => new Set((manifest.modules.find((module) => module.path === path)?.exports ?? []).map((entry) => entry.name));
+  const root = exportsOf('src/index.ts');
+  const entries = manifest.modules.filter((module) => /^src\/[\w-]+\.ts$/.test(module.path) && module.path !== 'src/cdn.ts');
+  const elsewhere = elements
+    .map(({ name }) => name)
+    .filter((name) => !root.has(name))
+    .map((name) => [name, entries.find((module) => exportsOf(module.path).has(name))?.path]);
+  let result = text;
+  for (const [name, path] of elsewhere) {
+    if (!path) throw new Error(`${name} is exported by no package entry`);
+    result = result.replace(new RegExp(`^  ${name},\n`, 'm'), '');
+    result = `import type { ${name} } from "../${path.slice('src/'.length, -'.ts'.length)}.js";\n${result}`;
+  }
+  return result;
+}
 
 // Its output ends by putting the elements into every JSX framework's namespace at once (React, Preact,
 // Solid, Qwik, Stencil, Hono, the global JSX…); types/ does that one framework per file instead.
