@@ -79,7 +79,7 @@ function lazyChunk(id: string): string | null {
   if (language) return language === 'en' ? null : `messages-${language}`;
   if (/[\\/](formats[\\/](article-data|detect-format|json-ld|load-article)|article[\\/](json-ld-script|article-view)|text[\\/]credits)\.ts$/.test(id))
     return 'article-data';
-  if (/[\\/](related[\\/](related-view|cards\.styles)|formats[\\/](feeds|stories|plain-text))\.ts$/.test(id)) return 'related-view';
+  if (/[\\/](related[\\/](related-view|cards\.styles)|formats[\\/](feeds|feeds[\\/][\w-]+|stories|plain-text))\.ts$/.test(id)) return 'related-view';
   return null;
 }
 
@@ -113,6 +113,9 @@ export default defineConfig(({ command, mode }) => {
     return {
       publicDir: false,
       plugins: [pageStylesheet(), cdnDeclarations('lede', 'cdn'), registeringModules(), minifyTemplatesPlugin()],
+      // No entity table (and no top-level await, which turns off rolldown's chunk merging and so
+      // split lede.js into 18 files): this file runs only in a document, whose parser decodes.
+      resolve: { alias: [{ find: /^\.\/entity-table\.js$/, replacement: resolve(root, 'src/formats/no-entity-table.ts') }] },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
