@@ -4,6 +4,7 @@
  * input however the markup is broken.
  * @module
  */
+import { tableDecode } from './entity-table.js';
 
 /** Where a script or style sheet that opens at `from` ends, or -1 when it is never closed. */
 function rawTextEnd(source: string, name: string, from: number): number {
@@ -60,12 +61,6 @@ function fromCodePoint(code: number): string {
 
 /** A `<textarea>` to decode with: its content is parsed as text (RCDATA), so no markup can come alive. */
 let decoder: HTMLTextAreaElement | undefined;
-
-/**
- * Without a document (Node, a worker), the `entities` package's table: loaded only there, so
- * pages never download its 13 kB.
- */
-const tableDecode = typeof document === 'undefined' ? (await import('entities/decode')).decodeHTML : undefined;
 
 /**
  * `text` with its character references decoded once, as an HTML parser decodes them in text: every
