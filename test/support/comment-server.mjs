@@ -19,8 +19,9 @@
 //   POST /test-api/comments/<scope>/faults         answers { mode, count }: the fault now, and how many
 //        requests it has left to spoil
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
-//   POST /test-api/comments/<scope>/reset          { editWindow? } clear faults, start the server if stopped,
-//        new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") restarts it with that window
+//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation? } clear faults, start the server if stopped,
+//        new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") or `moderation` (LEDE_MODERATION, e.g.
+//        "first-time") restarts it with that setting
 //   POST /test-api/comments/<scope>/moderator      { name, password } adds a moderator account (the CLI);
 //        the server's session cookie (Path=/api/admin) is rewritten to this scope's path
 //   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
@@ -57,6 +58,7 @@ let serverScript = '';
  * @property {{ mode: string, count: number, status: number, delay: number, method?: string, path?: string, body?: unknown, headers: Record<string, string> }} fault
  * @property {string} clientIp
  * @property {string | undefined} editWindow
+ * @property {string | undefined} moderation
  */
 /** @type {Map<string, Scope>} */
 const scopes = new Map();
@@ -64,7 +66,7 @@ const scopes = new Map();
 async function scopeNamed(name) {
   let scope = scopes.get(name);
   if (!scope) {
-    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp(), editWindow: undefined };
+    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp(), editWindow: undefined, moderation: undefined };
     scopes.set(name, scope);
   }
   return scope;
@@ -118,6 +120,7 @@ async function startNow(state) {
       LEDE_MIN_SUBMIT_SECONDS: '0',
       LEDE_BANNED_WORDS: HOLD_WORD,
       ...(state.editWindow ? { LEDE_EDIT_WINDOW: state.editWindow } : {}),
+      ...(state.moderation ? { LEDE_MODERATION: state.moderation } : {}),
     },
   });
   state.child = child;
@@ -327,9 +330,10 @@ export function commentServerMiddleware() {
       case 'reset':
         state.fault = noFault;
         state.clientIp = nextIp();
-        if (input.editWindow !== state.editWindow) {
+        if (input.editWindow !== state.editWindow || input.moderation !== state.moderation) {
           await stopServer(state);
           state.editWindow = input.editWindow;
+          state.moderation = input.moderation;
         }
         await startServer(state);
         break;
