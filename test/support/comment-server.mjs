@@ -66,7 +66,15 @@ const scopes = new Map();
 async function scopeNamed(name) {
   let scope = scopes.get(name);
   if (!scope) {
-    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp(), editWindow: undefined, moderation: undefined };
+    scope = {
+      child: undefined,
+      port: await freePort(),
+      db: join(dataDir, `${name}.sqlite`),
+      fault: noFault,
+      clientIp: nextIp(),
+      editWindow: undefined,
+      moderation: undefined,
+    };
     scopes.set(name, scope);
   }
   return scope;
