@@ -43,9 +43,11 @@ export class ContextController implements ReactiveController {
     return {};
   }
 
-  /** Forgets what changed: an action may change the author's counts. */
+  /** Forgets what changed: an action may change the author's counts and the audit. A load still waiting would read them from before. */
   forget(): void {
     this.#cache.clear();
+    clearTimeout(this.#timer);
+    this.#waiting = undefined;
   }
 
   async #load(comment: AdminComment): Promise<void> {

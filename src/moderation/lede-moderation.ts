@@ -154,12 +154,12 @@ export class LedeModeration extends LedeElement implements SessionHost {
   async #act(action: Action): Promise<void> {
     this.report();
     await this.actions.act(action, this.reason || undefined);
-    this.#context.forget();
     this.#focusNext();
   }
 
-  /** After an action: focus goes to the current comment once the list shows what it did. */
+  /** After an action or an undo: the context is read again (counts, audit), and focus goes to the current comment once the list shows it. */
   #focusNext = () => {
+    this.#context.forget();
     this.#focusActive = true;
     this.requestUpdate();
   };
