@@ -116,9 +116,12 @@ describe('<lede-moderation>: what its actions do for readers, and its audit log'
     expect(auditLines(element, '.audit-log').slice(0, 3)).to.deep.equal(['token: Undone (approve)', 'token: Approved', 'token: Rejected (Off-topic)']);
     expect($$(element, '.audit-log li')[2]!.textContent).to.include(`Thread: ${thread}`);
     await expect(element).to.be.accessible();
+    // The queue is hidden: its shortcuts do nothing.
+    await sendKeys({ press: 'a' });
     $<HTMLButtonElement>(element, '.audit-log .back')!.click();
     await waitUntil(() => focusedId(element) === 'queue', 'focus did not return to the queue');
     expect(names(element)).to.include('Bo');
+    expect((await onServer(thread)).total).to.equal(0);
   });
 
   it("closes a thread from a comment's context: the reader's element on the page refuses the post and keeps the text; reopens; pre-moderates", async function () {

@@ -198,6 +198,8 @@ describe('<lede-moderation> against the reference server', () => {
     const option = $(element, '[role=option].active')!;
     expect(getComputedStyle(option).borderRightWidth).to.equal('4px');
     expect($(element, 'time')!.textContent).to.match(/[\u0600-\u06FF]/);
+    // With the whole context: thread controls and the comment's audit too.
+    await waitUntil(() => $(element, '.thread-controls') && $(element, '.comment-audit'), 'no context');
     await expect(element).to.be.accessible();
   });
 });

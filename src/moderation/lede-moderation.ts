@@ -86,7 +86,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
 
   constructor() {
     super();
-    // Shortcuts work wherever focus is in the console, except in fields and dialogs.
+    // Shortcuts work wherever focus is in the console, except in fields and dialogs, and while the audit log hides the queue.
     this.addEventListener('keydown', this.#onKeydown);
   }
 
@@ -185,7 +185,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
   }
 
   #onKeydown = (event: KeyboardEvent) => {
-    const command = shortcutOf(event);
+    const command = !this.auditShown && shortcutOf(event);
     if (!command) return;
     event.preventDefault();
     this.#run(command);
