@@ -2,52 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/moderation.js';
 import type { LedeModeration } from '../src/moderation.js';
-import { $, $$, control, endpoint, newThread, onServer, root, waitUntil } from './support/comment-api.js';
-
-const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
-const HOLD_WORD = 'holdforreview';
-const seed = (thread: string, comments: { name: string; body: string; parent?: number }[]) => control<{ ids: string[] }>('seed', { thread, comments });
-/** Held comments on a new thread, oldest first. */
-async function held(names: string[]): Promise<{ thread: string; ids: string[] }> {
-  const thread = newThread();
-  const { ids } = await seed(
-    thread,
-    names.map((name) => ({ name, body: `${name} says ${HOLD_WORD}.` })),
-  );
-  return { thread, ids };
-}
-
-const names = (element: Element) => $$(element, '[role=option] .who bdi').map((name) => name.textContent);
-const activeName = (element: Element) => root(element).activeElement?.querySelector('.who bdi')?.textContent;
-const announced = (element: Element) => $(element, '[role=status]')!.textContent!.trim();
-
-/** The console with the script token, narrowed to one thread through its filter form, as a moderator would. */
-async function mount(
-  thread: string,
-  markup = html`<lede-moderation src=${`${endpoint}/admin`} .token=${ADMIN_TOKEN}></lede-moderation>`,
-): Promise<LedeModeration> {
-  const wrapper = await fixture<HTMLElement>(html`<div>${markup}</div>`);
-  const element = wrapper.querySelector('lede-moderation')!;
-  await waitUntil(() => $(element, 'form.filters'), 'the console did not load');
-  await filter(element, { thread });
-  return element;
-}
-
-async function filter(element: LedeModeration, fields: Record<string, string>): Promise<void> {
-  for (const [name, value] of Object.entries(fields)) {
-    const field = $<HTMLInputElement | HTMLSelectElement>(element, `form.filters [name=${name}]`)!;
-    field.value = value;
-  }
-  $<HTMLFormElement>(element, 'form.filters')!.requestSubmit();
-  await element.updateComplete;
-  await waitUntil(() => element.queue.status === 'ready', 'the queue did not load');
-}
-
-/** Focuses the list's current comment, as Tab would. */
-async function focusList(element: LedeModeration): Promise<void> {
-  $<HTMLElement>(element, '[role=option][tabindex="0"]')!.focus();
-  await element.updateComplete;
-}
+import { $, $$, control, endpoint, newThread, onServer, waitUntil } from './support/comment-api.js';
+import { activeName, ADMIN_TOKEN, announced, filter, focusList, held, HOLD_WORD, mount, names, seed } from './support/moderation.js';
 
 before(async function () {
   this.timeout(60000);
@@ -242,6 +198,8 @@ describe('<lede-moderation> against the reference server', () => {
     const option = $(element, '[role=option].active')!;
     expect(getComputedStyle(option).borderRightWidth).to.equal('4px');
     expect($(element, 'time')!.textContent).to.match(/[\u0600-\u06FF]/);
+    // With the whole context: thread controls and the comment's audit too.
+    await waitUntil(() => $(element, '.thread-controls') && $(element, '.comment-audit'), 'no context');
     await expect(element).to.be.accessible();
   });
 });

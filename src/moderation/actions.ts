@@ -51,7 +51,20 @@ export class ActionsController implements ReactiveController {
 
   hostConnected(): void {}
 
-  async run(action: Action, comments: AdminComment[], reason?: string): Promise<void> {
+  /**
+   * Acts on the selection, else on the current comment; author actions on the current comment's
+   * author. Feature on a featured comment unfeatures it; `reason` goes with a reject.
+   */
+  act(action: Action, reason?: string): Promise<void> {
+    const { queue } = this;
+    const active = queue.activeComment;
+    const many = queue.selected.size > 0 && !AUTHOR_ACTIONS.includes(action);
+    const targets = many ? queue.items.filter((item) => queue.selected.has(item.id)) : active ? [active] : [];
+    if (action === 'feature' && targets.length === 1 && targets[0]!.featured) action = 'unfeature';
+    return this.#run(action, targets, action === 'reject' ? reason : undefined);
+  }
+
+  async #run(action: Action, comments: AdminComment[], reason?: string): Promise<void> {
     if (this.busy || comments.length === 0) return;
     this.busy = true;
     this.host.requestUpdate();

@@ -12,10 +12,12 @@ import type {
   ErrorBody,
   HoldReason,
   QueueCounts,
+  ThreadSettings,
+  UpdateThread,
 } from 'lede-protocol';
 import { LedeError, toLedeError } from '../shared/errors.js';
 
-export type { ActionResult, AdminComment, AuditEntry, AuthorHistory, QueueCounts } from 'lede-protocol';
+export type { ActionResult, AdminComment, AuditEntry, AuthorHistory, QueueCounts, ThreadSettings, UpdateThread } from 'lede-protocol';
 
 /** The queues a moderator works through. */
 export const QUEUES = ['pending', 'reported', 'published', 'rejected', 'all'] as const satisfies readonly (keyof QueueCounts)[];
@@ -115,7 +117,16 @@ export class ModerationApi {
 
   context = (id: string) => this.#call<AdminCommentContext>('GET', path('comments', id));
   author = (key: string) => this.#call<AuthorHistory>('GET', path('authors', key));
-  audit = (comment: string) => this.#call<AuditPage>('GET', `audit?${new URLSearchParams({ comment })}`);
+  /** The audit log, newest first: every action, or those on one comment. */
+  audit(query: { comment?: string; cursor?: string | null }, limit: number): Promise<AuditPage> {
+    const params = new URLSearchParams({ limit: String(limit) });
+    if (query.comment) params.set('comment', query.comment);
+    if (query.cursor) params.set('cursor', query.cursor);
+    return this.#call('GET', `audit?${params}`);
+  }
+
+  thread = (id: string) => this.#call<ThreadSettings>('GET', path('threads', id));
+  setThread = (id: string, change: UpdateThread) => this.#call<ThreadSettings>('PUT', path('threads', id), change);
 
   /** Acts on one comment, or on its author. */
   act(action: Action, comment: AdminComment, reason?: string): Promise<ActionResult> {

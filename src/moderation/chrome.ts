@@ -7,28 +7,40 @@ import type { ModerationSource } from './messages.js';
 
 type Words = Messages<ModerationSource>;
 
-/** The title, who is signed in, the shortcuts button and, for a session, signing out. */
-export function headerTemplate(
-  words: Words,
-  { moderator, signedIn, withSession, onHelp, onSignOut }: { moderator?: string; signedIn: boolean; withSession: boolean; onHelp(): void; onSignOut(): void },
-): TemplateResult {
+/** What the header shows and does. */
+export interface HeaderView {
+  moderator?: string;
+  signedIn: boolean;
+  withSession: boolean;
+  /** Whether the audit log is shown instead of the queues. */
+  auditShown: boolean;
+  onAudit(): void;
+  onHelp(): void;
+  onSignOut(): void;
+}
+
+/** The title, who is signed in, the audit log and shortcuts buttons and, for a session, signing out. */
+export function headerTemplate(words: Words, { moderator, signedIn, withSession, auditShown, onAudit, onHelp, onSignOut }: HeaderView): TemplateResult {
   return html`<header>
     <h2>${words.title}</h2>
     ${signedIn && withSession && moderator ? html`<span>${words.signedInAs({ name: moderator })}</span>` : nothing}
+    ${signedIn ? html`<button type="button" class="audit-button" aria-pressed=${auditShown ? 'true' : 'false'} @click=${onAudit}>${words.audit}</button>` : nothing}
     ${signedIn ? html`<button type="button" class="help-button" aria-keyshortcuts="?" @click=${onHelp}>${words.shortcuts}</button>` : nothing}
     ${signedIn && withSession ? html`<button type="button" class="sign-out" @click=${onSignOut}>${words.signOut}</button>` : nothing}
   </header>`;
 }
 
-/** The queue tabs, each with its count when the server gave one. Arrow keys move between them (the tab pattern). */
-export function tabsTemplate(
-  words: Words,
-  queue: Queue,
-  counts: Partial<QueueCounts>,
-  onQueue: (queue: Queue) => void,
-  onKeydown: (event: KeyboardEvent) => void,
-): TemplateResult {
-  return html`<div class="tabs" role="tablist" aria-label=${words.queues} @keydown=${onKeydown}>
+/** The queue tabs, each with its count when the server gave one. Arrow keys, Home and End move between them, focus with them (the tab pattern). */
+export function tabsTemplate(words: Words, queue: Queue, counts: Partial<QueueCounts>, onQueue: (queue: Queue) => void): TemplateResult {
+  const keydown = (event: KeyboardEvent) => {
+    const tabs = event.currentTarget as HTMLElement;
+    const next = tabAfter(event, queue, getComputedStyle(tabs).direction === 'rtl');
+    if (!next) return;
+    event.preventDefault();
+    onQueue(next);
+    tabs.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+  };
+  return html`<div class="tabs" role="tablist" aria-label=${words.queues} @keydown=${keydown}>
     ${QUEUES.map(
       (name) =>
         html`<button
@@ -48,7 +60,7 @@ export function tabsTemplate(
 }
 
 /** The tab pattern: the queue an arrow key moves to (mirrored right to left), or Home and End to the ends. */
-export function tabAfter(event: KeyboardEvent, queue: Queue, rtl: boolean): Queue | undefined {
+function tabAfter(event: KeyboardEvent, queue: Queue, rtl: boolean): Queue | undefined {
   const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, Home: -QUEUES.length, End: QUEUES.length }[event.key];
   return step ? QUEUES[Math.min(Math.max(QUEUES.indexOf(queue) + step, 0), QUEUES.length - 1)] : undefined;
 }

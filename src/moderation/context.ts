@@ -1,11 +1,14 @@
 import type { ReactiveController } from 'lit';
-import type { AuthorHistory, AdminComment } from './api.js';
+import { toLedeError } from '../shared/errors.js';
+import type { AuditEntry, AuthorHistory, AdminComment, ThreadSettings, UpdateThread } from './api.js';
 import type { ModerationHost } from './host.js';
 
-/** What the detail pane shows around a comment: its parent and its author's history, each once loaded. */
+/** What the detail pane shows around a comment: its parent, its author's history, what was done to it and its thread's settings, each once loaded. */
 export interface CommentContext {
   parent?: AdminComment | null;
   author?: AuthorHistory;
+  audit?: AuditEntry[];
+  thread?: ThreadSettings;
 }
 
 /**
@@ -40,9 +43,11 @@ export class ContextController implements ReactiveController {
     return {};
   }
 
-  /** Forgets what changed: an action may change the author's counts. */
+  /** Forgets what changed: an action may change the author's counts and the audit. A load still waiting would read them from before. */
   forget(): void {
     this.#cache.clear();
+    clearTimeout(this.#timer);
+    this.#waiting = undefined;
   }
 
   async #load(comment: AdminComment): Promise<void> {
@@ -50,12 +55,36 @@ export class ContextController implements ReactiveController {
     const context: CommentContext = {};
     this.#cache.set(comment.id, context);
     const { api } = this.host;
-    const [parent, author] = await Promise.allSettled([
+    const [parent, author, audit, thread] = await Promise.allSettled([
       comment.parentId ? api.context(comment.id).then((answer) => answer.parent) : Promise.resolve(null),
       api.author(comment.authorKey),
+      api.audit({ comment: comment.id }, 20).then((page) => page.entries),
+      api.thread(comment.threadId),
     ]);
     if (parent.status === 'fulfilled') context.parent = parent.value;
     if (author.status === 'fulfilled') context.author = author.value;
+    if (audit.status === 'fulfilled') context.audit = audit.value;
+    if (thread.status === 'fulfilled') context.thread = thread.value;
+    this.host.requestUpdate();
+  }
+
+  /** Closes, reopens or pre-moderates a thread; every comment of it shows the new settings. */
+  async changeThread(id: string, change: UpdateThread): Promise<void> {
+    const words = this.host.words();
+    try {
+      const thread = await this.host.api.setThread(id, change);
+      for (const context of this.#cache.values()) if (context.thread?.id === id) context.thread = thread;
+      const said =
+        change.closed !== undefined
+          ? words[thread.closed ? 'threadClosed' : 'threadReopened']
+          : words[thread.premoderation ? 'premoderationOn' : 'premoderationOff'];
+      this.host.announce(said);
+    } catch (error) {
+      const problem = toLedeError(error);
+      if (problem.status === 401) return this.host.signedOut();
+      this.host.announce(words.failed({ message: problem.message }));
+      this.host.fail(problem);
+    }
     this.host.requestUpdate();
   }
 }

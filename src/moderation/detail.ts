@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate } from '../shared/format.js';
 import type { Messages } from '../shared/messages.js';
-import type { Action, AdminComment } from './api.js';
+import type { Action, AdminComment, UpdateThread } from './api.js';
+import { auditEntriesTemplate } from './audit.js';
 import type { CommentContext } from './context.js';
 import { reasons } from './list.js';
 import type { ModerationSource } from './messages.js';
@@ -21,6 +22,8 @@ export interface DetailView {
   onReason(reason: string): void;
   onAct(action: Action): void;
   onSelect(): void;
+  /** Changes the settings of the comment's thread. */
+  onThread(change: UpdateThread): void;
 }
 
 /** The actions that fit a comment as it is: approve what is not published, feature what is, and so on. */
@@ -87,6 +90,36 @@ function historyTemplate(context: CommentContext, words: Messages<ModerationSour
   </section>`;
 }
 
+/** The comment's thread: closed or open, pre-moderated or not, each a switch the moderator can flip. */
+function threadTemplate(context: CommentContext, view: DetailView): TemplateResult | typeof nothing {
+  const { thread } = context;
+  const { words } = view;
+  if (!thread) return nothing;
+  const toggle = (name: 'closed' | 'premoderation', label: string) =>
+    html`<label
+      ><input
+        type="checkbox"
+        name=${name}
+        .checked=${thread[name]}
+        @change=${(event: Event) => view.onThread({ [name]: (event.target as HTMLInputElement).checked })}
+      />
+      ${label}</label
+    >`;
+  return html`<fieldset class="thread-controls">
+    <legend>${words.threadSettings}</legend>
+    ${toggle('closed', words.threadClosedLabel)} ${toggle('premoderation', words.premoderationLabel)}
+  </fieldset>`;
+}
+
+/** What moderators did to the comment, newest first. */
+function commentAuditTemplate(context: CommentContext, view: DetailView): TemplateResult | typeof nothing {
+  if (!context.audit) return nothing;
+  return html`<section class="comment-audit" aria-labelledby="comment-audit-heading">
+    <h3 id="comment-audit-heading">${view.words.audit}</h3>
+    ${auditEntriesTemplate(context.audit, view.words, view.locale)}
+  </section>`;
+}
+
 export function detailTemplate(view: DetailView): TemplateResult {
   const { words, locale, comment, context } = view;
   if (!comment) return html`<p class="none">${words.none}</p>`;
@@ -119,5 +152,5 @@ export function detailTemplate(view: DetailView): TemplateResult {
           : nothing
       }
     </article>
-    ${actionsTemplate(comment, view)} ${historyTemplate(context, words)}`;
+    ${actionsTemplate(comment, view)} ${threadTemplate(context, view)} ${commentAuditTemplate(context, view)} ${historyTemplate(context, words)}`;
 }

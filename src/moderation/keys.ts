@@ -22,7 +22,18 @@ export const SHORTCUTS: readonly (readonly [keys: string[], command: Command])[]
 ];
 
 /** The command of a key press in the list; none with a modifier (Ctrl+R stays the browser's). */
-export function commandOf(event: KeyboardEvent): Command | undefined {
+function commandOf(event: KeyboardEvent): Command | undefined {
   if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
   return SHORTCUTS.find(([keys]) => keys.includes(event.key))?.[1];
+}
+
+/**
+ * The command of a key press anywhere in the console: none in fields, dialogs and the tabs (their
+ * keys are theirs), and Space, Enter and the arrows only on a comment of the list.
+ */
+export function shortcutOf(event: KeyboardEvent): Command | undefined {
+  const target = event.composedPath()[0] as Element;
+  if (target.closest('input, select, textarea, dialog, [role="tablist"]')) return undefined;
+  const command = commandOf(event);
+  return command && (target.getAttribute('role') === 'option' || !/^( |Enter|Arrow.*)$/.test(event.key)) ? command : undefined;
 }

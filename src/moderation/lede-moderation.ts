@@ -6,11 +6,12 @@ import { LedeElement } from '../shared/lede-element.js';
 import type { Messages } from '../shared/messages.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { ActionsController } from './actions.js';
-import { AUTHOR_ACTIONS, ModerationApi, type Action, type Queue } from './api.js';
-import { bulkTemplate, filtersTemplate, headerTemplate, helpTemplate, signInTemplate, tabAfter, tabsTemplate, undoTemplate } from './chrome.js';
+import { AuditController, auditLogTemplate } from './audit.js';
+import { ModerationApi, type Action, type Queue } from './api.js';
+import { bulkTemplate, filtersTemplate, headerTemplate, helpTemplate, signInTemplate, tabsTemplate, undoTemplate } from './chrome.js';
 import { ContextController } from './context.js';
 import { detailTemplate } from './detail.js';
-import { commandOf, type Command } from './keys.js';
+import { shortcutOf, type Command } from './keys.js';
 import { optionId, queueTemplate } from './list.js';
 import { LiveController } from './live.js';
 import { moderationMessages, type ModerationSource } from './messages.js';
@@ -65,6 +66,8 @@ export class LedeModeration extends LedeElement implements SessionHost {
 
   @state() private announcement = '';
   @state() private reason = '';
+  /** The audit log replaces the queues while it is shown. */
+  @state() private auditShown = false;
 
   /** @internal */
   readonly session = new SessionController(this);
@@ -74,6 +77,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
   readonly actions = new ActionsController(this, this.queue);
   readonly #live = new LiveController(this, this.queue);
   readonly #context = new ContextController(this);
+  readonly #audit = new AuditController(this);
   #api?: ModerationApi;
   /** Focus follows the current comment after the next render (after a move or an action). */
   #focusActive = false;
@@ -82,7 +86,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
 
   constructor() {
     super();
-    // Shortcuts work wherever focus is in the console, except in fields and dialogs.
+    // Shortcuts work wherever focus is in the console, except in fields and dialogs, and while the audit log hides the queue.
     this.addEventListener('keydown', this.#onKeydown);
   }
 
@@ -148,19 +152,14 @@ export class LedeModeration extends LedeElement implements SessionHost {
   }
 
   async #act(action: Action): Promise<void> {
-    const { queue } = this;
-    const active = queue.activeComment;
-    const many = queue.selected.size > 0 && !AUTHOR_ACTIONS.includes(action);
-    const targets = many ? queue.items.filter((item) => queue.selected.has(item.id)) : active ? [active] : [];
-    if (action === 'feature' && targets.length === 1 && targets[0]!.featured) action = 'unfeature';
     this.report();
-    await this.actions.run(action, targets, action === 'reject' ? this.reason || undefined : undefined);
-    this.#context.forget();
+    await this.actions.act(action, this.reason || undefined);
     this.#focusNext();
   }
 
-  /** After an action: focus goes to the current comment once the list shows what it did. */
+  /** After an action or an undo: the context is read again (counts, audit), and focus goes to the current comment once the list shows it. */
   #focusNext = () => {
+    this.#context.forget();
     this.#focusActive = true;
     this.requestUpdate();
   };
@@ -186,11 +185,8 @@ export class LedeModeration extends LedeElement implements SessionHost {
   }
 
   #onKeydown = (event: KeyboardEvent) => {
-    const target = event.composedPath()[0] as Element;
-    if (target.closest('input, select, textarea, dialog, [role="tablist"]')) return;
-    const command = commandOf(event);
-    // Space, Enter and the arrows keep their usual meaning outside the list.
-    if (!command || (target.getAttribute('role') !== 'option' && /^( |Enter|Arrow.*)$/.test(event.key))) return;
+    const command = !this.auditShown && shortcutOf(event);
+    if (!command) return;
     event.preventDefault();
     this.#run(command);
   };
@@ -205,13 +201,12 @@ export class LedeModeration extends LedeElement implements SessionHost {
     this.requestUpdate();
   };
 
-  #onTabsKeydown = (event: KeyboardEvent) => {
-    const next = tabAfter(event, this.queue.query.queue, getComputedStyle(this).direction === 'rtl');
-    if (!next) return;
-    event.preventDefault();
-    this.#showQueue(next);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus());
-  };
+  /** Shows the audit log from its newest entry, or the queues again; focus goes to what is shown. */
+  #showAudit(show: boolean): void {
+    this.auditShown = show;
+    if (show) void this.waitFor(this.#audit.load());
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(show ? '#audit-heading' : '#queue')?.focus());
+  }
 
   #showQueue(queue: Queue): void {
     void this.waitFor(this.queue.load({ queue }));
@@ -233,6 +228,8 @@ export class LedeModeration extends LedeElement implements SessionHost {
       moderator: session.moderator,
       signedIn: session.state === 'signed-in',
       withSession: !this.token,
+      auditShown: this.auditShown,
+      onAudit: () => this.#showAudit(!this.auditShown),
       onHelp: () => this.help?.showModal(),
       onSignOut: () => this.waitFor(this.session.signOut()),
     })}
@@ -244,7 +241,9 @@ export class LedeModeration extends LedeElement implements SessionHost {
             )
           : session.state === 'checking'
             ? html`<p class="loading">${words.loading}</p>`
-            : this.#console(words)
+            : this.auditShown
+              ? auditLogTemplate(this.#audit, words, this.locale, () => this.#showAudit(false))
+              : this.#console(words)
       }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${helpTemplate(words)}`;
@@ -253,7 +252,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
   #console(words: Messages<ModerationSource>): unknown {
     const { queue, actions } = this;
     const active = queue.activeComment;
-    return html`${tabsTemplate(words, queue.query.queue, queue.counts, (name) => this.#showQueue(name), this.#onTabsKeydown)}
+    return html`${tabsTemplate(words, queue.query.queue, queue.counts, (name) => this.#showQueue(name))}
       ${filtersTemplate(words, queue.query, (changes) => void this.waitFor(queue.load(changes)))}
       ${
         queue.selected.size
@@ -293,6 +292,7 @@ export class LedeModeration extends LedeElement implements SessionHost {
             onReason: (reason) => (this.reason = reason),
             onAct: (action) => void this.#act(action),
             onSelect: () => active && queue.toggle(active.id),
+            onThread: (change) => active && this.waitFor(this.#context.changeThread(active.threadId, change)),
           })}
         </section>
       </div>`;

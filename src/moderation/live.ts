@@ -22,7 +22,7 @@ export class LiveController implements ReactiveController {
   start(): void {
     this.stop();
     const source = (this.#source = this.host.api.events());
-    source.addEventListener('counts', (event) => this.queue.setCounts(this.#read<QueueCounts>(event) ?? {}));
+    source.addEventListener('counts', (event) => this.queue.liveCounts(this.#read<QueueCounts>(event) ?? {}));
     source.addEventListener('comment', (event) => {
       const comment = this.#read<AdminComment>(event);
       if (comment && this.queue.arrive(comment)) this.host.announce(this.host.words().arrived({ name: comment.author.name }));

@@ -109,6 +109,16 @@ const messages: Translation<ModerationSource> = {
   'status-pending': 'قيد الانتظار',
   'status-rejected': 'مرفوض',
   'status-removed': 'محذوف',
+  'did-undo': 'تم التراجع',
+  threadSettings: 'هذا النقاش',
+  threadClosedLabel: 'مغلق أمام التعليقات الجديدة',
+  premoderationLabel: 'احتجاز كل تعليق جديد للمراجعة',
+  threadClosed: 'أُغلق النقاش',
+  threadReopened: 'أُعيد فتح النقاش',
+  premoderationOn: 'تُحتجز التعليقات الجديدة في هذا النقاش للمراجعة',
+  premoderationOff: 'لم تعد التعليقات الجديدة في هذا النقاش تُحتجز',
+  auditComment: 'التعليق {id}',
+  backToQueues: 'العودة إلى قوائم الانتظار',
   'status-deleted': 'حذفه كاتبه',
 };
 

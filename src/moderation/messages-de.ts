@@ -95,6 +95,16 @@ const messages: Translation<ModerationSource> = {
   'status-pending': 'wartend',
   'status-rejected': 'abgelehnt',
   'status-removed': 'entfernt',
+  'did-undo': 'Rückgängig gemacht',
+  threadSettings: 'Dieser Thread',
+  threadClosedLabel: 'Für neue Kommentare geschlossen',
+  premoderationLabel: 'Jeden neuen Kommentar zur Prüfung zurückhalten',
+  threadClosed: 'Thread geschlossen',
+  threadReopened: 'Thread wieder geöffnet',
+  premoderationOn: 'Neue Kommentare in diesem Thread werden zur Prüfung zurückgehalten',
+  premoderationOff: 'Neue Kommentare in diesem Thread werden nicht mehr zurückgehalten',
+  auditComment: 'Kommentar {id}',
+  backToQueues: 'Zurück zu den Warteschlangen',
   'status-deleted': 'vom Autor gelöscht',
 };
 

@@ -93,6 +93,16 @@ export const en = {
   'status-pending': 'pending',
   'status-rejected': 'rejected',
   'status-removed': 'removed',
+  'did-undo': 'Undone',
+  threadSettings: 'This thread',
+  threadClosedLabel: 'Closed to new comments',
+  premoderationLabel: 'Hold every new comment for review',
+  threadClosed: 'Thread closed',
+  threadReopened: 'Thread reopened',
+  premoderationOn: 'New comments on this thread are held for review',
+  premoderationOff: 'New comments on this thread are no longer held',
+  auditComment: 'comment {id}',
+  backToQueues: 'Back to the queues',
   'status-deleted': 'deleted by its author',
 } as const;
 

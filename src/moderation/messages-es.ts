@@ -95,6 +95,16 @@ const messages: Translation<ModerationSource> = {
   'status-pending': 'pendiente',
   'status-rejected': 'rechazado',
   'status-removed': 'eliminado',
+  'did-undo': 'Deshecho',
+  threadSettings: 'Este hilo',
+  threadClosedLabel: 'Cerrado a nuevos comentarios',
+  premoderationLabel: 'Retener cada comentario nuevo para revisión',
+  threadClosed: 'Hilo cerrado',
+  threadReopened: 'Hilo reabierto',
+  premoderationOn: 'Los comentarios nuevos de este hilo se retienen para revisión',
+  premoderationOff: 'Los comentarios nuevos de este hilo ya no se retienen',
+  auditComment: 'comentario {id}',
+  backToQueues: 'Volver a las colas',
   'status-deleted': 'borrado por su autor',
 };
 

@@ -95,6 +95,16 @@ const messages: Translation<ModerationSource> = {
   'status-pending': 'en attente',
   'status-rejected': 'refusé',
   'status-removed': 'supprimé',
+  'did-undo': 'Annulé',
+  threadSettings: 'Ce fil',
+  threadClosedLabel: 'Fermé aux nouveaux commentaires',
+  premoderationLabel: 'Retenir chaque nouveau commentaire pour relecture',
+  threadClosed: 'Fil fermé',
+  threadReopened: 'Fil rouvert',
+  premoderationOn: 'Les nouveaux commentaires de ce fil sont retenus pour relecture',
+  premoderationOff: 'Les nouveaux commentaires de ce fil ne sont plus retenus',
+  auditComment: 'commentaire {id}',
+  backToQueues: 'Retour aux files',
   'status-deleted': 'supprimé par son auteur',
 };
 

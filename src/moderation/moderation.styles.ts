@@ -206,4 +206,21 @@ export const moderationStyles = css`
     border-radius: var(--_radius);
     padding-inline: var(--_space-xs);
   }
+
+  .thread-controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-m);
+    margin-block: var(--_space-m);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+
+  .audit-entries {
+    padding-inline-start: var(--_space-m);
+  }
+
+  .audit-entries time {
+    color: var(--_color-muted);
+  }
 `;

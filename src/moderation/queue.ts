@@ -20,6 +20,9 @@ export function belongs(comment: AdminComment, query: QueueQuery): boolean {
   );
 }
 
+/** How long a filtered view waits after a live event before counting again (events come in bursts). */
+const RECOUNT_MS = 500;
+
 /**
  * One queue as the console shows it: its comments page by page, its counts, the comment the
  * moderator is on and the ones they selected. Actions and live events change it in place, so the
@@ -38,12 +41,19 @@ export class QueueController implements ReactiveController {
   selected: ReadonlySet<string> = new Set();
   /** Each load's token: an answer to an older one is dropped. */
   #load = 0;
+  /** A filtered view's counts, asked for again after live events. */
+  #recount?: ReturnType<typeof setTimeout>;
 
   constructor(private readonly host: ModerationHost) {
     host.addController(this);
   }
 
   hostConnected(): void {}
+
+  hostDisconnected(): void {
+    clearTimeout(this.#recount);
+    this.#recount = undefined;
+  }
 
   get activeIndex(): number {
     return this.items.findIndex((item) => item.id === this.active);
@@ -162,8 +172,31 @@ export class QueueController implements ReactiveController {
     if (count !== undefined) this.counts = { ...this.counts, [this.query.queue]: Math.max(0, count + change) };
   }
 
-  setCounts(counts: Partial<QueueCounts>): void {
-    this.counts = { ...this.counts, ...counts };
-    this.host.requestUpdate();
+  /**
+   * The server's live counts. They count every thread, so a filtered view asks for its own counts
+   * again instead, at most once per RECOUNT_MS however many events come.
+   */
+  liveCounts(counts: Partial<QueueCounts>): void {
+    const { thread, author, reason, q } = this.query;
+    if (!(thread || author || reason || q)) {
+      this.counts = { ...this.counts, ...counts };
+      this.host.requestUpdate();
+    } else {
+      this.#recount ??= setTimeout(() => void this.#fetchCounts(), RECOUNT_MS);
+    }
+  }
+
+  async #fetchCounts(): Promise<void> {
+    this.#recount = undefined;
+    const query = this.query;
+    try {
+      const { counts } = await this.host.api.list(query, 1);
+      // A load since then brought its own counts.
+      if (query !== this.query) return;
+      this.counts = { ...this.counts, ...counts };
+      this.host.requestUpdate();
+    } catch {
+      // The next event or load counts again.
+    }
   }
 }

@@ -19,8 +19,11 @@
 //   POST /test-api/comments/<scope>/faults         answers { mode, count }: the fault now, and how many
 //        requests it has left to spoil
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
-//   POST /test-api/comments/<scope>/reset          { editWindow? } clear faults, start the server if stopped,
-//        new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") restarts it with that window
+//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation?, postgres? } clear faults, start the server
+//        if stopped, new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") or `moderation` (LEDE_MODERATION,
+//        e.g. "first-time") restarts it with that setting; `postgres: true` moves the scope to its own
+//        database in a throwaway PostgreSQL cluster (server/scripts/pg-cluster.ts, one per run, started
+//        when first asked for)
 //   POST /test-api/comments/<scope>/moderator      { name, password } adds a moderator account (the CLI);
 //        the server's session cookie (Path=/api/admin) is rewritten to this scope's path
 //   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
@@ -34,7 +37,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { freePort } from '../../scripts/free-port.mjs';
 
 export const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
@@ -48,6 +52,34 @@ let ipCounter = 1;
 let dataDir = '';
 /** The server as one script, bundled when the run starts: it starts in half the time tsx takes. */
 let serverScript = '';
+/** The PostgreSQL cluster, started for the first scope that asks for it. */
+let postgres;
+
+/** A new database for a scope in the run's cluster; answers its URL. */
+async function postgresDatabase(name) {
+  postgres ??= (async () => {
+    const script = join(root, 'server', 'node_modules', '.cache', `lede-pg-cluster-${process.pid}.mjs`);
+    await build({
+      entryPoints: [join(root, 'server', 'scripts', 'pg-cluster.ts')],
+      outfile: script,
+      bundle: true,
+      packages: 'external',
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+    const { startPostgres } = await import(pathToFileURL(script).href);
+    rmSync(script, { force: true });
+    return startPostgres();
+  })();
+  const { url } = await postgres;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create database "${name}"`);
+  await client.end();
+  return Object.assign(new URL(url), { pathname: `/${name}` }).href;
+}
 
 /**
  * @typedef {object} Scope
@@ -57,6 +89,8 @@ let serverScript = '';
  * @property {{ mode: string, count: number, status: number, delay: number, method?: string, path?: string, body?: unknown, headers: Record<string, string> }} fault
  * @property {string} clientIp
  * @property {string | undefined} editWindow
+ * @property {string | undefined} moderation
+ * @property {string | undefined} databaseUrl  PostgreSQL instead of the SQLite file `db`
  */
 /** @type {Map<string, Scope>} */
 const scopes = new Map();
@@ -64,7 +98,16 @@ const scopes = new Map();
 async function scopeNamed(name) {
   let scope = scopes.get(name);
   if (!scope) {
-    scope = { child: undefined, port: await freePort(), db: join(dataDir, `${name}.sqlite`), fault: noFault, clientIp: nextIp(), editWindow: undefined };
+    scope = {
+      child: undefined,
+      port: await freePort(),
+      db: join(dataDir, `${name}.sqlite`),
+      fault: noFault,
+      clientIp: nextIp(),
+      editWindow: undefined,
+      moderation: undefined,
+      databaseUrl: undefined,
+    };
     scopes.set(name, scope);
   }
   return scope;
@@ -118,6 +161,8 @@ async function startNow(state) {
       LEDE_MIN_SUBMIT_SECONDS: '0',
       LEDE_BANNED_WORDS: HOLD_WORD,
       ...(state.editWindow ? { LEDE_EDIT_WINDOW: state.editWindow } : {}),
+      ...(state.moderation ? { LEDE_MODERATION: state.moderation } : {}),
+      ...(state.databaseUrl ? { DATABASE_URL: state.databaseUrl } : {}),
     },
   });
   state.child = child;
@@ -169,6 +214,7 @@ export function commentServerPlugin() {
     },
     async serverStop() {
       await Promise.all([...scopes.values()].map(stopServer));
+      if (postgres) (await postgres.catch(() => undefined))?.stop();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(serverScript, { force: true });
     },
@@ -297,7 +343,11 @@ async function seed(state, { thread, comments }) {
 /** Adds a moderator account with the server's own CLI, the password on standard input. */
 function addModerator(state, { name, password }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serverScript, 'moderators', 'add', name, '--db', state.db], { cwd: root, stdio: ['pipe', 'ignore', 'inherit'] });
+    const child = spawn(process.execPath, [serverScript, 'moderators', 'add', name, '--db', state.db], {
+      cwd: root,
+      stdio: ['pipe', 'ignore', 'inherit'],
+      env: { ...process.env, ...(state.databaseUrl ? { DATABASE_URL: state.databaseUrl } : {}) },
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`moderators add exited with ${code}`))));
     child.stdin.end(`${password}\n`);
   });
@@ -327,9 +377,11 @@ export function commentServerMiddleware() {
       case 'reset':
         state.fault = noFault;
         state.clientIp = nextIp();
-        if (input.editWindow !== state.editWindow) {
+        if (input.editWindow !== state.editWindow || input.moderation !== state.moderation || (input.postgres && !state.databaseUrl)) {
           await stopServer(state);
           state.editWindow = input.editWindow;
+          state.moderation = input.moderation;
+          if (input.postgres) state.databaseUrl ??= await postgresDatabase(name);
         }
         await startServer(state);
         break;
