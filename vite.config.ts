@@ -110,12 +110,13 @@ export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // The demo: every page in demo/, importing the library straight from src/, with the
     // reference comment server mounted at /api on the same origin (SQLite in .lede-data/).
-    // The port: `--port` on the command line, else PORT, else 5173.
+    // The port: `--port` on the command line, else PORT, else 5173. The moderation console is at
+    // /admin/ (demo/admin/index.html), signed in as the demo moderator (docs/moderators.md).
     return {
       root: resolve(root, 'demo'),
       server: { port: Number(process.env.PORT) || 5173, host: '127.0.0.1', fs: { allow: [root] } },
       plugins: [
-        ledeServer(),
+        ledeServer({ demoModerator: { name: 'demo', password: 'demo-moderator' } }),
         { name: 'lede-demo-site-chrome', transformIndexHtml: (html, { path }) => withSiteChrome(html, path) },
         {
           name: 'lede-page-stylesheet-dev',

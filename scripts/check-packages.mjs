@@ -4,7 +4,8 @@
 // directory as the READMEs say, then (a) imports every JS export of the library and of the
 // protocol in Node and compares its names with the package's own declarations, (b) builds pages
 // importing every entry with Vite and checks no schema library reached the browser, (c) starts
-// `npx lede-server`, asks GET /api/health and posts a comment. Exits non-zero on any failure;
+// `npx lede-server`, asks GET /api/health, posts a comment, adds a moderator with the installed
+// bin and signs them in on the console page at /admin/. Exits non-zero on any failure;
 // the temporary directory and the server always go.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,9 @@ const repo = resolve(import.meta.dirname, '..');
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const rootPackage = readJson(join(repo, 'package.json'));
 const protocolPackage = readJson(join(repo, 'protocol/package.json'));
-const tags = ['lede-article', 'lede-byline', 'lede-related', 'lede-comments', 'lede-comment-count'];
+// The readers' elements (the CDN file lede.js has these), and the moderation console's (in its own entry and CDN file).
+const readerTags = ['lede-article', 'lede-byline', 'lede-related', 'lede-comments', 'lede-comment-count'];
+const tags = [...readerTags, 'lede-moderation'];
 
 const temp = mkdtempSync(join(tmpdir(), 'lede-packages-'));
 const project = join(temp, 'project');
@@ -32,11 +35,15 @@ function check(condition, message) {
   ok(message);
 }
 
-/** Runs a command, echoing its output; resolves with its stdout and all its output, rejects on a non-zero exit. */
-function run(command, args, { cwd = repo, quiet = false, label = `${command} ${args.join(' ')}` } = {}) {
+/**
+ * Runs a command, echoing its output; resolves with its stdout and all its output, rejects on a non-zero exit.
+ * `input` is written to its standard input (else it has none).
+ */
+function run(command, args, { cwd = repo, quiet = false, label = `${command} ${args.join(' ')}`, input } = {}) {
   console.log(`$ ${label}${cwd === repo ? '' : `    (in ${cwd})`}`);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    child.stdin?.end(input);
     let stdout = '';
     let output = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -159,6 +166,25 @@ async function main() {
     ['dist/store/migrations.js', 'README.md', 'LICENSE'].every((file) => serverPack.files.has(file)),
     'lede-server ships its migrations, README.md and LICENSE',
   );
+  // The console page loads moderation.js, which loads its chunks (`./moderation-….js`), which load others.
+  const consoleDir = join(repo, 'server/dist/console');
+  const chunks = new Set();
+  const follow = (file) => {
+    const path = join(consoleDir, file);
+    if (!existsSync(path)) return;
+    for (const [, chunk] of readFileSync(path, 'utf8').matchAll(/[`"']\.\/(moderation-[\w.-]+\.js)[`"']/g)) {
+      if (chunks.has(chunk)) continue;
+      chunks.add(chunk);
+      follow(chunk);
+    }
+  };
+  follow('moderation.js');
+  const consoleFiles = ['dist/console/moderation.js', ...[...chunks].map((chunk) => `dist/console/${chunk}`)];
+  const lackingConsole = consoleFiles.filter((file) => !serverPack.files.has(file));
+  check(
+    lackingConsole.length === 0 && chunks.size > 0,
+    `lede-server ships the moderation console: ${consoleFiles.length} files${lackingConsole.length ? `; missing: ${lackingConsole.join(', ')}` : ''}`,
+  );
   const protocolFiles = ['dist/index.js', 'dist/index.d.ts', 'dist/limits.js', 'dist/limits.d.ts', 'README.md', 'LICENSE'];
   check(
     protocolFiles.every((file) => protocol.files.has(file)),
@@ -214,8 +240,8 @@ async function main() {
   for (const [subpath, file] of entries) {
     const specifier = `lede-elements${subpath.slice(1)}`;
     const expected = declared.get(subpath);
-    if (subpath === './cdn/lede.js') {
-      // The CDN file inlines Lit's browser build (it needs a real DOM), so its exports are read, not run.
+    if (subpath.startsWith('./cdn/')) {
+      // A CDN file inlines Lit's browser build (it needs a real DOM), so its exports are read, not run.
       // It also exports minified internals to its lazily loaded chunks, hence "every declared name".
       const names = bundleExports(join(project, 'node_modules/lede-elements', file));
       const lacking = expected.filter((name) => !names.includes(name));
@@ -270,14 +296,15 @@ async function main() {
   );
 
   step('(b) Build pages importing every entry with Vite');
-  const imports = entries.filter(([subpath]) => subpath !== './cdn/lede.js').map(([subpath]) => `lede-elements${subpath.slice(1)}`);
+  const imports = entries.filter(([subpath]) => !subpath.startsWith('./cdn/')).map(([subpath]) => `lede-elements${subpath.slice(1)}`);
   const pages = {
     // Everything, as an app that uses every component would import it.
     all: [...imports.map((specifier) => `import ${JSON.stringify(specifier)};`), `import 'lede-elements/lede.css';`].join('\n'),
     // Only a parser: sideEffects must let the bundler drop every element.
     credits: `import { parseCredits } from 'lede-elements/credits.js';\nconsole.log(parseCredits('By A. Writer'));`,
-    // The CDN file through a bundler.
+    // The CDN files through a bundler.
     cdn: `import 'lede-elements/cdn/lede.js';`,
+    'cdn-moderation': `import 'lede-elements/cdn/moderation.js';`,
   };
   for (const [name, code] of Object.entries(pages)) {
     writeFileSync(join(project, `${name}.js`), `${code}\n`);
@@ -312,12 +339,17 @@ async function main() {
   );
   const credits = built('credits');
   check(credits.js.includes('A. Writer') && !tags.some((tag) => credits.js.includes(tag)), 'a page importing only parseCredits carries no element');
+  const cdn = built('cdn').js;
+  // lede.js registers <lede-comment-count> once a page has one: `defineWhenUsed('lede-comment-count', () => import(…))`
+  // (Vite wraps the import in its preload helper).
+  const eager = readerTags.filter((tag) => tag !== 'lede-comment-count');
   check(
-    tags.every((tag) => registers(built('cdn').js, tag)),
-    'a page importing the CDN file registers every element',
+    eager.every((tag) => registers(cdn, tag)) && /[\w$]+\(([`"'])lede-comment-count\1,\(\)=>[^;]*?import\(/.test(cdn) && !cdn.includes('lede-moderation'),
+    `a page importing the CDN file lede.js registers ${eager.join(', ')}, lede-comment-count when used, and not the moderation console`,
   );
+  check(registers(built('cdn-moderation').js, 'lede-moderation'), 'a page importing the CDN file moderation.js registers lede-moderation');
 
-  step('(c) Start `npx lede-server` and ask GET /api/health');
+  step('(c) Start `npx lede-server`, ask GET /api/health and /admin/, add a moderator with the bin and sign in');
   const port = await freePort();
   const db = join(temp, 'data', 'comments.sqlite');
   console.log(`$ npx lede-server --port ${port} --db ${db}    (in ${project})`);
@@ -351,6 +383,29 @@ async function main() {
   check(
     invalid.status === 400 && (await invalid.json()).error.code === 'invalid_request',
     `a post without an author is refused by the schema (${invalid.status})`,
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const page = await fetch(`${base}/admin/`);
+  const html = await page.text();
+  check(
+    page.status === 200 && html.includes('<lede-moderation src="/api/admin"></lede-moderation>'),
+    `GET /admin/ answered ${page.status} with the console page`,
+  );
+  const script = await fetch(`${base}/admin/moderation.js`);
+  check(script.status === 200 && (await script.text()).includes('lede-moderation'), `GET /admin/moderation.js answered ${script.status}`);
+  const password = 'install-check-password';
+  await run('npx', ['lede-server', 'moderators', 'add', 'installer', '--db', db], { cwd: project, input: `${password}\n` });
+  const { stdout: listed } = await run('npx', ['lede-server', 'moderators', 'list', '--db', db], { cwd: project });
+  check(listed.includes('installer'), '`lede-server moderators add` added a moderator the list shows');
+  const signIn = await fetch(`${base}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base },
+    body: JSON.stringify({ name: 'installer', password }),
+  });
+  const session = await signIn.json();
+  check(
+    signIn.status === 200 && session.moderator === 'installer' && /lede_admin=/.test(signIn.headers.get('set-cookie') ?? ''),
+    `the moderator signs in to the running server (${signIn.status})`,
   );
   check(statSync(db, { throwIfNoEntry: false })?.isFile() === true, `the database is where --db said: ${db}`);
   check(existsSync(`${db}-wal`), 'SQLite runs in WAL mode (the -wal file exists while serving)');

@@ -97,6 +97,27 @@ describe('<lede-comments> against the reference server', () => {
     expect(localStorage.getItem('lede-comments:name')).to.equal('"Dana"');
   });
 
+  it('sends the page’s address without its fragment, which moderators see as the comment’s pageUrl', async () => {
+    const thread = newThread();
+    const before = location.href;
+    history.replaceState(null, '', '#comments');
+    try {
+      const element = await mount(thread);
+      await write(element, { name: 'Dana', body: 'From this page.' });
+      submit(element);
+      await waitUntil(() => bodies(element).includes('From this page.'), 'the comment did not appear');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+    const queue = await (
+      await fetch(`${endpoint}/admin/comments?status=all&thread=${encodeURIComponent(thread)}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json();
+    const page = new URL(before);
+    page.hash = '';
+    expect(queue.comments.map((comment: { pageUrl: string | null }) => comment.pageUrl)).to.deep.equal([page.href]);
+    expect(page.href).not.to.include('#');
+  });
+
   it('validates accessibly: invalid fields are marked, described and focused; nothing is sent', async () => {
     const thread = newThread();
     const element = await mount(thread);

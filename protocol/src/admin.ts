@@ -139,9 +139,24 @@ export interface BulkResult {
   results: { id: string; ok: boolean; error?: { code: string; message: string }; undo?: string }[];
 }
 
-export type AuditAction = 'approve' | 'reject' | 'delete' | 'feature' | 'unfeature' | 'trust' | 'untrust' | 'ban' | 'unban' | 'undo';
+export type AuditAction =
+  | 'approve'
+  | 'reject'
+  | 'delete'
+  | 'feature'
+  | 'unfeature'
+  | 'trust'
+  | 'untrust'
+  | 'ban'
+  | 'unban'
+  | 'undo'
+  // Thread controls (`PUT /api/admin/threads/:id`), recorded with `threadId` only.
+  | 'close'
+  | 'reopen'
+  | 'premoderate'
+  | 'unpremoderate';
 
-/** One line of the audit log: who did what to which comment (or author) when. */
+/** One line of the audit log: who did what to which comment (or author, or thread) when. */
 export interface AuditEntry {
   id: string;
   at: string;

@@ -3,19 +3,26 @@ import type { AppContext } from './context.js';
 import { ApiError } from './errors.js';
 import { contentHoldReason, formHoldReason } from './spam.js';
 
+/** Why a new post must wait (`heldReason`, null: it need not), and whether its author is trusted. */
+export interface Admission {
+  heldReason: HoldReason | null;
+  /** Trusted authors skip pre-moderation: LEDE_MODERATION's and a pre-moderated thread's. */
+  trusted: boolean;
+}
+
 /**
- * Why a new post must wait for a moderator (`null`: it need not), or a 403 for a banned
- * author under LEDE_BAN_MODE=refuse. Trusted authors skip pre-moderation (`all`, `links`,
- * `first-time`), not the bot signals or the banned words.
+ * Why a new post must wait for a moderator, or a 403 for a banned author under
+ * LEDE_BAN_MODE=refuse. Trusted authors skip pre-moderation (`all`, `links`, `first-time`, and
+ * per thread in the store), not the bot signals or the banned words.
  */
-export async function holdReason(
+export async function admission(
   { config, store, contentCheck }: AppContext,
   form: NewComment,
   name: string,
   body: string,
   authorKey: string,
   now: number,
-): Promise<HoldReason | null> {
+): Promise<Admission> {
   const { trusted, banned } = await store.authorStanding(authorKey);
   if (banned && config.banMode === 'refuse') {
     throw new ApiError(403, 'author_banned', 'You can no longer comment on this site. Your text has not been sent.');
@@ -24,8 +31,8 @@ export async function holdReason(
     formHoldReason(form, config.minSubmitMs, now) ??
     (banned ? 'banned-author' : null) ??
     contentHoldReason(trusted ? { ...contentCheck, moderation: 'none' } : contentCheck, name, body);
-  if (reason || trusted || config.moderation !== 'first-time') return reason;
-  return (await store.isApprovedAuthor(authorKey)) ? null : 'first-time';
+  if (reason || trusted || config.moderation !== 'first-time') return { heldReason: reason, trusted };
+  return { heldReason: (await store.isApprovedAuthor(authorKey)) ? null : 'first-time', trusted };
 }
 
 /**

@@ -155,7 +155,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
     if (errors.name || errors.body) return this.#set({ errors }, fieldOf(errors.name ? 'name' : 'body', form));
     this.#set(form ? { errors: undefined, action: undefined } : { errors: undefined });
-    this.outbox.queue(form, name, body, submitted(event, 'website'), this.host.opened);
+    this.outbox.queue(form, name, body, submitted(event, 'website'), { opened: this.host.opened, pageUrl: location.href.split('#')[0] });
   }
 
   /** @internal */

@@ -6,7 +6,7 @@
 import { isRetryable, type LedeError } from '../shared/errors.js';
 import type { Connection } from './connection.js';
 import { browserStorage, newIdempotencyKey, readStored, retryDelay, storageKeys, writeStored, type OutboxEntry } from './outbox.js';
-import type { PostedComment } from './provider.js';
+import type { NewComment, PostedComment } from './provider.js';
 import { MAX_TIMER } from './thread-store.js';
 
 /** What becomes of a sent comment: stored, to be retried, or refused for good (its text back in its draft). */
@@ -68,12 +68,16 @@ export class OutboxStore {
     writeStored(this.storage, storageKeys.name, name);
   }
 
-  /** Queues a comment from form `form` (a parent id, '' at the top) and sends it; its draft is cleared. */
-  queue(form: string, name: string, body: string, website: string, opened?: string): void {
+  /**
+   * Queues a comment from form `form` (a parent id, '' at the top) and sends it; its draft is cleared.
+   * `page` is what the page says about itself: the thread's opening date, its address.
+   */
+  queue(form: string, name: string, body: string, website: string, page: Pick<NewComment, 'opened' | 'pageUrl'> = {}): void {
     const startedAt = this.#startedAt.get(form) ?? Date.now();
+    const { opened, pageUrl } = page;
     const entry: OutboxEntry = {
       key: newIdempotencyKey(),
-      comment: { author: { name }, body, parentId: form || null, website, startedAt, ...(opened ? { opened } : {}) },
+      comment: { author: { name }, body, parentId: form || null, website, startedAt, ...(opened ? { opened } : {}), ...(pageUrl ? { pageUrl } : {}) },
       attempts: 0,
       retryAt: 0,
     };

@@ -23,6 +23,8 @@ export interface NewComment {
   startedAt?: number;
   /** When the page says its thread opened (ISO 8601), from the element's `opened`: a server may close threads some days after. */
   opened?: string;
+  /** The page the form is on, without its fragment: moderators open the article from the queue. */
+  pageUrl?: string;
 }
 
 /** A stored comment and the token that lets its author edit or delete it. */

@@ -21,7 +21,7 @@ import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
 import { ApiError } from '../errors.js';
-import { holdReason, pageUrl } from '../posting.js';
+import { admission, pageUrl } from '../posting.js';
 import { contentHoldReason } from '../spam.js';
 import { checkHealth } from '../store/database.js';
 import { checkLength, cleanBody, cleanName, cleanText } from '../text.js';
@@ -72,7 +72,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       const now = Date.now();
       const authorKey = keyFor('author', name.toLowerCase(), clientKey(request.ip));
 
-      const heldReason = await holdReason(context, request.body, name, body, authorKey, now);
+      const { heldReason, trusted } = await admission(context, request.body, name, body, authorKey, now);
       const page = pageUrl(request.body.pageUrl, config.allowedOrigins, request.headers.origin);
 
       const idempotencyKey = request.headers['idempotency-key'];
@@ -90,6 +90,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
           body,
           authorKey,
           heldReason,
+          trusted,
           editTokenHash: sha256(editToken),
           pageUrl: page,
           now,

@@ -14,6 +14,6 @@ export function registerThreadRoutes(admin: FastifyInstance, { config, store }: 
   admin.put<{ Params: ThreadParams; Body: UpdateThread }>(
     '/threads/:threadId',
     { schema: { params: ThreadParams, body: UpdateThread, response: { 200: ThreadSettings } } },
-    async (request) => store.updateThread(request.params.threadId, request.body, config.closeAfterMs, Date.now()),
+    async (request) => store.updateThread(request.params.threadId, request.body, config.closeAfterMs, { actor: request.moderator!, now: Date.now() }),
   );
 }

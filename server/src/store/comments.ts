@@ -44,8 +44,14 @@ export class CommentStore {
     return threads.getSettings(this.store, threadId, closeAfterMs, now);
   }
 
-  updateThread(threadId: string, change: { closed?: boolean; premoderation?: boolean }, closeAfterMs: number | null, now: number): Promise<ThreadSettings> {
-    return threads.updateSettings(this.store, threadId, change, closeAfterMs, now);
+  /** A moderator's change to a thread, audited under `by.actor`. */
+  updateThread(
+    threadId: string,
+    change: { closed?: boolean; premoderation?: boolean },
+    closeAfterMs: number | null,
+    by: { actor: string; now: number },
+  ): Promise<ThreadSettings> {
+    return threads.updateSettings(this.store, threadId, change, closeAfterMs, by);
   }
 
   listReplies(parentId: string, limit: number, cursor: string | undefined): Promise<CommentPage> {

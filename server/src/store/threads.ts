@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { ThreadSettings } from 'lede-protocol';
+import type { AuditAction, ThreadSettings } from 'lede-protocol';
 import { ApiError } from '../errors.js';
+import { audit } from './audit.js';
 import { write, type Db, type StoreContext } from './rows.js';
 import type { ThreadsTable } from './schema.js';
 
@@ -89,21 +90,36 @@ export async function getSettings(store: StoreContext, threadId: string, closeAf
   return settings(await threadRow(store.db, threadId), closeAfterMs, now);
 }
 
-/** A moderator's change. Closing is at once; reopening also stops LEDE_CLOSE_AFTER from closing the thread again. */
+/**
+ * A moderator's change, audited under `actor` (one entry per setting that changed). Closing is at
+ * once; reopening also stops LEDE_CLOSE_AFTER from closing the thread again.
+ */
 export function updateSettings(
   store: StoreContext,
   threadId: string,
   change: { closed?: boolean; premoderation?: boolean },
   closeAfterMs: number | null,
-  now: number,
+  { actor, now }: { actor: string; now: number },
 ): Promise<ThreadSettings> {
   return write(store, async (trx) => {
     const found = await ensureRow(store, trx, threadId);
     const next: Partial<ThreadRow> = {};
-    if (change.premoderation !== undefined) next.premoderate = change.premoderation ? 1 : 0;
-    if (change.closed === true && !isClosed(found, closeAfterMs, now)) next.closed_at = now;
-    if (change.closed === false && isClosed(found, closeAfterMs, now)) Object.assign(next, { closed_at: null, reopened_at: now });
-    if (Object.keys(next).length > 0) await trx.updateTable('threads').set(next).where('id', '=', threadId).execute();
+    const actions: AuditAction[] = [];
+    const shut = isClosed(found, closeAfterMs, now);
+    if (change.premoderation !== undefined && Number(change.premoderation) !== found.premoderate) {
+      next.premoderate = change.premoderation ? 1 : 0;
+      actions.push(change.premoderation ? 'premoderate' : 'unpremoderate');
+    }
+    if (change.closed === true && !shut) {
+      next.closed_at = now;
+      actions.push('close');
+    }
+    if (change.closed === false && shut) {
+      Object.assign(next, { closed_at: null, reopened_at: now });
+      actions.push('reopen');
+    }
+    if (actions.length > 0) await trx.updateTable('threads').set(next).where('id', '=', threadId).execute();
+    for (const action of actions) await audit(trx, { actor, action, threadId }, now);
     return settings({ ...found, ...next }, closeAfterMs, now);
   });
 }

@@ -24,6 +24,8 @@ export interface NewComment {
   body: string;
   authorKey: string;
   heldReason: HoldReason | null;
+  /** A trusted author: a pre-moderated thread publishes their comments too. */
+  trusted: boolean;
   editTokenHash: string;
   /** The page it was posted from, already checked against the allowed origins. */
   pageUrl: string | null;
@@ -48,8 +50,8 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
     const thread = await admitPost(store, trx, input);
     if (input.parentId) await checkParent(store, trx, input.parentId, input.threadId);
 
-    // A pre-moderated thread holds every comment, as LEDE_MODERATION=all holds every thread's.
-    const heldReason = input.heldReason ?? (thread.premoderate ? 'moderation-all' : null);
+    // A pre-moderated thread holds every comment (but a trusted author's), as LEDE_MODERATION=all holds every thread's.
+    const heldReason = input.heldReason ?? (thread.premoderate && !input.trusted ? 'moderation-all' : null);
     const status: StoredStatus = heldReason ? 'pending' : 'published';
     await trx
       .insertInto('comments')

@@ -121,6 +121,48 @@ export function threadSuite(backend: Backend): void {
       assert.equal((await api.post(thread)).status, 201);
     });
 
+    it("publishes a trusted author's comments in a pre-moderated thread, and holds everyone else's", async () => {
+      const api = await makeApp(backend);
+      const thread = uniqueThread();
+      const trusted = { ip: '10.41.0.1' };
+      const first = (await api.post(thread, { name: 'Trusted Tess' }, trusted)).body.comment;
+      const key = (await api.admin('GET', `/comments/${first.id}`)).body.comment.authorKey;
+      assert.equal((await api.admin('POST', `/authors/${encodeURIComponent(key)}/trust`)).status, 200);
+      await update(api, thread, { premoderation: true });
+
+      const published = await api.post(thread, { name: 'Trusted Tess' }, trusted);
+      assert.equal(published.status, 201);
+      assert.equal(published.body.comment.status, 'published');
+      assert.equal((await api.post(thread, { name: 'Trusted Tess', website: 'x' }, trusted)).status, 202, 'not past the bot signals');
+      const other = await api.post(thread, { name: 'Someone Else' }, { ip: '10.41.0.2' });
+      assert.equal(other.status, 202);
+      assert.equal((await api.admin('GET', `/comments/${other.body.comment.id}`)).body.comment.heldReason, 'moderation-all');
+    });
+
+    it('audits each change of a thread under the moderator who made it, and nothing for a change that changed nothing', async () => {
+      const api = await makeApp(backend);
+      const thread = uniqueThread();
+      await update(api, thread, { closed: true, premoderation: true });
+      await update(api, thread, { closed: true, premoderation: true });
+      await update(api, thread, { closed: false });
+      await update(api, thread, { premoderation: false });
+      const log = (await api.admin('GET', '/audit?limit=100')).body.entries.filter((entry: { threadId: string }) => entry.threadId === thread);
+      assert.deepEqual(
+        log.map((entry: { action: string; actor: string; commentId: string | null; authorKey: string | null }) => [
+          entry.action,
+          entry.actor,
+          entry.commentId,
+          entry.authorKey,
+        ]),
+        [
+          ['unpremoderate', 'token', null, null],
+          ['reopen', 'token', null, null],
+          ['close', 'token', null, null],
+          ['premoderate', 'token', null, null],
+        ],
+      );
+    });
+
     it('thread controls need the admin token, and check what they are sent', async () => {
       const api = await makeApp(backend);
       const thread = uniqueThread();
