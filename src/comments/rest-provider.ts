@@ -1,6 +1,7 @@
-import type { CommentResponse, CreatedComment, EditComment, ErrorBody, NewComment as NewCommentBody, Report, Vote, VoteResult } from 'lede-protocol';
+import type { CommentResponse, CreatedComment, EditComment, NewComment as NewCommentBody, Report, Vote, VoteResult } from 'lede-protocol';
 import type { Comment } from '../model.js';
-import { LedeError, toLedeError } from '../shared/errors.js';
+import type { LedeError } from '../shared/errors.js';
+import { requestJson } from '../shared/json-api.js';
 import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
 
 /** One request's options: method, JSON body, edit token, idempotency key, abort signal. */
@@ -26,38 +27,11 @@ export class RestCommentProvider implements CommentProvider {
   }
 
   /** Sends one request; resolves with the parsed JSON body (undefined for 204), rejects with a `LedeError`. */
-  async #call<T>(path: string, { method, body, token, key, signal }: Request = {}): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+  #call<T>(path: string, { method, body, token, key, signal }: Request = {}): Promise<T> {
+    const headers: Record<string, string> = {};
     if (token) headers.Authorization = `Bearer ${token}`;
     if (key) headers['Idempotency-Key'] = key;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(this.endpoint + path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
-      text = await response.text();
-    } catch (error) {
-      // Also an answer cut off mid-body: the request may or may not have taken effect.
-      throw toLedeError(error);
-    }
-    let data: unknown;
-    try {
-      data = text ? JSON.parse(text) : undefined;
-    } catch {
-      data = undefined;
-    }
-    if (!response.ok) {
-      // Typed as the protocol says, checked as if it did not: any server may answer an error.
-      const problem = (data as Partial<ErrorBody> | undefined)?.error as { message?: unknown; field?: unknown; code?: unknown } | undefined;
-      throw new LedeError('http', typeof problem?.message === 'string' ? problem.message : `HTTP ${response.status}`, {
-        status: response.status,
-        field: typeof problem?.field === 'string' ? problem.field : undefined,
-        retryAfter: Number(response.headers.get('Retry-After')) || undefined,
-        reason: typeof problem?.code === 'string' ? problem.code : undefined,
-      });
-    }
-    if (response.status !== 204 && data === undefined) throw new LedeError('invalid-json', 'The server did not answer with JSON.');
-    return data as T;
+    return requestJson(this.endpoint + path, { method, headers, body, signal }) as Promise<T>;
   }
 
   list(threadId: string, options: { sort: CommentSort; cursor?: string | null; limit: number; signal?: AbortSignal }): Promise<CommentPage> {

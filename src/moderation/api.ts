@@ -9,13 +9,12 @@ import type {
   AuthorHistory,
   BulkAction,
   BulkResult,
-  ErrorBody,
   HoldReason,
   QueueCounts,
   ThreadSettings,
   UpdateThread,
 } from 'lede-protocol';
-import { LedeError, toLedeError } from '../shared/errors.js';
+import { requestJson } from '../shared/json-api.js';
 
 export type { ActionResult, AdminComment, AuditEntry, AuthorHistory, QueueCounts, ThreadSettings, UpdateThread } from 'lede-protocol';
 
@@ -66,39 +65,12 @@ export class ModerationApi {
     this.#credentials = credentials;
   }
 
-  async #call<T>(method: string, route: string, body?: unknown): Promise<T> {
+  #call<T>(method: string, route: string, body?: unknown): Promise<T> {
     const { token, csrfToken } = this.#credentials();
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const headers: Record<string, string> = {};
     if (token) headers.Authorization = `Bearer ${token}`;
     else if (csrfToken && method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(`${this.base}/${route}`, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      text = await response.text();
-    } catch (error) {
-      throw toLedeError(error);
-    }
-    let data: unknown;
-    try {
-      data = text ? JSON.parse(text) : undefined;
-    } catch {
-      data = undefined;
-    }
-    if (!response.ok) {
-      const problem = (data as Partial<ErrorBody> | undefined)?.error as { message?: unknown } | undefined;
-      throw new LedeError('http', typeof problem?.message === 'string' ? problem.message : `HTTP ${response.status}`, {
-        status: response.status,
-        retryAfter: Number(response.headers.get('Retry-After')) || undefined,
-      });
-    }
-    return data as T;
+    return requestJson(`${this.base}/${route}`, { method, headers, body, credentials: 'same-origin' }) as Promise<T>;
   }
 
   session = () => this.#call<AdminSession>('GET', 'session');
