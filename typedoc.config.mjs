@@ -31,9 +31,9 @@ export default {
   treatWarningsAsErrors: true,
   // The custom-element tags that custom-elements.json reads; TypeDoc shows them as text.
   // docs/frameworks.md shows Vue, Svelte and Astro components.
-  highlightLanguages: [...OptionDefaults.highlightLanguages, 'vue', 'svelte', 'astro'],
+  highlightLanguages: [...OptionDefaults.highlightLanguages, 'vue', 'svelte', 'astro', 'http'],
   blockTags: [...OptionDefaults.blockTags, '@slot', '@csspart', '@cssprop', '@fires', '@tagname'],
   // The small interface the comment thread's parts see of the element: an implementation detail.
-  intentionallyNotExported: ['CommentsHost', 'ModerationHost', 'SessionHost'],
+  intentionallyNotExported: ['CommentsHost', 'SessionHost'],
   validation: { notExported: true, invalidLink: true, notDocumented: false },
 };

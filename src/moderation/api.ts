@@ -19,8 +19,9 @@ import { requestJson } from '../shared/json-api.js';
 export type { ActionResult, AdminComment, AuditEntry, AuthorHistory, QueueCounts, ThreadSettings, UpdateThread } from 'lede-protocol';
 
 /** The queues a moderator works through. */
-export const QUEUES = ['pending', 'reported', 'published', 'rejected', 'all'] as const satisfies readonly (keyof QueueCounts)[];
-export type Queue = (typeof QUEUES)[number];
+/** A moderation queue: one of the admin API's `status` filters. */
+export type Queue = 'pending' | 'reported' | 'published' | 'rejected' | 'all';
+export const QUEUES = ['pending', 'reported', 'published', 'rejected', 'all'] as const satisfies readonly (Queue & keyof QueueCounts)[];
 
 /** Every reason a comment is held, for the filter (the protocol's list lives with its schemas, which a browser does not load). */
 export const HOLD_REASONS = [

@@ -47,7 +47,7 @@ import { SessionController, type SessionHost } from './session.js';
  * @fires lede-error - The queue could not be loaded, or an action failed.
  */
 export class LedeModeration extends LedeElement implements SessionHost {
-  static override styles = [themeStyles, moderationStyles];
+  /** @internal */ static override styles = [themeStyles, moderationStyles];
 
   /** The admin API's base URL. */
   @property() src = '/api/admin';
