@@ -34,3 +34,17 @@ export async function loadBundle(url, elements) {
 export async function frames(count) {
   for (let index = 0; index < count; index += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
 }
+
+/**
+ * Waits for an element whose content arrives a few updates after the first (a provider or a
+ * request answers, then it renders): until `selector` matches in its shadow root, 20 updates at most.
+ * @param {HTMLElement} element
+ * @param {string} selector
+ */
+export async function untilShown(element, selector) {
+  const lit = /** @type {HTMLElement & { updateComplete: Promise<unknown> }} */ (element);
+  for (let index = 0; index < 20 && !lit.shadowRoot?.querySelector(selector); index += 1) {
+    await lit.updateComplete;
+    await null;
+  }
+}

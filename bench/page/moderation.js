@@ -2,6 +2,7 @@
 // against the same queue built as plain DOM. The admin API is answered in the page (a fetch for
 // `/bench-admin/…` resolves at once from memory), so the figure measures the element, not a server.
 
+import { untilShown } from './load.js';
 const base = '/bench-admin';
 /** @type {{ comments: unknown[] } | undefined} */
 let served;
@@ -35,13 +36,7 @@ export const moderationRenderer = {
     return element;
   },
   // The queue arrives a few updates after the first: the session check, then the page.
-  async ready(element) {
-    const console = /** @type {HTMLElement & { updateComplete: Promise<unknown> }} */ (element);
-    for (let index = 0; index < 20 && !console.shadowRoot?.querySelector('[role=option]'); index += 1) {
-      await console.updateComplete;
-      await null;
-    }
-  },
+  ready: (element) => untilShown(element, '[role=option]'),
   plain: ({ comments }) => plainQueue(comments),
   rendered: (element, { comments }) => element.shadowRoot?.querySelectorAll('[role=option]').length === comments.length,
 };

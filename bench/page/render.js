@@ -1,6 +1,6 @@
 // Render timing, run inside the bench page: each Lede element against plain DOM showing the same
 // content, interleaved in one page so drift, throttling and noise hit both alike.
-import { frames } from './load.js';
+import { frames, untilShown } from './load.js';
 import { moderationRenderer } from './moderation.js';
 
 /**
@@ -67,13 +67,7 @@ const renderers = {
       return element;
     },
     // The provider answers in a microtask; the thread is shown a few updates later.
-    async ready(element) {
-      const comments = /** @type {HTMLElement & { updateComplete: Promise<unknown> }} */ (element);
-      for (let index = 0; index < 20 && !comments.shadowRoot?.querySelector('article'); index += 1) {
-        await comments.updateComplete;
-        await null;
-      }
-    },
+    ready: (element) => untilShown(element, 'article'),
     plain: ({ comments }) => plainComments(comments),
     rendered: (element, { comments }) => element.shadowRoot?.querySelectorAll('article.comment').length === comments.length,
   },

@@ -55,20 +55,15 @@ let serverScript = '';
 /** The PostgreSQL cluster, started for the first scope that asks for it. */
 let postgres;
 
+/** Bundles a server TypeScript entry into one Node script, its packages left as imports. */
+const bundleForNode = (entry, outfile) =>
+  build({ entryPoints: [entry], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+
 /** A new database for a scope in the run's cluster; answers its URL. */
 async function postgresDatabase(name) {
   postgres ??= (async () => {
     const script = join(root, 'server', 'node_modules', '.cache', `lede-pg-cluster-${process.pid}.mjs`);
-    await build({
-      entryPoints: [join(root, 'server', 'scripts', 'pg-cluster.ts')],
-      outfile: script,
-      bundle: true,
-      packages: 'external',
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'warning',
-    });
+    await bundleForNode(join(root, 'server', 'scripts', 'pg-cluster.ts'), script);
     const { startPostgres } = await import(pathToFileURL(script).href);
     rmSync(script, { force: true });
     return startPostgres();
@@ -201,16 +196,7 @@ export function commentServerPlugin() {
       dataDir = mkdtempSync(join(tmpdir(), 'lede-comments-test-'));
       // Inside server/, so the script's package imports resolve as they do from server/src.
       serverScript = join(root, 'server', 'node_modules', '.cache', `lede-comments-test-${process.pid}.mjs`);
-      await build({
-        entryPoints: [join(root, 'server', 'src', 'cli.ts')],
-        outfile: serverScript,
-        bundle: true,
-        packages: 'external',
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        logLevel: 'warning',
-      });
+      await bundleForNode(join(root, 'server', 'src', 'cli.ts'), serverScript);
     },
     async serverStop() {
       await Promise.all([...scopes.values()].map(stopServer));
