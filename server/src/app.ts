@@ -12,6 +12,7 @@ import { loggerOptions, RequestLogController, type LogTarget } from './logger.js
 import { registerAdminRoutes } from './routes/admin.js';
 import { CONSOLE_DIR, registerConsole } from './routes/console.js';
 import { registerPublicRoutes } from './routes/public.js';
+import { CommentChanges } from './live/changes.js';
 import { QueueEvents } from './live/events.js';
 import { queueBus } from './live/bus.js';
 import { registerThreadRoutes } from './routes/threads.js';
@@ -73,11 +74,17 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   const events = new QueueEvents(await queueBus(database), moderation, app.log);
   // Before the server stops accepting: it waits for open connections, and event streams stay open.
   app.addHook('preClose', async () => events.close());
+  const changes = new CommentChanges(app.log);
+  // Votes change no queue.
+  changes.on((change) => {
+    if (change.kind !== 'voted') events.changed(change.commentId);
+  });
   const context: AppContext = {
     config,
     store,
     moderation,
     events,
+    changes,
     database,
     secret: config.secret ?? (await store.secret()),
     contentCheck: { moderation: config.moderation, hasBannedWords: bannedWordMatcher(config.bannedWords) },

@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { CommentChanges } from './live/changes.js';
 import type { QueueEvents } from './live/events.js';
 import type { ContentCheck } from './spam.js';
 import type { CommentStore } from './store/comments.js';
@@ -10,8 +11,10 @@ export interface AppContext {
   config: Config;
   store: CommentStore;
   moderation: ModerationStore;
-  /** The live queue: tell it which comment entered or changed a queue. */
+  /** The live queue's streams (it hears of changes through `changes`). */
   events: QueueEvents;
+  /** Where routes report what they did to a comment. */
+  changes: CommentChanges;
   database: OpenDatabase;
   /** Key for the hashes that identify voters, reporters and authors without storing IPs. */
   secret: string;

@@ -19,6 +19,7 @@ import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { StandingAction } from '../store/authors.js';
 import type { Actor } from '../store/moderation.js';
+import type { CommentChange } from '../live/changes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -29,7 +30,7 @@ declare module 'fastify' {
 
 /** Moderation routes under /api/admin, all behind the admin token or a moderator's session (auth/). */
 export function registerAdminRoutes(admin: FastifyInstance, context: AppContext): void {
-  const { config, moderation, events, database, secret } = context;
+  const { config, moderation, events, changes, database, secret } = context;
   const moderators = new ModeratorStore(database.db);
   const auth = { config, moderators, sessions: new Sessions(moderators, config.auth, secret) };
   admin.addHook('onRequest', adminGuard(auth));
@@ -43,9 +44,10 @@ export function registerAdminRoutes(admin: FastifyInstance, context: AppContext)
     }
     return reason;
   };
-  /** Answers an action's result after telling the live queue which comment changed. */
-  const announced = <T extends ActionResult>(result: T): T => {
-    if (result.comment) events.changed(result.comment.id);
+  type Moderated = Extract<CommentChange, { kind: 'moderated' }>['action'];
+  /** Answers an action's result after reporting which comment it changed. */
+  const announced = <T extends ActionResult>(action: Moderated, result: T): T => {
+    if (result.comment) changes.emit({ kind: 'moderated', commentId: result.comment.id, action });
     return result;
   };
 
@@ -62,7 +64,7 @@ export function registerAdminRoutes(admin: FastifyInstance, context: AppContext)
   admin.get('/events', async (_request, reply) => events.attach(reply));
 
   admin.post<{ Params: CommentParams; Body: Approve }>('/comments/:id/approve', { schema: { params: CommentParams, body: Approve } }, async (request) =>
-    announced(await moderation.approve(request.params.id, request.body.revision, by(request))),
+    announced('approve', await moderation.approve(request.params.id, request.body.revision, by(request))),
   );
 
   admin.post<{ Params: CommentParams; Body: Reject }>(
@@ -74,7 +76,7 @@ export function registerAdminRoutes(admin: FastifyInstance, context: AppContext)
         request.body ??= {};
       },
     },
-    async (request) => announced(await moderation.reject(request.params.id, checkReason(request.body.reason), by(request))),
+    async (request) => announced('reject', await moderation.reject(request.params.id, checkReason(request.body.reason), by(request))),
   );
 
   for (const [path, featured] of [
@@ -82,12 +84,12 @@ export function registerAdminRoutes(admin: FastifyInstance, context: AppContext)
     ['unfeature', false],
   ] as const) {
     admin.post<{ Params: CommentParams }>(`/comments/:id/${path}`, { schema: { params: CommentParams } }, async (request) =>
-      announced(await moderation.feature(request.params.id, featured, by(request))),
+      announced(path, await moderation.feature(request.params.id, featured, by(request))),
     );
   }
 
   admin.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request) =>
-    announced(await moderation.remove(request.params.id, by(request))),
+    announced('delete', await moderation.remove(request.params.id, by(request))),
   );
 
   for (const action of ['trust', 'untrust', 'ban', 'unban'] satisfies StandingAction[]) {
@@ -98,7 +100,7 @@ export function registerAdminRoutes(admin: FastifyInstance, context: AppContext)
 
   admin.post<{ Params: UndoParams }>('/undo/:undoId', { schema: { params: UndoParams } }, async (request) => {
     const { comment, commentId } = await moderation.undo(request.params.undoId, by(request));
-    if (commentId) events.changed(commentId);
+    if (commentId) changes.emit({ kind: 'moderated', commentId, action: 'undo' });
     return comment ? { comment } : {};
   });
 
@@ -118,7 +120,7 @@ export function registerAdminRoutes(admin: FastifyInstance, context: AppContext)
               : action === 'delete'
                 ? await moderation.remove(id, actor)
                 : await moderation.feature(id, action === 'feature', actor);
-        results.push({ id, ok: true, undo: announced(done).undo });
+        results.push({ id, ok: true, undo: announced(action, done).undo });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         results.push({ id, ok: false, error: { code: error.code, message: error.message } });

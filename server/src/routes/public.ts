@@ -99,7 +99,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
         },
         idempotencyKey ? { keyHash: sha256(idempotencyKey), requestHash: sha256(JSON.stringify([threadIdValue, parentId, name, body])) } : null,
       );
-      if (!result.replayed) context.events.changed(result.comment.id);
+      if (!result.replayed) context.changes.emit({ kind: 'created', commentId: result.comment.id });
       return reply.code(result.statusCode).send({
         comment: result.comment,
         editToken: result.replayed ? editTokenFor(idempotencyKey!, result.comment.id) : editToken,
@@ -156,21 +156,25 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
         body,
         now,
       );
-      context.events.changed(comment.id);
+      context.changes.emit({ kind: 'edited', commentId: comment.id });
       return { comment };
     },
   );
 
   api.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request, reply) => {
     await store.remove(request.params.id, authorizeAuthor(request, Date.now()));
-    context.events.changed(request.params.id);
+    context.changes.emit({ kind: 'deleted', commentId: request.params.id });
     return reply.code(204).send();
   });
 
   api.post<{ Params: CommentParams; Body: Vote }>(
     '/comments/:id/votes',
     { config: limit('votes'), schema: { params: CommentParams, body: Vote, response: { 200: VoteResult } } },
-    async (request) => store.vote(request.params.id, keyFor('voter', clientKey(request.ip)), request.body.value, Date.now()),
+    async (request) => {
+      const result = await store.vote(request.params.id, keyFor('voter', clientKey(request.ip)), request.body.value, Date.now());
+      context.changes.emit({ kind: 'voted', commentId: request.params.id });
+      return result;
+    },
   );
 
   api.post<{ Params: CommentParams; Body: Report }>(
@@ -179,7 +183,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     async (request, reply) => {
       const reason = checkLength('reason', cleanName(request.body.reason), LIMITS.reason);
       await store.report(request.params.id, keyFor('reporter', clientKey(request.ip)), reason, Date.now());
-      context.events.changed(request.params.id);
+      context.changes.emit({ kind: 'reported', commentId: request.params.id });
       return reply.code(202).send({ received: true });
     },
   );
