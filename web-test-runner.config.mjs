@@ -62,7 +62,8 @@ export default {
   middleware: [noteDeliberateFailures(), testApi(), commentServerMiddleware()],
   filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  // Per test file: the hostile suites take minutes in WebKit when three browsers share two cores.
+  testsFinishTimeout: 480000,
   plugins: [
     commentServerPlugin(),
     keyChordPlugin(),

@@ -115,6 +115,23 @@ class WebKitLauncher extends WebdriverLauncher {
     this.name = 'WebKit';
   }
 
+  /**
+   * A new MiniBrowser for every test file. WebKitGTK's web process carries what earlier pages
+   * made (each media player it ever created makes the next one slower), so one file's videos
+   * slowed or froze the files after it; a page that froze also goes with its browser.
+   */
+  async stopSession(id) {
+    try {
+      return await super.stopSession(id);
+    } finally {
+      clearInterval(this.pendingHeartbeat);
+      const driver = this.driver;
+      this.driver = undefined;
+      this.driverManager = undefined;
+      await driver?.deleteSession().catch(() => {});
+    }
+  }
+
   async stop() {
     await super.stop();
     await this.stopProcesses();
