@@ -12,7 +12,7 @@ const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
 export function backoff(delaysMs: number[], attempt: number, retryAfterMs = 0): number | null {
   const base = delaysMs[attempt - 1];
   if (base === undefined) return null;
-  return Math.max(base * (0.8 + Math.random() * 0.4), Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
+  return Math.round(Math.max(base * (0.8 + Math.random() * 0.4), Math.min(retryAfterMs, MAX_RETRY_AFTER_MS)));
 }
 
 /**
