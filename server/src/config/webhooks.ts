@@ -42,7 +42,12 @@ export function parseWebhookConfig(env: Env): WebhookConfig | undefined {
     urls: [...new Set(urls)],
     secret,
     events: events.length > 0 ? (events as WebhookEvent[]) : [...WEBHOOK_EVENTS],
-    retryDelaysMs: retries === undefined ? DEFAULT_RETRY_DELAYS_MS : retries.trim() === 'off' ? [] : commaList(retries).map((value) => duration('LEDE_WEBHOOK_RETRIES', value)),
+    retryDelaysMs:
+      retries === undefined
+        ? DEFAULT_RETRY_DELAYS_MS
+        : retries.trim() === 'off'
+          ? []
+          : commaList(retries).map((value) => duration('LEDE_WEBHOOK_RETRIES', value)),
     timeoutMs: env.LEDE_WEBHOOK_TIMEOUT ? duration('LEDE_WEBHOOK_TIMEOUT', env.LEDE_WEBHOOK_TIMEOUT) : 10_000,
     publicUrl: env.LEDE_PUBLIC_URL ? parsePublicUrl(env.LEDE_PUBLIC_URL) : null,
   };

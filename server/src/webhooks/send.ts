@@ -39,7 +39,11 @@ export async function send(delivery: Delivery, options: SendOptions): Promise<Ou
     await response.arrayBuffer().catch(() => {});
   } catch (error) {
     const cause = (error as Error & { cause?: { code?: string } }).cause;
-    return { ok: false, retry: true, error: (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (cause?.code ?? (error as Error).message) };
+    return {
+      ok: false,
+      retry: true,
+      error: (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (cause?.code ?? (error as Error).message),
+    };
   }
   if (response.ok) return { ok: true };
   const retry = response.status === 408 || response.status === 429 || response.status >= 500;

@@ -35,10 +35,19 @@ async function receiver(answer: (n: number, response: ServerResponse) => void = 
   return { received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, close };
 }
 
-const status = (code: number, headers: Record<string, string> = {}) => (_n: number, response: ServerResponse) => response.writeHead(code, headers).end();
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  (_n: number, response: ServerResponse) =>
+    response.writeHead(code, headers).end();
 
 function webhookConfig(urls: string, env: Record<string, string> = {}): WebhookConfig {
-  return parseWebhookConfig({ LEDE_WEBHOOK_URLS: urls, LEDE_WEBHOOK_SECRET: SECRET, LEDE_WEBHOOK_RETRIES: '50ms,50ms,50ms', LEDE_WEBHOOK_TIMEOUT: '2s', ...env })!;
+  return parseWebhookConfig({
+    LEDE_WEBHOOK_URLS: urls,
+    LEDE_WEBHOOK_SECRET: SECRET,
+    LEDE_WEBHOOK_RETRIES: '50ms,50ms,50ms',
+    LEDE_WEBHOOK_TIMEOUT: '2s',
+    ...env,
+  })!;
 }
 
 async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
@@ -118,7 +127,11 @@ export function webhookSuite(backend: Backend): void {
       });
       assert.equal(posted.status, 201);
       await until('the delivery', () => hook.received.length === 1);
-      const { author_key } = await backend.database.db.selectFrom('comments').select('author_key').where('id', '=', posted.body.comment.id).executeTakeFirstOrThrow();
+      const { author_key } = await backend.database.db
+        .selectFrom('comments')
+        .select('author_key')
+        .where('id', '=', posted.body.comment.id)
+        .executeTakeFirstOrThrow();
       const { body } = hook.received[0]!;
       for (const secret of [ip, 'reader@mail.example', '@', author_key, 'authorKey', 'editToken']) assert.ok(!body.includes(secret), `no ${secret}`);
     });
@@ -168,12 +181,7 @@ export function webhookSuite(backend: Backend): void {
       const config = webhookConfig(url, { LEDE_WEBHOOK_RETRIES: '200ms' });
       const first = await app(t, { webhooks: config });
       const comment = (await first.post(uniqueThread('restart'))).body.comment;
-      const pending = () =>
-        backend.database.db
-          .selectFrom('webhook_deliveries')
-          .selectAll()
-          .where('payload', 'like', `%"id":"${comment.id}"%`)
-          .execute();
+      const pending = () => backend.database.db.selectFrom('webhook_deliveries').selectAll().where('payload', 'like', `%"id":"${comment.id}"%`).execute();
       await until('the first attempt failed', async () => (await pending())[0]?.last_error != null);
       await first.app.close();
       assert.equal((await pending())[0]!.status, 'pending');
@@ -229,10 +237,15 @@ export function webhookSuite(backend: Backend): void {
       const env = { LEDE_WEBHOOK_URLS: 'https://cms.example/hook', LEDE_WEBHOOK_SECRET: SECRET };
       assert.deepEqual(parseConfig([], env).webhooks?.urls, ['https://cms.example/hook']);
       assert.equal(parseConfig([], {}).webhooks, undefined);
-      assert.throws(() => parseConfig([], { ...env, LEDE_WEBHOOK_SECRET: '' }), (e) => e instanceof ConfigError && /LEDE_WEBHOOK_SECRET must be set/.test(e.message));
+      assert.throws(
+        () => parseConfig([], { ...env, LEDE_WEBHOOK_SECRET: '' }),
+        (e) => e instanceof ConfigError && /LEDE_WEBHOOK_SECRET must be set/.test(e.message),
+      );
       assert.throws(() => parseConfig([], { ...env, LEDE_WEBHOOK_URLS: 'http://cms.example/hook' }), /must be https/);
       assert.throws(() => parseConfig([], { ...env, LEDE_WEBHOOK_URLS: 'slack:http://hooks.example/x' }), /must be https/);
-      assert.doesNotThrow(() => parseConfig([], { ...env, LEDE_WEBHOOK_URLS: 'http://localhost:9000/a,http://[::1]/b,slack:https://hooks.slack.com/services/T/B/X' }));
+      assert.doesNotThrow(() =>
+        parseConfig([], { ...env, LEDE_WEBHOOK_URLS: 'http://localhost:9000/a,http://[::1]/b,slack:https://hooks.slack.com/services/T/B/X' }),
+      );
       assert.throws(() => parseConfig([], { ...env, LEDE_WEBHOOK_EVENTS: 'comment.voted' }), /unknown event "comment.voted"/);
       assert.throws(() => parseConfig([], { ...env, LEDE_WEBHOOK_RETRIES: 'soon' }), /LEDE_WEBHOOK_RETRIES/);
       assert.deepEqual(parseConfig([], env).webhooks?.retryDelaysMs, [10_000, 60_000, 300_000, 1_800_000, 7_200_000, 21_600_000]);
@@ -243,7 +256,13 @@ export function webhookSuite(backend: Backend): void {
     it('two processes on one PostgreSQL database deliver each event once', async () => {
       // A slow receiver keeps the writing process busy, so the other claims deliveries too.
       const hook = await receiver((_n, response) => setTimeout(() => response.end(), 150));
-      const env = { DATABASE_URL: databaseUrl, LEDE_RATE_LIMITS: 'off', LEDE_WEBHOOK_URLS: hook.url, LEDE_WEBHOOK_SECRET: SECRET, LEDE_WEBHOOK_RETRIES: '100ms' };
+      const env = {
+        DATABASE_URL: databaseUrl,
+        LEDE_RATE_LIMITS: 'off',
+        LEDE_WEBHOOK_URLS: hook.url,
+        LEDE_WEBHOOK_SECRET: SECRET,
+        LEDE_WEBHOOK_RETRIES: '100ms',
+      };
       const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
       const thread = uniqueThread('two-processes');
       const ids: string[] = [];
