@@ -61,6 +61,11 @@ export class WebhookOutbox {
     await this.db.updateTable('webhook_deliveries').set({ status: 'failed', finished_at: now, last_error: error }).where('id', '=', id).execute();
   }
 
+  /** Forgets deliveries that were delivered or given up before `before`. */
+  async purge(before: number): Promise<void> {
+    await this.db.deleteFrom('webhook_deliveries').where('status', '!=', 'pending').where('finished_at', '<', before).execute();
+  }
+
   /** When the next pending delivery is due (or its claim lapses), or null when none is pending. */
   async nextDue(): Promise<number | null> {
     const row = await this.db

@@ -7,6 +7,9 @@ const BATCH = 10;
 /** Beyond the receiver's timeout, how long a claim holds: time to record the outcome. */
 const LEASE_MARGIN_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+/** Finished deliveries are kept this long (for an operator looking into a receiver's trouble), checked hourly. */
+export const KEEP_FINISHED_MS = 30 * 86_400_000;
+const PURGE_EVERY_MS = 3_600_000;
 
 /** How long to wait before retry `attempt` (1-based): the configured delay, ±20% so receivers are not hit in step. */
 export function backoff(delaysMs: number[], attempt: number, retryAfterMs = 0): number | null {
@@ -24,6 +27,7 @@ export class WebhookWorker {
   #running: Promise<void> | null = null;
   #again = false;
   #closed = false;
+  #purged = 0;
 
   constructor(
     private readonly outbox: WebhookOutbox,
@@ -62,6 +66,10 @@ export class WebhookWorker {
         const batch = await this.outbox.claim(BATCH, this.config.timeoutMs + LEASE_MARGIN_MS);
         if (batch.length === 0) break;
         await Promise.all(batch.map((delivery) => this.#attempt(delivery)));
+      }
+      if (Date.now() - this.#purged > PURGE_EVERY_MS) {
+        this.#purged = Date.now();
+        await this.outbox.purge(Date.now() - KEEP_FINISHED_MS);
       }
       this.#schedule(await this.outbox.nextDue());
     } catch (error) {

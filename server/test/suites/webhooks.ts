@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it, type TestContext } from 'node:test';
@@ -6,6 +7,7 @@ import { freePort } from '../../scripts/pg-cluster.js';
 import { ConfigError, parseConfig } from '../../src/config.js';
 import { parseWebhookConfig, type WebhookConfig } from '../../src/config/webhooks.js';
 import { signWebhook, verifyWebhook } from '../../src/webhooks/signature.js';
+import { KEEP_FINISHED_MS } from '../../src/webhooks/worker.js';
 import type { Config } from '../../src/config.js';
 import { formFields, makeApp, startServerProcess, uniqueThread, type Backend, type Json } from '../helpers.js';
 
@@ -191,6 +193,33 @@ export function webhookSuite(backend: Backend): void {
       await until('the delivery after the restart', () => hook.received.length === 1);
       assert.equal((JSON.parse(hook.received[0]!.body) as Json).data.comment.id, comment.id);
       assert.equal(hook.received[0]!.headers['lede-delivery'], (await pending())[0]!.id);
+    });
+
+    it('forgets finished deliveries after 30 days, and keeps pending ones', async (t) => {
+      const old = Date.now() - KEEP_FINISHED_MS - 60_000;
+      const row = (id: string, status: 'pending' | 'delivered' | 'failed', finished: number | null) => ({
+        id,
+        url: 'https://gone.example/hook',
+        event: 'comment.created',
+        payload: '{}',
+        status,
+        attempts: 1,
+        // Pending ones are due far ahead, so that no worker sends them meanwhile.
+        next_attempt_at: Date.now() + 3_600_000,
+        created_at: old,
+        finished_at: finished,
+        last_error: null,
+      });
+      const ids = [`old-${randomUUID()}`, `failed-${randomUUID()}`, `recent-${randomUUID()}`, `pending-${randomUUID()}`];
+      await backend.database.db
+        .insertInto('webhook_deliveries')
+        .values([row(ids[0]!, 'delivered', old), row(ids[1]!, 'failed', old), row(ids[2]!, 'delivered', Date.now()), row(ids[3]!, 'pending', null)])
+        .execute();
+      const api = await app(t, { webhooks: webhookConfig('https://gone.example/hook') });
+      await api.app.ready();
+      await until('the purge', async () => (await rows(ids)).length === 2);
+      assert.deepEqual((await rows(ids)).map((found) => found.id).sort(), [ids[2], ids[3]].sort());
+      await backend.database.db.deleteFrom('webhook_deliveries').where('id', 'in', ids).execute();
     });
 
     it('only sends the events LEDE_WEBHOOK_EVENTS names', async (t) => {
