@@ -45,7 +45,7 @@ const MODERATED: Record<ModerationAction, string> = {
   feature: 'featured',
   unfeature: 'unfeatured',
   delete: 'deleted',
-  undo: 'restored (an action was undone)',
+  undo: 'had a moderator’s action undone',
 };
 
 /** A Slack incoming webhook's body: one readable line, the text quoted, links to the page and the console. */
