@@ -21,6 +21,7 @@ import { CommentStore } from './store/comments.js';
 import { isUnavailable, type OpenDatabase } from './store/database.js';
 import { ModerationStore } from './store/moderation-store.js';
 import { databaseRateLimitStore } from './store/rate-limit-store.js';
+import { webhooks } from './webhooks/webhooks.js';
 
 export const REQUEST_BODY_LIMIT = 16 * 1024;
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   changes.on((change) => {
     if (change.kind !== 'voted') events.changed(change.commentId);
   });
+  if (config.webhooks) changes.on(webhooks(app, config.webhooks, database, moderation));
   const context: AppContext = {
     config,
     store,

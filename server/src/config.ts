@@ -14,6 +14,7 @@ import {
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
 import { parseCloseAfter } from './config/threads.js';
 import { ConfigError, parseDuration, parseSeconds, type Env } from './config/values.js';
+import { parseWebhookConfig, type WebhookConfig } from './config/webhooks.js';
 
 export { ConfigError };
 export type { ModerationMode, RateLimitedAction };
@@ -56,6 +57,8 @@ export interface Config extends ConnectionLimits {
   logFormat: LogFormat;
   /** Moderators' sessions and sign-in limits. */
   auth: AuthConfig;
+  /** Signed webhooks; absent while LEDE_WEBHOOK_URLS is unset. */
+  webhooks?: WebhookConfig;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
@@ -68,6 +71,8 @@ LEDE_REJECT_REASONS (Spam,Off-topic,…), LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
 LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default), LEDE_SESSION_IDLE (1h), LEDE_SESSION_MAX (12h),
 LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min).
+LEDE_WEBHOOK_URLS (https://…, slack:https://…), LEDE_WEBHOOK_SECRET, LEDE_WEBHOOK_EVENTS (all), LEDE_WEBHOOK_RETRIES (10s,1m,5m,30m,2h,6h),
+LEDE_WEBHOOK_TIMEOUT (10s), LEDE_PUBLIC_URL.
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -108,6 +113,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     ...parseConnectionLimits(env),
     logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
     auth: parseAuthConfig(env),
+    webhooks: parseWebhookConfig(env),
   };
 }
 

@@ -14,6 +14,7 @@ import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
 import { threadSuite } from './suites/threads.js';
+import { webhookSuite } from './suites/webhooks.js';
 
 const backend = await postgresBackend();
 
@@ -29,6 +30,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   networkSuite(backend);
   storageSuite(backend);
   threadSuite(backend);
+  webhookSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

@@ -10,6 +10,7 @@ import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
 import { storageSuite } from './suites/storage.js';
 import { threadSuite } from './suites/threads.js';
+import { webhookSuite } from './suites/webhooks.js';
 
 const backend = await sqliteBackend();
 
@@ -23,5 +24,6 @@ describe('SQLite', () => {
   networkSuite(backend);
   storageSuite(backend);
   threadSuite(backend);
+  webhookSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

@@ -130,6 +130,24 @@ export interface AdminSessionsTable {
   expires_at: number;
 }
 
+/** The webhook outbox (webhooks/outbox.ts): one row per event and receiver. */
+export interface WebhookDeliveriesTable {
+  /** The `Lede-Delivery` header: the same on every attempt, so receivers can drop repeats. */
+  id: string;
+  /** As configured, `slack:` prefix included. */
+  url: string;
+  event: string;
+  /** The JSON body, fixed when the change happened. */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  /** When the next attempt is due; while one is in flight, when its claim lapses. */
+  next_attempt_at: number;
+  created_at: number;
+  finished_at: number | null;
+  last_error: string | null;
+}
+
 export interface Database {
   comments: CommentsTable;
   votes: VotesTable;
@@ -144,4 +162,5 @@ export interface Database {
   threads: ThreadsTable;
   moderators: ModeratorsTable;
   admin_sessions: AdminSessionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
