@@ -82,14 +82,10 @@ describe('configuration', () => {
   it('reads sign-in: off by default; one key with the algorithms it pins, issuer, audience, id and anonymous policy', () => {
     assert.deepEqual(parseConfig([], {}).sso, { key: null, issuer: null, audience: null, anonymous: 'allow', id: 'opaque' });
     const secret = parseConfig([], { ...SSO_SITE, LEDE_SSO_SECRET: SSO_SECRET, LEDE_ANONYMOUS: 'deny', LEDE_SSO_ID: 'sub' }).sso;
-    assert.deepEqual([secret.key?.kind, secret.key?.algorithms, secret.issuer, secret.audience, secret.anonymous, secret.id], [
-      'secret',
-      ['HS256'],
-      'https://login.example',
-      'lede',
-      'deny',
-      'sub',
-    ]);
+    assert.deepEqual(
+      [secret.key?.kind, secret.key?.algorithms, secret.issuer, secret.audience, secret.anonymous, secret.id],
+      ['secret', ['HS256'], 'https://login.example', 'lede', 'deny', 'sub'],
+    );
     const jwks = parseConfig([], { ...SSO_SITE, LEDE_SSO_JWKS_URL: 'http://127.0.0.1:9000/jwks.json' }).sso.key;
     assert.deepEqual([jwks?.kind, jwks?.algorithms], ['jwks', ['RS256', 'ES256', 'EdDSA']]);
     const dir = mkdtempSync(join(tmpdir(), 'lede-sso-config-'));
@@ -184,7 +180,11 @@ describe('configuration', () => {
     [[], { LEDE_SIGNIN_LIMITS: 'tries=5/min' }, /LEDE_SIGNIN_LIMITS: cannot read "tries=5\/min"/],
     [[], { LEDE_ANONYMOUS: 'maybe' }, /LEDE_ANONYMOUS must be allow or deny/],
     [[], { LEDE_ANONYMOUS: 'deny' }, /LEDE_ANONYMOUS=deny needs sign-in/],
-    [[], { ...SSO_SITE, LEDE_SSO_SECRET: SSO_SECRET, LEDE_SSO_JWKS_URL: 'https://login.example/jwks.json' }, /Set only one of LEDE_SSO_SECRET, LEDE_SSO_JWKS_URL/],
+    [
+      [],
+      { ...SSO_SITE, LEDE_SSO_SECRET: SSO_SECRET, LEDE_SSO_JWKS_URL: 'https://login.example/jwks.json' },
+      /Set only one of LEDE_SSO_SECRET, LEDE_SSO_JWKS_URL/,
+    ],
     [[], { ...SSO_SITE, LEDE_SSO_SECRET: 'short' }, /LEDE_SSO_SECRET must be at least 32 characters/],
     [[], { LEDE_SSO_SECRET: SSO_SECRET }, /needs LEDE_SSO_ISSUER and LEDE_SSO_AUDIENCE/],
     [[], { LEDE_SSO_SECRET: SSO_SECRET, LEDE_SSO_ISSUER: 'https://login.example' }, /needs LEDE_SSO_ISSUER and LEDE_SSO_AUDIENCE/],

@@ -38,7 +38,10 @@ export function parseSsoConfig(env: Env): SsoConfig {
   const audience = env.LEDE_SSO_AUDIENCE || null;
   if (!key) {
     if (anonymous === 'deny') throw new ConfigError('LEDE_ANONYMOUS=deny needs sign-in: set LEDE_SSO_SECRET, LEDE_SSO_JWKS_URL or LEDE_SSO_PUBLIC_KEY_FILE.');
-    if (issuer || audience || env.LEDE_SSO_ID) throw new ConfigError('LEDE_SSO_ISSUER, LEDE_SSO_AUDIENCE and LEDE_SSO_ID need a sign-in key (LEDE_SSO_SECRET, LEDE_SSO_JWKS_URL or LEDE_SSO_PUBLIC_KEY_FILE).');
+    if (issuer || audience || env.LEDE_SSO_ID)
+      throw new ConfigError(
+        'LEDE_SSO_ISSUER, LEDE_SSO_AUDIENCE and LEDE_SSO_ID need a sign-in key (LEDE_SSO_SECRET, LEDE_SSO_JWKS_URL or LEDE_SSO_PUBLIC_KEY_FILE).',
+      );
     return { key: null, issuer: null, audience: null, anonymous, id };
   }
   // Without both, a token the site's login made for another of its services would sign in here too.
@@ -83,7 +86,14 @@ function readPublicKey(path: string): SsoKey {
   }
   const curve = key.asymmetricKeyDetails?.namedCurve;
   const algorithm =
-    key.asymmetricKeyType === 'rsa' ? 'RS256' : key.asymmetricKeyType === 'ed25519' ? 'EdDSA' : key.asymmetricKeyType === 'ec' && curve === 'prime256v1' ? 'ES256' : null;
-  if (!algorithm) throw new ConfigError(`LEDE_SSO_PUBLIC_KEY_FILE: ${path} holds a ${key.asymmetricKeyType} key${curve ? ` (${curve})` : ''}; use RSA, P-256 or Ed25519.`);
+    key.asymmetricKeyType === 'rsa'
+      ? 'RS256'
+      : key.asymmetricKeyType === 'ed25519'
+        ? 'EdDSA'
+        : key.asymmetricKeyType === 'ec' && curve === 'prime256v1'
+          ? 'ES256'
+          : null;
+  if (!algorithm)
+    throw new ConfigError(`LEDE_SSO_PUBLIC_KEY_FILE: ${path} holds a ${key.asymmetricKeyType} key${curve ? ` (${curve})` : ''}; use RSA, P-256 or Ed25519.`);
   return { kind: 'public-key', key, algorithms: [algorithm] };
 }

@@ -129,9 +129,8 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
   api.get<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams, response: { 200: CommentResponse } } }, async (request) => {
     const token = optionalBearerToken(request);
     const reader = await readers.fromRequest(request, { lenient: true });
-    const comment = await store.get(
-      request.params.id,
-      (row) => (reader ? reader.moderator || row.author_id === reader.id : token !== null && tokenMatchesHash(token, row.edit_token_hash)),
+    const comment = await store.get(request.params.id, (row) =>
+      reader ? reader.moderator || row.author_id === reader.id : token !== null && tokenMatchesHash(token, row.edit_token_hash),
     );
     return { comment };
   });

@@ -84,12 +84,14 @@ export class Readers {
 
   #identity(payload: JWTPayload): Identity {
     const { sub, name, picture, roles = [] } = payload as JWTPayload & { name?: unknown; picture?: unknown; roles?: unknown };
-    if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255) throw refuse('token_invalid', 'The sign-in token’s sub claim must be the reader’s id, up to 255 characters.');
+    if (typeof sub !== 'string' || sub.length === 0 || sub.length > 255)
+      throw refuse('token_invalid', 'The sign-in token’s sub claim must be the reader’s id, up to 255 characters.');
     const cleaned = typeof name === 'string' ? cleanName(name) : '';
     if (!hasVisibleCharacter(cleaned) || characters(cleaned) > LIMITS.name.max) {
       throw refuse('token_invalid', `The sign-in token’s name claim must be the reader’s display name, 1 to ${LIMITS.name.max} characters.`);
     }
-    if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string')) throw refuse('token_invalid', 'The sign-in token’s roles claim must be an array of strings.');
+    if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string'))
+      throw refuse('token_invalid', 'The sign-in token’s roles claim must be an array of strings.');
     const role = STAFF_ROLES.find((staff) => roles.includes(staff));
     const id = this.config.id === 'sub' ? sub : hmac(this.secret, ['sso-id', payload.iss, sub].join('\n')).slice(0, OPAQUE_ID_LENGTH);
     return {

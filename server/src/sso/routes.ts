@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CommentParams, Reader, ReaderModeration, ReaderModerationResult } from 'lede-protocol';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -12,7 +12,7 @@ export function registerReaderRoutes(api: FastifyInstance, context: AppContext):
   const { config, readers, moderation, store } = context;
 
   /** The request's reader; 401 without a sign-in token. */
-  const signedIn = async (request: Parameters<AppContext['readers']['fromRequest']>[0]): Promise<Identity> => {
+  const signedIn = async (request: FastifyRequest): Promise<Identity> => {
     const reader = await readers.fromRequest(request);
     if (!reader) throw new ApiError(401, 'unauthorized', 'Send the site’s sign-in token as Authorization: Bearer <token>.');
     return reader;
@@ -38,10 +38,12 @@ export function registerReaderRoutes(api: FastifyInstance, context: AppContext):
       else await moderation.feature(id, action === 'feature', by);
       context.changes.emit({ kind: 'moderated', commentId: id, action });
       // A rejected comment without replies is gone; with replies it stays as a placeholder.
-      const comment = await store.get(id, () => true).catch((error: unknown) => {
-        if (error instanceof ApiError && error.statusCode === 404) return undefined;
-        throw error;
-      });
+      const comment = await store
+        .get(id, () => true)
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.statusCode === 404) return undefined;
+          throw error;
+        });
       return comment ? { comment } : {};
     },
   );

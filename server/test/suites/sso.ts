@@ -18,7 +18,11 @@ const SITE = { LEDE_SSO_ISSUER: ISSUER, LEDE_SSO_AUDIENCE: AUDIENCE };
 type Key = Parameters<SignJWT['sign']>[0];
 
 /** A token as a site's login signs it: the reader's claims, for Lede's issuer and audience, valid five minutes. */
-function sign(key: Key, claims: JWTPayload & { name?: string; roles?: string[]; picture?: string }, options: { alg?: string; kid?: string; iss?: string; aud?: string; exp?: number | string } = {}) {
+function sign(
+  key: Key,
+  claims: JWTPayload & { name?: string; roles?: string[]; picture?: string },
+  options: { alg?: string; kid?: string; iss?: string; aud?: string; exp?: number | string } = {},
+) {
   const { sub = 'reader-1', ...rest } = claims;
   return new SignJWT({ name: 'Ada Reader', ...rest })
     .setProtectedHeader({ alg: options.alg ?? 'HS256', ...(options.kid ? { kid: options.kid } : {}) })
@@ -37,7 +41,8 @@ const code = (reply: { body: Json }) => reply.body?.error?.code;
 
 /** Sign-in with the site's own login: tokens checked with each kind of key, identities, anonymous policy, readers' moderation. */
 export function ssoSuite(backend: Backend): void {
-  const appWith = (env: Record<string, string>, overrides: Partial<Config> = {}) => makeApp(backend, { sso: parseSsoConfig({ ...SITE, ...env }), ...overrides });
+  const appWith = (env: Record<string, string>, overrides: Partial<Config> = {}) =>
+    makeApp(backend, { sso: parseSsoConfig({ ...SITE, ...env }), ...overrides });
   const me = (api: Api, token: string) => api.request({ method: 'GET', url: '/api/me', headers: bearer(token) });
   const change = (api: Api, method: 'PATCH' | 'DELETE', id: string, token: string) =>
     api.request({ method, url: `/api/comments/${id}`, headers: bearer(token), ...(method === 'PATCH' ? { payload: { body: 'changed by its author' } } : {}) });
@@ -48,7 +53,12 @@ export function ssoSuite(backend: Backend): void {
     it('a good HS256 token signs the comment: the name comes from the token, with a stable opaque id, verified, and the highest staff role', async () => {
       const api = await appWith({ LEDE_SSO_SECRET: SECRET });
       const thread = uniqueThread();
-      const token = await hs({ sub: 'user-42', name: 'Ada Lovelace', roles: ['subscriber', 'staff', 'journalist'], picture: 'https://cdn.news.example/ada.png' });
+      const token = await hs({
+        sub: 'user-42',
+        name: 'Ada Lovelace',
+        roles: ['subscriber', 'staff', 'journalist'],
+        picture: 'https://cdn.news.example/ada.png',
+      });
       const posted = await api.post(thread, { name: 'Someone Else', body: 'signed' }, { headers: bearer(token) });
       assert.equal(posted.status, 201);
       const { author } = posted.body.comment;
@@ -61,7 +71,14 @@ export function ssoSuite(backend: Backend): void {
       const again = await hs({ sub: 'user-42', name: 'Ada L.' });
       assert.deepEqual((await me(api, again)).body, { id: author.id, name: 'Ada L.', moderator: false, editWindowSeconds: 900 });
       const reader = (await me(api, token)).body;
-      assert.deepEqual(reader, { id: author.id, name: 'Ada Lovelace', picture: 'https://cdn.news.example/ada.png', role: 'journalist', moderator: false, editWindowSeconds: 900 });
+      assert.deepEqual(reader, {
+        id: author.id,
+        name: 'Ada Lovelace',
+        picture: 'https://cdn.news.example/ada.png',
+        role: 'journalist',
+        moderator: false,
+        editWindowSeconds: 900,
+      });
       const listed = (await api.list(thread)).body.comments[0]!;
       assert.deepEqual(listed.author, { name: 'Ada Lovelace', id: author.id, verified: true, role: 'journalist' });
 
@@ -76,7 +93,11 @@ export function ssoSuite(backend: Backend): void {
       const refused: [string, string, string][] = [
         [await hs({}, { exp: now - 120 }), 'token_expired', 'expired'],
         [await sign(new TextEncoder().encode('another-secret-that-is-long-enough-000'), {}), 'token_invalid', 'signature'],
-        [new UnsecuredJWT({ name: 'Mallory', roles: ['moderator'] }).setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').encode(), 'token_invalid', 'algorithm'],
+        [
+          new UnsecuredJWT({ name: 'Mallory', roles: ['moderator'] }).setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').encode(),
+          'token_invalid',
+          'algorithm',
+        ],
         [await hs({}, { aud: 'another-service' }), 'token_audience', 'audience'],
         [await hs({}, { iss: 'https://evil.example' }), 'token_invalid', 'issuer'],
         ['not.a.token', 'token_invalid', 'cannot be read'],
@@ -219,7 +240,8 @@ export function ssoSuite(backend: Backend): void {
       const api = await appWith({ LEDE_SSO_SECRET: SECRET });
       const posted = (await api.post(uniqueThread())).body.comment;
       const token = await hs({ sub: 'voter' });
-      const vote = (ip: string) => api.request({ method: 'POST', url: `/api/comments/${posted.id}/votes`, headers: bearer(token), remoteAddress: ip, payload: { value: 1 } });
+      const vote = (ip: string) =>
+        api.request({ method: 'POST', url: `/api/comments/${posted.id}/votes`, headers: bearer(token), remoteAddress: ip, payload: { value: 1 } });
       assert.equal((await vote('10.0.0.1')).body.score, 1);
       assert.equal((await vote('10.0.0.2')).body.score, 1);
     });
