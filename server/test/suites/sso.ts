@@ -8,7 +8,8 @@ import { after, describe, it, type TestContext } from 'node:test';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { parseSsoConfig } from '../../src/config/sso.js';
 import type { Config } from '../../src/config.js';
-import { makeApp, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
+import { formFields, listenApp, makeApp, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
+import { openEvents } from './live.js';
 
 const ISSUER = 'https://login.news.example';
 const AUDIENCE = 'lede-comments';
@@ -248,6 +249,23 @@ export function ssoSuite(backend: Backend): void {
   });
 
   describe('moderators from the reader’s element', () => {
+    it('a reader’s moderation reports its change: the moderators’ live queue hears of it', async () => {
+      const { app, url } = await listenApp(backend, { moderation: 'all', sso: parseSsoConfig({ ...SITE, LEDE_SSO_SECRET: SECRET }) });
+      const posted = await app.inject({
+        method: 'POST',
+        url: `/api/threads/${uniqueThread()}/comments`,
+        payload: { author: { name: 'Held' }, body: 'held', ...formFields() },
+      });
+      const { id } = posted.json().comment;
+      const events = await openEvents(url);
+      await events.next((event) => event.name === 'counts');
+      const moderator = await hs({ sub: 'mod-live', name: 'Live Mod', roles: ['moderator'] });
+      await app.inject({ method: 'POST', url: `/api/comments/${id}/moderate`, headers: bearer(moderator), payload: { action: 'approve' } });
+      const changed = await events.next((event) => event.name === 'comment' && event.data.id === id);
+      assert.equal(changed.data.status, 'published');
+      events.close();
+    });
+
     it('a moderator sees held comments in lists and approves, features and rejects them, audited as sso:<name>; others are refused', async () => {
       const api = await appWith({ LEDE_SSO_SECRET: SECRET }, { moderation: 'all' });
       const thread = uniqueThread();
