@@ -9,6 +9,7 @@ import { exportJWK, exportSPKI, generateKeyPair, SignJWT, UnsecuredJWT, type JWT
 import { parseSsoConfig } from '../../src/config/sso.js';
 import type { Config } from '../../src/config.js';
 import { formFields, listenApp, makeApp, uniqueThread, type Api, type Backend, type Json } from '../helpers.js';
+import { freePort } from '../../scripts/pg-cluster.js';
 import { openEvents } from './live.js';
 
 const ISSUER = 'https://login.news.example';
@@ -170,6 +171,17 @@ export function ssoSuite(backend: Backend): void {
     });
   });
 
+  describe('sign-in checks that cannot be made', () => {
+    it('answers 503 when the site’s JWKS cannot be fetched: not the reader’s fault', async () => {
+      const port = await freePort();
+      const api = await appWith({ LEDE_SSO_JWKS_URL: `http://127.0.0.1:${port}/jwks.json` });
+      const { privateKey } = await generateKeyPair('ES256');
+      const answer = await me(api, await sign(privateKey, {}, { alg: 'ES256', kid: 'es-1' }));
+      assert.equal(answer.status, 503);
+      assert.match(answer.body.error.message, /key set is unavailable/);
+    });
+  });
+
   describe('anonymous policy', () => {
     it('LEDE_ANONYMOUS=deny refuses anonymous posts with sign_in_required; pages say anonymous: false; signed-in readers post', async () => {
       const api = await appWith({ LEDE_SSO_SECRET: SECRET, LEDE_ANONYMOUS: 'deny' });
@@ -272,6 +284,11 @@ export function ssoSuite(backend: Backend): void {
       const held = (await api.post(thread, { body: 'waiting' })).body.comment;
       const moderator = await hs({ sub: 'mod', name: 'Maria Mod', roles: ['moderator'] });
       const reader = await hs({ sub: 'reader' });
+      const own = (await api.post(thread, { body: 'mine, waiting' }, { headers: bearer(reader) })).body.comment;
+      const getAs = async (id: string, token?: string) =>
+        (await api.request({ method: 'GET', url: `/api/comments/${id}`, headers: token ? bearer(token) : {} })).status;
+      assert.deepEqual([await getAs(own.id), await getAs(own.id, reader), await getAs(held.id, reader), await getAs(held.id, moderator)], [404, 200, 404, 200]);
+      assert.equal((await moderate(api, own.id, 'reject', moderator)).status, 200);
 
       assert.deepEqual((await api.list(thread)).body.comments, []);
       assert.deepEqual((await api.request({ method: 'GET', url: `/api/threads/${thread}/comments`, headers: bearer(reader) })).body.comments, []);
