@@ -154,7 +154,9 @@ export type AuditAction =
   | 'close'
   | 'reopen'
   | 'premoderate'
-  | 'unpremoderate';
+  | 'unpremoderate'
+  | 'allow-anonymous'
+  | 'require-sign-in';
 
 /** One line of the audit log: who did what to which comment (or author, or thread) when. */
 export interface AuditEntry {

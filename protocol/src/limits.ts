@@ -7,6 +7,9 @@
 /** Moderation states of a comment as readers may see it. */
 export const COMMENT_STATUSES = ['published', 'pending', 'deleted'] as const;
 
+/** Staff roles a sign-in token may carry, highest first: a comment shows the highest as a badge. */
+export const STAFF_ROLES = ['moderator', 'journalist', 'staff'] as const;
+
 /** Orders a thread lists its comments in. */
 export const SORT_ORDERS = ['newest', 'oldest', 'top'] as const;
 
@@ -75,6 +78,10 @@ export const ERROR_CODES = [
   'not_published',
   'undo_expired',
   'undo_stale',
+  'token_invalid',
+  'token_expired',
+  'token_audience',
+  'sign_in_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,7 +6,7 @@
  * @module
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { COMMENT_STATUSES, IDEMPOTENCY_KEY_PATTERN, LIMITS, SORT_ORDERS } from './limits.js';
+import { COMMENT_STATUSES, IDEMPOTENCY_KEY_PATTERN, LIMITS, SORT_ORDERS, STAFF_ROLES } from './limits.js';
 
 /** A string from a list, as `enum` (one keyword, where a union of literals would be `anyOf`). */
 export const StringEnum = <const T extends readonly string[]>(values: T, options: { default?: T[number] } = {}) =>
@@ -19,8 +19,21 @@ const Nullable = <T extends TSchema & { type: string }>(schema: T) => Type.Unsaf
 export const CommentStatus = StringEnum(COMMENT_STATUSES);
 export type CommentStatus = Static<typeof CommentStatus>;
 
-/** The public face of a commenter. Emails and addresses never leave the server. */
-export const CommentAuthor = Type.Object({ name: Type.String() });
+/** Staff roles a site's sign-in token may give; each shows a badge. */
+export const StaffRole = StringEnum(STAFF_ROLES);
+export type StaffRole = Static<typeof StaffRole>;
+
+/**
+ * The public face of a commenter. Emails and addresses never leave the server. `id` and
+ * `verified` only on comments written with the site's sign-in token (docs/sso.md); `role` is the
+ * token's highest staff role.
+ */
+export const CommentAuthor = Type.Object({
+  name: Type.String(),
+  id: Type.Optional(Type.String()),
+  verified: Type.Optional(Type.Literal(true)),
+  role: Type.Optional(StaffRole),
+});
 export type CommentAuthor = Static<typeof CommentAuthor>;
 
 /**
@@ -58,13 +71,15 @@ export type SortOrder = Static<typeof SortOrder>;
 
 /**
  * One page of comments, with the cursor of the next (null on the last) and the total count. A
- * thread's pages say whether it is `closed` to new comments and replies (votes and reading go on).
+ * thread's pages say whether it is `closed` to new comments and replies (votes and reading go on),
+ * and `anonymous: false` when only signed-in readers may post to it.
  */
 export const CommentPage = Type.Object({
   comments: Type.Array(CommentRef),
   nextCursor: Nullable(Type.String()),
   total: Type.Integer(),
   closed: Type.Optional(Type.Boolean()),
+  anonymous: Type.Optional(Type.Literal(false)),
 });
 export type CommentPage = Static<typeof CommentPage>;
 

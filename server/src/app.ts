@@ -16,6 +16,8 @@ import { CommentChanges } from './live/changes.js';
 import { QueueEvents } from './live/events.js';
 import { queueBus } from './live/bus.js';
 import { registerThreadRoutes } from './routes/threads.js';
+import { Readers } from './sso/readers.js';
+import { registerReaderRoutes } from './sso/routes.js';
 import { bannedWordMatcher } from './spam.js';
 import { CommentStore } from './store/comments.js';
 import { isUnavailable, type OpenDatabase } from './store/database.js';
@@ -81,6 +83,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     if (change.kind !== 'voted') events.changed(change.commentId);
   });
   if (config.webhooks) changes.on(webhooks(app, config.webhooks, database, moderation));
+  const secret = config.secret ?? (await store.secret());
   const context: AppContext = {
     config,
     store,
@@ -88,8 +91,9 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     events,
     changes,
     database,
-    secret: config.secret ?? (await store.secret()),
+    secret,
     contentCheck: { moderation: config.moderation, hasBannedWords: bannedWordMatcher(config.bannedWords) },
+    readers: new Readers(config.sso, secret),
   };
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
@@ -124,6 +128,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   await app.register(
     async (api) => {
       registerPublicRoutes(api, context);
+      registerReaderRoutes(api, context);
       await api.register(
         async (admin) => {
           registerAdminRoutes(admin, context);

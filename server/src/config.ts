@@ -12,6 +12,7 @@ import {
   type RateLimitedAction,
 } from './config/moderation.js';
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
+import { parseSsoConfig, type SsoConfig } from './config/sso.js';
 import { parseCloseAfter } from './config/threads.js';
 import { ConfigError, parseDuration, parseSeconds, type Env } from './config/values.js';
 import { parseWebhookConfig, type WebhookConfig } from './config/webhooks.js';
@@ -59,6 +60,8 @@ export interface Config extends ConnectionLimits {
   auth: AuthConfig;
   /** Signed webhooks; absent while LEDE_WEBHOOK_URLS is unset. */
   webhooks?: WebhookConfig;
+  /** Readers signed in with the site's own login. */
+  sso: SsoConfig;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
@@ -70,10 +73,11 @@ LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BAN
 LEDE_REJECT_REASONS (Spam,Off-topic,…), LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
 LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default), LEDE_SESSION_IDLE (1h), LEDE_SESSION_MAX (12h),
-LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min).
+LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min),
+LEDE_SSO_SECRET | LEDE_SSO_JWKS_URL | LEDE_SSO_PUBLIC_KEY_FILE, LEDE_SSO_ISSUER, LEDE_SSO_AUDIENCE, LEDE_SSO_ID (opaque|sub), LEDE_ANONYMOUS (allow|deny),
 LEDE_WEBHOOK_URLS (https://…, slack:https://…), LEDE_WEBHOOK_SECRET, LEDE_WEBHOOK_EVENTS (all), LEDE_WEBHOOK_RETRIES (10s,1m,5m,30m,2h,6h),
 LEDE_WEBHOOK_TIMEOUT (10s), LEDE_PUBLIC_URL.
-See docs/comments-protocol.md.`;
+See docs/comments-protocol.md, docs/sso.md and docs/webhooks.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
 export function parseConfig(argv: string[], env: Env): Config {
@@ -114,6 +118,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
     auth: parseAuthConfig(env),
     webhooks: parseWebhookConfig(env),
+    sso: parseSsoConfig(env),
   };
 }
 

@@ -24,6 +24,10 @@ export class DatabaseUnavailable extends ApiError {
 
 export const notFound = (what = 'Comment'): ApiError => new ApiError(404, 'not_found', `${what} not found.`);
 
+/** A post without a sign-in token where only signed-in readers may comment. */
+export const signInRequired = (): ApiError =>
+  new ApiError(401, 'sign_in_required', 'Only signed-in readers may comment here; sign in, then send again. Your text has been kept.');
+
 export const invalidField = (field: string, message: string): ApiError => new ApiError(422, 'invalid_field', message, field);
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,9 @@ import { ConfigError, parseConfig } from '../src/config.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
+
+const SSO_SECRET = 'a-shared-secret-of-the-site-login-0123456789';
+const SSO_SITE = { LEDE_SSO_ISSUER: 'https://login.example', LEDE_SSO_AUDIENCE: 'lede' };
 
 describe('configuration', () => {
   it('has safe defaults', () => {
@@ -73,6 +77,36 @@ describe('configuration', () => {
     assert.equal(set.sessionIdleMs, 15 * 60_000);
     assert.equal(set.sessionMaxMs, 8 * 60 * 60_000);
     assert.deepEqual(set.signInLimits, { name: { max: 5, windowMs: 15 * 60_000 }, client: { max: 50, windowMs: 60 * 60_000 } });
+  });
+
+  it('reads sign-in: off by default; one key with the algorithms it pins, issuer, audience, id and anonymous policy', () => {
+    assert.deepEqual(parseConfig([], {}).sso, { key: null, issuer: null, audience: null, anonymous: 'allow', id: 'opaque' });
+    const secret = parseConfig([], { ...SSO_SITE, LEDE_SSO_SECRET: SSO_SECRET, LEDE_ANONYMOUS: 'deny', LEDE_SSO_ID: 'sub' }).sso;
+    assert.deepEqual(
+      [secret.key?.kind, secret.key?.algorithms, secret.issuer, secret.audience, secret.anonymous, secret.id],
+      ['secret', ['HS256'], 'https://login.example', 'lede', 'deny', 'sub'],
+    );
+    const jwks = parseConfig([], { ...SSO_SITE, LEDE_SSO_JWKS_URL: 'http://127.0.0.1:9000/jwks.json' }).sso.key;
+    assert.deepEqual([jwks?.kind, jwks?.algorithms], ['jwks', ['RS256', 'ES256', 'EdDSA']]);
+    const dir = mkdtempSync(join(tmpdir(), 'lede-sso-config-'));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+    const pinned = (type: 'rsa' | 'ec' | 'ed25519' | 'x25519') => {
+      const { publicKey } =
+        type === 'rsa'
+          ? generateKeyPairSync('rsa', { modulusLength: 2048 })
+          : type === 'ec'
+            ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+            : type === 'ed25519'
+              ? generateKeyPairSync('ed25519')
+              : generateKeyPairSync('x25519');
+      const file = join(dir, `${type}.pem`);
+      writeFileSync(file, publicKey.export({ type: 'spki', format: 'pem' }));
+      return () => parseConfig([], { ...SSO_SITE, LEDE_SSO_PUBLIC_KEY_FILE: file }).sso.key?.algorithms;
+    };
+    assert.deepEqual(pinned('rsa')(), ['RS256']);
+    assert.deepEqual(pinned('ec')(), ['ES256']);
+    assert.deepEqual(pinned('ed25519')(), ['EdDSA']);
+    assert.throws(pinned('x25519'), (error: Error) => error instanceof ConfigError && /x25519 key; use RSA, P-256 or Ed25519/.test(error.message));
   });
 
   it('reads PORT and LEDE_LOG_FORMAT from the environment', () => {
@@ -144,6 +178,20 @@ describe('configuration', () => {
     [[], { LEDE_SESSION_IDLE: '2h', LEDE_SESSION_MAX: '1h' }, /LEDE_SESSION_MAX must not be shorter than LEDE_SESSION_IDLE/],
     [[], { LEDE_SIGNIN_LIMITS: 'name=off' }, /LEDE_SIGNIN_LIMITS: cannot read "name=off"/],
     [[], { LEDE_SIGNIN_LIMITS: 'tries=5/min' }, /LEDE_SIGNIN_LIMITS: cannot read "tries=5\/min"/],
+    [[], { LEDE_ANONYMOUS: 'maybe' }, /LEDE_ANONYMOUS must be allow or deny/],
+    [[], { LEDE_ANONYMOUS: 'deny' }, /LEDE_ANONYMOUS=deny needs sign-in/],
+    [
+      [],
+      { ...SSO_SITE, LEDE_SSO_SECRET: SSO_SECRET, LEDE_SSO_JWKS_URL: 'https://login.example/jwks.json' },
+      /Set only one of LEDE_SSO_SECRET, LEDE_SSO_JWKS_URL/,
+    ],
+    [[], { ...SSO_SITE, LEDE_SSO_SECRET: 'short' }, /LEDE_SSO_SECRET must be at least 32 characters/],
+    [[], { LEDE_SSO_SECRET: SSO_SECRET }, /needs LEDE_SSO_ISSUER and LEDE_SSO_AUDIENCE/],
+    [[], { LEDE_SSO_SECRET: SSO_SECRET, LEDE_SSO_ISSUER: 'https://login.example' }, /needs LEDE_SSO_ISSUER and LEDE_SSO_AUDIENCE/],
+    [[], { LEDE_SSO_AUDIENCE: 'lede' }, /need a sign-in key/],
+    [[], { ...SSO_SITE, LEDE_SSO_JWKS_URL: 'http://login.example/jwks.json' }, /must be an https:\/\/ address/],
+    [[], { ...SSO_SITE, LEDE_SSO_PUBLIC_KEY_FILE: '/nonexistent/login.pem' }, /cannot read a PEM public key/],
+    [[], { ...SSO_SITE, LEDE_SSO_SECRET: SSO_SECRET, LEDE_SSO_ID: 'email' }, /LEDE_SSO_ID must be opaque or sub/],
   ];
   for (const [argv, env, message] of invalid) {
     it(`refuses ${argv.join(' ') || JSON.stringify(env)}`, () => {

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import type { Config, DatabaseConfig } from '../src/config.js';
 import { parseAuthConfig } from '../src/config/auth.js';
+import { parseSsoConfig } from '../src/config/sso.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
 import type { Comment } from 'lede-protocol';
 import { freePort, startPostgres } from '../scripts/pg-cluster.js';
@@ -102,6 +103,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     maxConnections: 1000,
     logFormat: 'json',
     auth: parseAuthConfig({}),
+    sso: parseSsoConfig({}),
     ...overrides,
   };
 }
@@ -170,7 +172,7 @@ export class Api {
     });
   }
 
-  list(threadId: string, query = ''): Promise<Reply<{ comments: Comment[]; nextCursor: string | null; total: number; closed?: boolean }>> {
+  list(threadId: string, query = ''): Promise<Reply<{ comments: Comment[]; nextCursor: string | null; total: number; closed?: boolean; anonymous?: false }>> {
     return this.request({ method: 'GET', url: `/api/threads/${encodeURIComponent(threadId)}/comments${query}` });
   }
 

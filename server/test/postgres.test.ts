@@ -12,6 +12,7 @@ import { liveSuite } from './suites/live.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
+import { ssoSuite } from './suites/sso.js';
 import { storageSuite } from './suites/storage.js';
 import { threadSuite } from './suites/threads.js';
 import { webhookSuite } from './suites/webhooks.js';
@@ -31,6 +32,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   storageSuite(backend);
   threadSuite(backend);
   webhookSuite(backend);
+  ssoSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

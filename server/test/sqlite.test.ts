@@ -8,6 +8,7 @@ import { liveSuite } from './suites/live.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
+import { ssoSuite } from './suites/sso.js';
 import { storageSuite } from './suites/storage.js';
 import { threadSuite } from './suites/threads.js';
 import { webhookSuite } from './suites/webhooks.js';
@@ -25,5 +26,6 @@ describe('SQLite', () => {
   storageSuite(backend);
   threadSuite(backend);
   webhookSuite(backend);
+  ssoSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

@@ -20,15 +20,16 @@ import type { AppContext } from '../context.js';
 import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
-import { ApiError } from '../errors.js';
+import { ApiError, signInRequired } from '../errors.js';
 import { admission, pageUrl } from '../posting.js';
 import { contentHoldReason } from '../spam.js';
 import { checkHealth } from '../store/database.js';
 import { checkLength, cleanBody, cleanName, cleanText } from '../text.js';
+import { isJwt } from '../sso/readers.js';
 import { bearerToken, optionalBearerToken } from './bearer.js';
 
 export function registerPublicRoutes(api: FastifyInstance, context: AppContext): void {
-  const { config, store, secret } = context;
+  const { config, store, secret, readers } = context;
   const limit = (action: RateLimitedAction) => {
     const rule = config.rateLimits[action];
     return rule ? { rateLimit: { max: rule.max, timeWindow: rule.windowMs, groupId: action } } : {};
@@ -36,6 +37,11 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
   // Keyed hashes stand in for IPs: one vote or report per address, without keeping addresses.
   const keyFor = (purpose: string, ...parts: string[]) => hmac(secret, [purpose, ...parts].join('\n'));
   const editTokenFor = (idempotencyKey: string, commentId: string) => keyFor('edit', idempotencyKey, commentId);
+  /** One vote or report per signed-in reader wherever they are; per address for anyone else. */
+  const voterKey = async (request: FastifyRequest, purpose: 'voter' | 'reporter') => {
+    const reader = await readers.fromRequest(request);
+    return reader ? keyFor(purpose, 'sso', reader.id) : keyFor(purpose, clientKey(request.ip));
+  };
 
   api.get('/health', async (_request, reply) => {
     await checkHealth(context.database);
@@ -48,8 +54,14 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     async (request) => {
       const { sort, limit: size, cursor } = request.query;
       const threadId = checkThreadId(request.params.threadId);
-      const [page, closed] = await Promise.all([store.listThread(threadId, sort, size, cursor), store.threadClosed(threadId, config.closeAfterMs, Date.now())]);
-      return { ...page, closed };
+      // A bad token on a read is ignored: the thread stays readable while the site's login renews it.
+      const reader = await readers.fromRequest(request, { lenient: true });
+      const [page, closed, anonymous] = await Promise.all([
+        store.listThread(threadId, sort, size, cursor, reader?.moderator),
+        store.threadClosed(threadId, config.closeAfterMs, Date.now()),
+        config.sso.anonymous === 'allow' && store.threadAnonymous(threadId),
+      ]);
+      return { ...page, closed, ...(anonymous ? {} : { anonymous: false as const }) };
     },
   );
 
@@ -66,11 +78,15 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     },
     async (request, reply) => {
       const threadIdValue = checkThreadId(request.params.threadId);
-      const name = checkLength('author.name', cleanName(request.body.author.name), LIMITS.name);
+      const reader = await readers.fromRequest(request);
+      if (!reader && config.sso.anonymous === 'deny') throw signInRequired();
+      // A signed-in reader's name is the site's; the form's is ignored.
+      const name = reader ? reader.name : checkLength('author.name', cleanName(request.body.author.name), LIMITS.name);
       const body = checkLength('body', cleanBody(request.body.body), LIMITS.body);
       const parentId = request.body.parentId ?? null;
       const now = Date.now();
-      const authorKey = keyFor('author', name.toLowerCase(), clientKey(request.ip));
+      // A signed-in reader is known by their id wherever they post from, whatever name the site shows.
+      const authorKey = reader ? keyFor('author', 'sso', reader.id) : keyFor('author', name.toLowerCase(), clientKey(request.ip));
 
       const { heldReason, trusted } = await admission(context, request.body, name, body, authorKey, now);
       const page = pageUrl(request.body.pageUrl, config.allowedOrigins, request.headers.origin);
@@ -92,6 +108,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
           heldReason,
           trusted,
           editTokenHash: sha256(editToken),
+          signedIn: reader ? { id: reader.id, role: reader.role ?? null } : null,
           pageUrl: page,
           now,
           opened,
@@ -111,22 +128,32 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
 
   api.get<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams, response: { 200: CommentResponse } } }, async (request) => {
     const token = optionalBearerToken(request);
-    const comment = await store.get(request.params.id, (row) => token !== null && tokenMatchesHash(token, row.edit_token_hash));
+    const reader = await readers.fromRequest(request, { lenient: true });
+    const comment = await store.get(request.params.id, (row) =>
+      reader ? reader.moderator || row.author_id === reader.id : token !== null && tokenMatchesHash(token, row.edit_token_hash),
+    );
     return { comment };
   });
 
   api.get<{ Params: CommentParams; Querystring: PageQuery }>(
     '/comments/:id/replies',
     { schema: { params: CommentParams, querystring: PageQuery, response: { 200: CommentPage } } },
-    async (request) => store.listReplies(request.params.id, request.query.limit, request.query.cursor),
+    async (request) => {
+      const reader = await readers.fromRequest(request, { lenient: true });
+      return store.listReplies(request.params.id, request.query.limit, request.query.cursor, reader?.moderator);
+    },
   );
 
-  /** Checks the edit token and window; throws the error the author should see. */
-  const authorizeAuthor = (request: FastifyRequest, now: number) => {
+  /**
+   * Checks who may change the comment (its edit token, or the signed-in reader who wrote it) and
+   * the window; throws the error the author should see.
+   */
+  const authorizeAuthor = async (request: FastifyRequest, now: number) => {
     const token = bearerToken(request);
-    return (row: { edit_token_hash: string; created_at: number; status: string }) => {
-      if (!tokenMatchesHash(token, row.edit_token_hash)) {
-        throw new ApiError(403, 'forbidden', 'This edit token does not belong to this comment.');
+    const reader = isJwt(token) ? await readers.identify(token) : null;
+    return (row: { edit_token_hash: string; created_at: number; status: string; author_id: string | null }) => {
+      if (reader ? row.author_id !== reader.id : !tokenMatchesHash(token, row.edit_token_hash)) {
+        throw new ApiError(403, 'forbidden', reader ? 'This comment was written by someone else.' : 'This edit token does not belong to this comment.');
       }
       if (row.status !== 'published' && row.status !== 'pending') {
         throw new ApiError(409, 'comment_deleted', 'This comment has been deleted.');
@@ -143,7 +170,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     async (request) => {
       const now = Date.now();
       const body = checkLength('body', cleanBody(request.body.body), LIMITS.body);
-      const authorize = authorizeAuthor(request, now);
+      const authorize = await authorizeAuthor(request, now);
       const comment = await store.edit(
         request.params.id,
         (row) => {
@@ -162,7 +189,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
   );
 
   api.delete<{ Params: CommentParams }>('/comments/:id', { schema: { params: CommentParams } }, async (request, reply) => {
-    await store.remove(request.params.id, authorizeAuthor(request, Date.now()));
+    await store.remove(request.params.id, await authorizeAuthor(request, Date.now()));
     context.changes.emit({ kind: 'deleted', commentId: request.params.id });
     return reply.code(204).send();
   });
@@ -171,7 +198,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     '/comments/:id/votes',
     { config: limit('votes'), schema: { params: CommentParams, body: Vote, response: { 200: VoteResult } } },
     async (request) => {
-      const result = await store.vote(request.params.id, keyFor('voter', clientKey(request.ip)), request.body.value, Date.now());
+      const result = await store.vote(request.params.id, await voterKey(request, 'voter'), request.body.value, Date.now());
       context.changes.emit({ kind: 'voted', commentId: request.params.id });
       return result;
     },
@@ -182,7 +209,7 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
     { config: limit('reports'), schema: { params: CommentParams, body: Report } },
     async (request, reply) => {
       const reason = checkLength('reason', cleanName(request.body.reason), LIMITS.reason);
-      await store.report(request.params.id, keyFor('reporter', clientKey(request.ip)), reason, Date.now());
+      await store.report(request.params.id, await voterKey(request, 'reporter'), reason, Date.now());
       context.changes.emit({ kind: 'reported', commentId: request.params.id });
       return reply.code(202).send({ received: true });
     },

@@ -31,8 +31,9 @@ export class CommentStore {
     return writes.create(this.store, input, claim);
   }
 
-  listThread(threadId: string, order: SortOrder, limit: number, cursor: string | undefined): Promise<CommentPage> {
-    return reads.listThread(this.store, threadId, order, limit, cursor);
+  /** `withPending`: held comments too, for a reader signed in as a moderator. */
+  listThread(threadId: string, order: SortOrder, limit: number, cursor: string | undefined, withPending = false): Promise<CommentPage> {
+    return reads.listThread(this.store, threadId, order, limit, cursor, withPending);
   }
 
   /** Whether the thread refuses new comments; `closeAfterMs` is LEDE_CLOSE_AFTER (null: off). */
@@ -47,15 +48,20 @@ export class CommentStore {
   /** A moderator's change to a thread, audited under `by.actor`. */
   updateThread(
     threadId: string,
-    change: { closed?: boolean; premoderation?: boolean },
+    change: { closed?: boolean; premoderation?: boolean; anonymous?: boolean },
     closeAfterMs: number | null,
     by: { actor: string; now: number },
   ): Promise<ThreadSettings> {
     return threads.updateSettings(this.store, threadId, change, closeAfterMs, by);
   }
 
-  listReplies(parentId: string, limit: number, cursor: string | undefined): Promise<CommentPage> {
-    return reads.listReplies(this.store, parentId, limit, cursor);
+  /** Whether the thread takes anonymous comments by its own setting. */
+  threadAnonymous(threadId: string): Promise<boolean> {
+    return threads.anonymous(this.store, threadId);
+  }
+
+  listReplies(parentId: string, limit: number, cursor: string | undefined, withPending = false): Promise<CommentPage> {
+    return reads.listReplies(this.store, parentId, limit, cursor, withPending);
   }
 
   counts(threadIds: string[]): Promise<Record<string, number>> {

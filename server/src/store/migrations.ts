@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { randomToken } from '../crypto.js';
 import { moderation } from './migrations/0004-moderation.js';
 import { webhookDeliveries } from './migrations/0009-webhook-deliveries.js';
+import { ssoAuthors } from './migrations/0006-sso-authors.js';
 import type { Database } from './schema.js';
 
 /**
@@ -143,6 +144,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0009_webhook_deliveries': webhookDeliveries,
+  '0006_sso_authors': ssoAuthors,
 };
 
 /**

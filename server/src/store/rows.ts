@@ -22,6 +22,8 @@ export const PUBLIC_COLUMNS = [
   'score',
   'reply_count',
   'featured_at',
+  'author_id',
+  'author_role',
 ] as const;
 export type PublicRow = Pick<Row, (typeof PUBLIC_COLUMNS)[number]>;
 
@@ -49,7 +51,11 @@ export function toComment(row: PublicRow): Comment {
     id: row.id,
     threadId: row.thread_id,
     parentId: row.parent_id,
-    author: { name: row.author_name },
+    author: {
+      name: row.author_name,
+      ...(row.author_id === null ? {} : { id: row.author_id, verified: true as const }),
+      ...(row.author_role === null ? {} : { role: row.author_role }),
+    },
     body: row.body,
     createdAt: toIso(row.created_at),
     editedAt: row.edited_at === null ? null : toIso(row.edited_at),

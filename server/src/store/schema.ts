@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { HoldReason, StoredStatus } from 'lede-protocol';
+import type { HoldReason, StaffRole, StoredStatus } from 'lede-protocol';
 
 /** Times are integer milliseconds since the epoch (BIGINT); ids are random base64url strings. */
 export interface CommentsTable {
@@ -26,6 +26,10 @@ export interface CommentsTable {
   open_reports: number;
   /** The page it was posted from (an allowed origin), for moderators' links. */
   page_url: string | null;
+  /** A signed-in author's `author.id` (docs/sso.md); null for anonymous comments. */
+  author_id: string | null;
+  /** A signed-in author's highest staff role, if any. */
+  author_role: StaffRole | null;
 }
 
 export interface VotesTable {
@@ -110,6 +114,8 @@ export interface ThreadsTable {
   opens_at: number | null;
   /** When a moderator last reopened it: from then on LEDE_CLOSE_AFTER no longer closes it. */
   reopened_at: number | null;
+  /** 0: only readers signed in with the site's login may post. */
+  anonymous: number;
 }
 
 /** Moderator accounts, managed with `lede-server moderators`. */

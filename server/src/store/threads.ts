@@ -47,7 +47,7 @@ async function threadRow(db: Db, threadId: string, lock = false, kind?: StoreCon
     .where('thread_id', '=', threadId)
     .executeTakeFirst();
   const at = first?.at ?? null;
-  return { id: threadId, closed_at: null, premoderate: 0, opens_at: at === null ? null : Number(at), reopened_at: null };
+  return { id: threadId, closed_at: null, premoderate: 0, opens_at: at === null ? null : Number(at), reopened_at: null, anonymous: 1 };
 }
 
 /** Creates the thread's row unless it exists (of concurrent first posts, one creates it), then locks and reads it. */
@@ -65,14 +65,14 @@ async function ensureRow(store: StoreContext, trx: Db, threadId: string): Promis
  * Inside a post's transaction: refuses a post to a closed thread, starts the auto-close clock with
  * the thread's first post (at the page's date if it gave one), and answers whether to hold the comment.
  */
-export async function admitPost(store: StoreContext, trx: Db, post: PostThread): Promise<{ premoderate: boolean }> {
+export async function admitPost(store: StoreContext, trx: Db, post: PostThread): Promise<{ premoderate: boolean; anonymous: boolean }> {
   const found = await ensureRow(store, trx, post.threadId);
   if (found.opens_at === null) {
     found.opens_at = post.opened ?? post.now;
     await trx.updateTable('threads').set({ opens_at: found.opens_at }).where('id', '=', post.threadId).execute();
   }
   if (isClosed(found, post.closeAfterMs, post.now)) throw new ApiError(403, 'thread_closed', 'Comments are closed on this thread.');
-  return { premoderate: found.premoderate === 1 };
+  return { premoderate: found.premoderate === 1, anonymous: found.anonymous === 1 };
 }
 
 /** Whether readers may post: what a thread's pages say as `closed`. */
@@ -80,10 +80,21 @@ export async function closed(store: StoreContext, threadId: string, closeAfterMs
   return isClosed(await threadRow(store.db, threadId), closeAfterMs, now);
 }
 
+/** Whether the thread takes anonymous comments, by its own setting (LEDE_ANONYMOUS is the routes'). */
+export async function anonymous(store: StoreContext, threadId: string): Promise<boolean> {
+  return (await threadRow(store.db, threadId)).anonymous === 1;
+}
+
 function settings(found: ThreadRow, closeAfterMs: number | null, now: number): ThreadSettings {
   const closes = closesAt(found, closeAfterMs);
   const isShut = isClosed(found, closeAfterMs, now);
-  return { id: found.id, closed: isShut, premoderation: found.premoderate === 1, closesAt: isShut || closes === null ? null : new Date(closes).toISOString() };
+  return {
+    id: found.id,
+    closed: isShut,
+    premoderation: found.premoderate === 1,
+    closesAt: isShut || closes === null ? null : new Date(closes).toISOString(),
+    ...(found.anonymous === 1 ? {} : { anonymous: false }),
+  };
 }
 
 export async function getSettings(store: StoreContext, threadId: string, closeAfterMs: number | null, now: number): Promise<ThreadSettings> {
@@ -97,7 +108,7 @@ export async function getSettings(store: StoreContext, threadId: string, closeAf
 export function updateSettings(
   store: StoreContext,
   threadId: string,
-  change: { closed?: boolean; premoderation?: boolean },
+  change: { closed?: boolean; premoderation?: boolean; anonymous?: boolean },
   closeAfterMs: number | null,
   { actor, now }: { actor: string; now: number },
 ): Promise<ThreadSettings> {
@@ -109,6 +120,10 @@ export function updateSettings(
     if (change.premoderation !== undefined && Number(change.premoderation) !== found.premoderate) {
       next.premoderate = change.premoderation ? 1 : 0;
       actions.push(change.premoderation ? 'premoderate' : 'unpremoderate');
+    }
+    if (change.anonymous !== undefined && Number(change.anonymous) !== found.anonymous) {
+      next.anonymous = change.anonymous ? 1 : 0;
+      actions.push(change.anonymous ? 'allow-anonymous' : 'require-sign-in');
     }
     if (change.closed === true && !shut) {
       next.closed_at = now;

@@ -1,5 +1,5 @@
-import type { Comment, HoldReason, StoredStatus } from 'lede-protocol';
-import { ApiError } from '../errors.js';
+import type { Comment, HoldReason, StaffRole, StoredStatus } from 'lede-protocol';
+import { ApiError, signInRequired } from '../errors.js';
 import { claimKey, forgetRequest, type IdempotencyClaim } from './idempotency.js';
 import {
   adjustReplyCount,
@@ -27,6 +27,8 @@ export interface NewComment {
   /** A trusted author: a pre-moderated thread publishes their comments too. */
   trusted: boolean;
   editTokenHash: string;
+  /** A reader signed in with the site's login; null for an anonymous comment. */
+  signedIn: { id: string; role: StaffRole | null } | null;
   /** The page it was posted from, already checked against the allowed origins. */
   pageUrl: string | null;
   now: number;
@@ -48,6 +50,7 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
       if (earlier) return earlier;
     }
     const thread = await admitPost(store, trx, input);
+    if (!thread.anonymous && !input.signedIn) throw signInRequired();
     if (input.parentId) await checkParent(store, trx, input.parentId, input.threadId);
 
     // A pre-moderated thread holds every comment (but a trusted author's), as LEDE_MODERATION=all holds every thread's.
@@ -73,6 +76,8 @@ export function create(store: StoreContext, input: NewComment, claim: Idempotenc
         featured_at: null,
         open_reports: 0,
         page_url: input.pageUrl,
+        author_id: input.signedIn?.id ?? null,
+        author_role: input.signedIn?.role ?? null,
       })
       .execute();
     if (status === 'published' && input.parentId) await adjustReplyCount(trx, input.parentId, +1);
@@ -117,7 +122,7 @@ export async function erase(store: StoreContext, trx: Db, found: Row, hiddenStat
   const keepText = status === 'rejected';
   await trx
     .updateTable('comments')
-    .set({ status, featured_at: null, ...(keepText ? {} : { body: '', author_name: '' }) })
+    .set({ status, featured_at: null, ...(keepText ? {} : { body: '', author_name: '', author_id: null, author_role: null }) })
     .where('id', '=', found.id)
     .execute();
   if (!keepText) await forgetRequest(trx, found.id);
