@@ -118,8 +118,10 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     this.host.requestUpdate();
   }
 
-  /** A moderator's thread holds the held comments too: it loads again, as theirs, when that changes. */
+  /** After the reader changed: a moderator's thread holds the held comments too, so it loads again, as theirs, when that changes. */
   #asModerator = (): void => {
+    // Rows are kept while their comment is unchanged; who may edit or moderate them just changed.
+    this.chunks.bump();
     if (this.thread.moderator === this.identity.moderates) return;
     this.thread.moderator = this.identity.moderates;
     this.retryLoad();
