@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SignJWT } from 'jose';
 
-const DEMO_SSO = {
+export const DEMO_SSO = {
   secret: 'lede-demo-sso-secret-for-the-playground-only-0123456789',
   issuer: 'https://demo.lede.example',
   audience: 'lede-demo',

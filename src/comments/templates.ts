@@ -8,7 +8,7 @@ import { LIMITS } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { formatDate, formatRelativeTime, isolate } from '../shared/format.js';
 import type { ChunkedRows } from './chunks.js';
-import type { IdentityStore } from './identity.js';
+import { tokenError, type IdentityStore } from './identity.js';
 import { explain, renderMarks, renderModeration, renderSignedIn, renderSignIn } from './identity-view.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import type { CommentsMessages } from './messages.js';
@@ -93,7 +93,9 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
  * a prompt to sign in instead (the draft waits in storage). A sign-in the server refused is said above the form.
  */
 function renderCommentForm(ui: CommentsUi, form: string, messages: CommentsMessages, comment?: Comment): TemplateResult {
-  const { reader, error } = ui.identity;
+  const { reader } = ui.identity;
+  // Only a refused sign-in is the reader's to fix; a backend without `/me` leaves them anonymous, silently.
+  const error = tokenError(ui.identity.error) && ui.identity.error;
   const requestSignIn = () => ui.requestSignIn();
   if (ui.thread.signInOnly && !reader) return renderSignIn(error ? explain(error, messages) : messages.signInNeeded, !!error, messages, requestSignIn);
   return html`${error && !form ? renderSignIn(explain(error, messages), true, messages, requestSignIn) : nothing}${renderForm(ui, form, messages, comment)}`;
