@@ -8,6 +8,7 @@ import { relatedPageCss } from './src/related/related.layout.js';
 import { ledeServer } from './server/src/vite-plugin.js';
 import { minifyTemplatesPlugin } from './scripts/minify-templates.js';
 import { withSiteChrome } from './demo/site-chrome.js';
+import { demoSigner } from './demo/sso-signer.js';
 
 const root = import.meta.dirname;
 
@@ -116,6 +117,8 @@ export default defineConfig(({ command, mode }) => {
       root: resolve(root, 'demo'),
       server: { port: Number(process.env.PORT) || 5173, host: '127.0.0.1', fs: { allow: [root] } },
       plugins: [
+        // Before the comment server: it gives it the demo's sign-in secret (the "Sign in as…" switcher).
+        demoSigner(),
         ledeServer({ demoModerator: { name: 'demo', password: 'demo-moderator' } }),
         { name: 'lede-demo-site-chrome', transformIndexHtml: (html, { path }) => withSiteChrome(html, path) },
         {

@@ -21,6 +21,8 @@ const controlsPanel = byId('controls-panel', HTMLElement);
 
 const rtlLanguages = new Set(['ar']);
 let seedArticle: Article | undefined;
+/** The person the comments are signed in as ('' for anonymous). */
+let signedInAs: string | undefined;
 
 /** Fetches the seed text and parses it; the seed is English, which the parser cannot know. */
 async function loadSeed(): Promise<Article> {
@@ -70,8 +72,22 @@ function exportedCss(declarations: Declarations): string {
   return toCss(previewTags(), exported);
 }
 
+/** Who the comments see: the switcher's choice, signed by the demo signer (demo/sso-signer.ts) each time the element asks. */
+function applySignIn(): void {
+  const who = valueOf(form, 'sign-in-as');
+  if (who === signedInAs) return;
+  signedInAs = who;
+  commentsElement.tokenProvider = who
+    ? async () => {
+        const response = await fetch(`/demo-sso/token?as=${encodeURIComponent(who)}`);
+        return response.ok ? ((await response.json()) as { token: string }).token : null;
+      }
+    : undefined;
+}
+
 function update(): void {
   applyDisplay();
+  applySignIn();
   const declarations = declarationsFrom(form);
   applyDeclarations(preview, declarations);
   cssOutput.textContent = exportedCss(declarations);
@@ -115,6 +131,14 @@ async function start(): Promise<void> {
   relatedElement.addEventListener('lede-story-click', (event) => {
     event.preventDefault();
     stageStatus.textContent = `lede-story-click: “${event.story.title}”, position ${event.position}`;
+  });
+  // The element asks to sign in (a thread for signed-in readers, a refused token): sign in as the reader.
+  commentsElement.addEventListener('lede-sign-in-requested', () => {
+    const select = byId('sign-in-as', HTMLSelectElement);
+    if (!select.value) select.value = 'reader';
+    // Signed in already (a refused token): a new callback makes the element ask who the reader is again.
+    signedInAs = undefined;
+    update();
   });
   update();
 

@@ -6,6 +6,8 @@
 import './comments/define.js';
 
 export { LedeComments } from './comments/lede-comments.js';
-export { RestCommentProvider } from './comments/rest-provider.js';
+export { RestCommentProvider, type TokenSource } from './comments/rest-provider.js';
+export { LedeSignInRequestedEvent } from './comments/sign-in-event.js';
+export type { TokenError } from './comments/identity.js';
 export { LocalCommentProvider } from './comments/local-provider.js';
-export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './comments/provider.js';
+export type { CommentPage, CommentProvider, CommentSort, ModerateAction, NewComment, PostedComment, Reader, StaffRole } from './comments/provider.js';

@@ -20,8 +20,10 @@ export { LedeArticleLoadEvent, LedeDroppedEvent, LedeErrorEvent } from './shared
 export type { DroppedField } from './shared/leniency.js';
 export { LedeError, type LedeErrorCode } from './shared/errors.js';
 export { LocalCommentProvider } from './comments/local-provider.js';
-export { RestCommentProvider } from './comments/rest-provider.js';
-export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './comments/provider.js';
+export { RestCommentProvider, type TokenSource } from './comments/rest-provider.js';
+export { LedeSignInRequestedEvent } from './comments/sign-in-event.js';
+export type { TokenError } from './comments/identity.js';
+export type { CommentPage, CommentProvider, CommentSort, ModerateAction, NewComment, PostedComment, Reader, StaffRole } from './comments/provider.js';
 export { parseArticleText } from './text/article-text.js';
 export { parseCredits } from './text/credits.js';
 export { creditRoles, formatCredits } from './text/credits-format.js';

@@ -6,7 +6,7 @@
 import { COMMENT_STATUSES } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { invalid, isObject } from '../shared/validate.js';
-import type { CommentPage, CommentProvider, PostedComment } from './provider.js';
+import type { CommentPage, CommentProvider, PostedComment, Reader } from './provider.js';
 
 const statuses = new Set<unknown>(COMMENT_STATUSES);
 
@@ -29,6 +29,8 @@ export function checkComment(value: unknown, field = 'comment'): Comment {
     if (item.editedAt !== null) string(item.editedAt, `${path}.editedAt`);
     if (!isObject(item.author)) invalid(`${path}.author`, 'an object');
     string(item.author.name, `${path}.author.name`);
+    if (item.author.id !== undefined) string(item.author.id, `${path}.author.id`);
+    if (item.author.verified !== undefined && item.author.verified !== true) invalid(`${path}.author.verified`, 'true or absent');
     if (!statuses.has(item.status)) invalid(`${path}.status`, 'published, pending or deleted');
     number(item.score, `${path}.score`);
     number(item.replyCount, `${path}.replyCount`);
@@ -47,6 +49,7 @@ export function checkPage(value: unknown): CommentPage {
   if (value.nextCursor !== null) string(value.nextCursor, 'nextCursor');
   number(value.total, 'total');
   if (value.closed !== undefined && typeof value.closed !== 'boolean') invalid('closed', 'a boolean');
+  if (value.anonymous !== undefined && typeof value.anonymous !== 'boolean') invalid('anonymous', 'a boolean');
   return value as unknown as CommentPage;
 }
 
@@ -58,9 +61,21 @@ export function checkPosted(value: unknown): PostedComment {
   return value as unknown as PostedComment;
 }
 
+/** The signed-in reader (or null), as `me` answers. */
+export function checkReader(value: unknown): Reader | null {
+  if (value === null) return null;
+  if (!isObject(value)) invalid('reader', 'an object or null');
+  string(value.id, 'reader.id');
+  string(value.name, 'reader.name');
+  if (typeof value.moderator !== 'boolean') invalid('reader.moderator', 'a boolean');
+  number(value.editWindowSeconds, 'reader.editWindowSeconds');
+  return value as unknown as Reader;
+}
+
 /** `provider` with every answer the element reads checked first. */
 export function checkedProvider(provider: CommentProvider): CommentProvider {
   const get = provider.get?.bind(provider);
+  const me = provider.me?.bind(provider);
   return {
     list: async (...args) => checkPage(await provider.list(...args)),
     replies: async (...args) => checkPage(await provider.replies(...args)),
@@ -80,5 +95,7 @@ export function checkedProvider(provider: CommentProvider): CommentProvider {
     },
     report: (...args) => provider.report(...args),
     count: (...args) => provider.count(...args),
+    me: me && (async (...args) => checkReader(await me(...args))),
+    moderate: provider.moderate?.bind(provider),
   };
 }

@@ -7,10 +7,13 @@ import { characterCount, hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { HostConnection } from './connection.js';
 import type { CommentsHost, CommentsLanguage } from './host.js';
+import { IdentityStore, tokenError } from './identity.js';
+import { explain } from './identity-view.js';
 import { commentsMessages, type CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
 import { OutboxStore, type SendResults } from './outbox-store.js';
-import type { CommentSort, PostedComment } from './provider.js';
+import type { CommentSort, ModerateAction, PostedComment } from './provider.js';
+import { LedeSignInRequestedEvent } from './sign-in-event.js';
 import { shellStyles } from './shell.styles.js';
 import { BODY_MAX, NAME_MAX, renderThread, type Action, type CommentsUi, type FormErrors } from './templates.js';
 import { findComment } from './thread.js';
@@ -40,6 +43,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   readonly thread: ThreadStore;
   readonly outbox: OutboxStore;
   readonly chunks: ChunkedRows;
+  readonly identity: IdentityStore;
   readonly #connection: HostConnection;
   #loadedFor?: string;
   /** The messages for the locale, or undefined while its table is being fetched. */
@@ -55,6 +59,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     this.chunks = new ChunkedRows(host);
     this.thread = new ThreadStore(this.#connection, changed, () => this.chunks.bump());
     this.outbox = new OutboxStore(this.#connection, changed, this);
+    this.identity = new IdentityStore(this.#connection, changed);
     adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, shellStyles, commentsStyles]);
     host.addController(this);
   }
@@ -75,6 +80,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     this.locale = this.language.locale();
     this.#messages = this.language.messages(commentsMessages);
     const changedSource = this.#connection.changed();
+    if (this.identity.outdated([host.provider, host.backend, host.endpoint, host.token, host.tokenProvider])) void this.identity.load().then(this.#asModerator);
     const thread = host.threadId;
     const key = `${thread}|${host.sort}|${host.pageSize}`;
     if (thread && (key !== this.#loadedFor || changedSource)) {
@@ -111,6 +117,15 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     if (focus) this.#focusAfterRender = focus;
     this.host.requestUpdate();
   }
+
+  /** After the reader changed: a moderator's thread holds the held comments too, so it loads again, as theirs, when that changes. */
+  #asModerator = (): void => {
+    // Rows are kept while their comment is unchanged; who may edit or moderate them just changed.
+    this.chunks.bump();
+    if (this.thread.moderator === this.identity.moderates) return;
+    this.thread.moderator = this.identity.moderates;
+    this.retryLoad();
+  };
 
   /** Reports a failed request and says what went wrong. */
   #announce = (error: unknown): void => {
@@ -181,6 +196,14 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
       return this.#set({ action: undefined, errors: undefined, announcement: (this.#messages ?? en).closed });
     }
     if (form && findComment(this.thread.comments, form)) this.action = { id: form, kind: 'reply' };
+    const message = explain(failure, this.#messages ?? en);
+    if (tokenError(failure)) {
+      // A refused sign-in is the reader's, not this comment's: the prompt to sign in again says it
+      // above the comment form (and in a reply form, beside the text kept there).
+      if (failure.reason === 'sign_in_required') this.thread.signInOnly = true;
+      this.identity.error = failure;
+      return this.#set({ errors: form ? { form, general: message } : undefined, announcement: message }, fieldOf('body', form));
+    }
     const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : 'general';
     this.#set({ errors: { form, [field]: failure.message }, announcement: failure.message }, fieldOf(field === 'name' ? 'name' : 'body', form));
   }
@@ -189,7 +212,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     const open = this.action?.id === id && this.action.kind === kind;
     if (!open && kind === 'reply') this.outbox.shown(id);
     // Into the opened form: the comment field, or the name while there is none yet.
-    const field = kind === 'reply' ? fieldOf(this.outbox.name ? 'body' : 'name', id) : 'textarea, input:not([name=website]), .confirm';
+    const field = kind === 'reply' ? fieldOf(this.outbox.name || this.identity.reader ? 'body' : 'name', id) : 'textarea, input:not([name=website]), .confirm';
     this.#set({ action: open ? undefined : { id, kind }, errors: undefined }, `${at(id)} ${open ? `.${kind}` : `:is(${field})`}`);
   }
 
@@ -203,9 +226,25 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
       await work();
       this.#set({ errors: undefined });
     } catch (error) {
-      const failure = this.#connection.report(error);
-      this.#set({ errors: { form: `action:${id}`, general: failure.message }, announcement: failure.message });
+      const message = explain(this.#connection.report(error), this.#messages ?? en);
+      this.#set({ errors: { form: `action:${id}`, general: message }, announcement: message });
     }
+  }
+
+  canEdit(comment: Comment): boolean {
+    return this.thread.mine(comment.id) || this.identity.owns(comment);
+  }
+
+  moderate(comment: Comment, action: ModerateAction): void {
+    const done = { approve: 'approved', reject: 'rejected', feature: 'featuredNow', unfeature: 'unfeatured' } as const;
+    void this.#attempt(comment.id, async () => {
+      await this.thread.moderate(comment, action);
+      this.#set({ announcement: (this.#messages ?? en)[done[action]] });
+    });
+  }
+
+  requestSignIn(): void {
+    this.host.dispatchEvent(new LedeSignInRequestedEvent(tokenError(this.identity.error)));
   }
 
   vote(comment: Comment, value: 1 | -1): void {

@@ -77,6 +77,23 @@ export const commentsStyles = css`
     padding-inline: var(--_space-xs);
     font-weight: 600;
   }
+  .verified {
+    color: var(--lede-color-verified, var(--_color-accent));
+    font-weight: 700;
+  }
+  .badge.role {
+    color: var(--lede-color-staff, var(--_color-accent));
+  }
+  .moderation {
+    display: contents;
+  }
+  .sign-in {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-xs) var(--_space-s);
+  }
+  .sign-in,
   .closed {
     padding: var(--_space-s);
     border: 1px solid var(--_color-border);

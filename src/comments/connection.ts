@@ -41,7 +41,8 @@ export class HostConnection implements Connection {
         ? Promise.resolve(this.host.provider)
         : this.host.backend === 'local'
           ? import('./local-provider.js').then(({ LocalCommentProvider }) => new LocalCommentProvider())
-          : Promise.resolve(new RestCommentProvider(this.host.endpoint))
+          : // Read at each request, so a token set or a callback changed later is the one sent.
+            Promise.resolve(new RestCommentProvider(this.host.endpoint, { token: () => this.host.tokenProvider?.() ?? this.host.token ?? null }))
     ).then(checkedProvider);
     return this.#provider;
   }

@@ -18,6 +18,10 @@ export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
   readonly threadId: string | undefined;
   /** When the page says the thread opened (ISO 8601), sent with posts. */
   readonly opened?: string;
+  /** The site's sign-in token for the reader (the default REST backend sends it). */
+  readonly token?: string;
+  /** Asked for the token before each signed request, and once more when it has expired; wins over `token`. */
+  readonly tokenProvider?: () => string | null | Promise<string | null>;
 }
 
 /** The element's own language, which the view follows rather than watching `lang` a second time. */

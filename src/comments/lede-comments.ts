@@ -44,6 +44,10 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * @csspart comment - Each comment.
  * @csspart form - The comment forms.
  * @csspart error - The error message box.
+ * @csspart verified - The mark beside the name of an author the site verified (signed in).
+ * @csspart role-badge - The staff badge beside an author's name (`data-role`: staff, journalist or moderator).
+ * @csspart moderation - A signed-in moderator's approve, reject and feature buttons on a comment.
+ * @csspart sign-in - The prompt to sign in, where the thread takes signed-in readers only or a sign-in was refused.
  *
  * @cssprop --lede-measure - Widest the element gets, counted in the body type as the article's column is (default 65ch).
  * @cssprop --lede-font-ui - Typeface of the thread and form.
@@ -57,8 +61,11 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * @cssprop --lede-color-danger - Error colour.
  * @cssprop --lede-color-focus - Focus ring colour.
  * @cssprop --lede-comments-indent - Indent per reply level (default 1.25rem).
+ * @cssprop --lede-color-verified - The verified mark (default: the accent colour).
+ * @cssprop --lede-color-staff - Staff badges (default: the accent colour).
  *
  * @fires lede-error - The thread could not be loaded, or an action failed. Failed posts stay queued.
+ * @fires lede-sign-in-requested - The reader pressed "Sign in": the page signs them in and sets `token`.
  */
 export class LedeComments extends LedeElement implements CommentsHost {
   /** @internal The thread's own styles come with it; until then the skeleton needs only these. */
@@ -90,6 +97,20 @@ export class LedeComments extends LedeElement implements CommentsHost {
    * days after they open (LEDE_CLOSE_AFTER) counts from it rather than from the first comment.
    */
   @property() opened?: string;
+
+  /**
+   * The site's sign-in token for the reader (a JWT from the site's own login). The default REST
+   * backend sends it as `Authorization: Bearer` on writes and asks the server who the reader is:
+   * their name is then filled and locked, and they edit and delete their comments by identity.
+   */
+  @property({ attribute: false }) token?: string;
+
+  /**
+   * Answers the token, asked before each signed request and once more when the server says it
+   * expired, so the site can refresh it; wins over `token`. Set it anew to make the element ask
+   * the server who the reader is again.
+   */
+  @property({ attribute: false }) tokenProvider?: () => string | null | Promise<string | null>;
 
   /** `lazy` loads the thread and form near the viewport; `eager` loads them at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';

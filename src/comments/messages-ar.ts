@@ -46,6 +46,26 @@ const messages: Translation<CommentsSource> = {
   held: 'وصل تعليقك وهو بانتظار المراجعة.',
   queued: 'لم يُرسل تعليقك بعد. إنه محفوظ هنا وسيُرسل عند عودة الاتصال.',
   honeypot: 'اترك هذا الحقل فارغًا',
+  // sso-client
+  signedInAs: 'تم تسجيل الدخول باسم {name}',
+  signInNeeded: 'سجّل الدخول للتعليق.',
+  signIn: 'تسجيل الدخول',
+  verified: 'حساب موثّق',
+  staff: 'فريق التحرير',
+  journalist: 'صحفي',
+  moderator: 'مشرف',
+  approve: 'موافقة',
+  reject: 'رفض',
+  feature: 'تمييز',
+  unfeature: 'إلغاء التمييز',
+  approved: 'تمت الموافقة على التعليق.',
+  rejected: 'تم رفض التعليق.',
+  featuredNow: 'تم تمييز التعليق.',
+  unfeatured: 'لم يعد التعليق مميزًا.',
+  tokenInvalid: 'لم يُقبل تسجيل دخولك. سجّل الدخول مجددًا؛ تعليقك محفوظ.',
+  tokenExpired: 'انتهت صلاحية تسجيل دخولك. سجّل الدخول مجددًا؛ تعليقك محفوظ.',
+  tokenAudience: 'تسجيل دخولك خاص بموقع آخر. سجّل الدخول مجددًا؛ تعليقك محفوظ.',
+  signInRequired: 'التعليق هنا للقراء المسجّلين فقط. سجّل الدخول؛ تعليقك محفوظ.',
 };
 
 export default messages;

@@ -46,6 +46,26 @@ const messages: Translation<CommentsSource> = {
   held: 'Ihr Kommentar ist eingegangen und wird vor der Freischaltung geprüft.',
   queued: 'Ihr Kommentar wurde noch nicht gesendet. Er ist hier gespeichert und wird gesendet, sobald die Verbindung wieder steht.',
   honeypot: 'Dieses Feld bitte leer lassen',
+  // sso-client
+  signedInAs: 'Angemeldet als {name}',
+  signInNeeded: 'Melden Sie sich an, um zu kommentieren.',
+  signIn: 'Anmelden',
+  verified: 'Bestätigtes Konto',
+  staff: 'Redaktion',
+  journalist: 'Journalist:in',
+  moderator: 'Moderation',
+  approve: 'Freigeben',
+  reject: 'Ablehnen',
+  feature: 'Hervorheben',
+  unfeature: 'Nicht mehr hervorheben',
+  approved: 'Kommentar freigegeben.',
+  rejected: 'Kommentar abgelehnt.',
+  featuredNow: 'Kommentar hervorgehoben.',
+  unfeatured: 'Kommentar nicht mehr hervorgehoben.',
+  tokenInvalid: 'Ihre Anmeldung wurde nicht angenommen. Melden Sie sich erneut an; Ihr Kommentar bleibt erhalten.',
+  tokenExpired: 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an; Ihr Kommentar bleibt erhalten.',
+  tokenAudience: 'Ihre Anmeldung gilt für eine andere Website. Melden Sie sich erneut an; Ihr Kommentar bleibt erhalten.',
+  signInRequired: 'Hier können nur angemeldete Leser:innen kommentieren. Melden Sie sich an; Ihr Kommentar bleibt erhalten.',
 };
 
 export default messages;

@@ -49,6 +49,32 @@ export const en = {
   queued: 'Your comment is not sent yet. It is saved here and will be sent when the connection is back.',
   /** The honeypot's label, for the rare person who meets it. */
   honeypot: 'Leave this field empty',
+  // sso-client
+  /** Under the locked name field of a signed-in reader. */
+  signedInAs: 'Signed in as {name}',
+  /** In place of the form on a thread that takes signed-in readers only. */
+  signInNeeded: 'Sign in to comment.',
+  signIn: 'Sign in',
+  /** The accessible name of the mark beside a name the site has verified. */
+  verified: 'Verified account',
+  /** Staff badges beside an author's name. */
+  staff: 'Staff',
+  journalist: 'Journalist',
+  moderator: 'Moderator',
+  /** A moderator's buttons on a comment. */
+  approve: 'Approve',
+  reject: 'Reject',
+  feature: 'Feature',
+  unfeature: 'Unfeature',
+  approved: 'Comment approved.',
+  rejected: 'Comment rejected.',
+  featuredNow: 'Comment featured.',
+  unfeatured: 'Comment no longer featured.',
+  /** A sign-in the server refused; the reader's text is kept in its form. */
+  tokenInvalid: 'Your sign-in was not accepted. Sign in again; your comment is kept.',
+  tokenExpired: 'Your sign-in has expired. Sign in again; your comment is kept.',
+  tokenAudience: 'Your sign-in is for another site. Sign in again; your comment is kept.',
+  signInRequired: 'Only signed-in readers can comment here. Sign in; your comment is kept.',
 } as const;
 
 export type CommentsSource = typeof en;

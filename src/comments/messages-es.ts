@@ -46,6 +46,26 @@ const messages: Translation<CommentsSource> = {
   held: 'Hemos recibido tu comentario y está pendiente de moderación.',
   queued: 'Tu comentario aún no se ha enviado. Está guardado aquí y se enviará cuando vuelva la conexión.',
   honeypot: 'Deja este campo vacío',
+  // sso-client
+  signedInAs: 'Sesión iniciada como {name}',
+  signInNeeded: 'Inicia sesión para comentar.',
+  signIn: 'Iniciar sesión',
+  verified: 'Cuenta verificada',
+  staff: 'Redacción',
+  journalist: 'Periodista',
+  moderator: 'Moderación',
+  approve: 'Aprobar',
+  reject: 'Rechazar',
+  feature: 'Destacar',
+  unfeature: 'Dejar de destacar',
+  approved: 'Comentario aprobado.',
+  rejected: 'Comentario rechazado.',
+  featuredNow: 'Comentario destacado.',
+  unfeatured: 'El comentario ya no está destacado.',
+  tokenInvalid: 'No se aceptó tu sesión. Vuelve a iniciar sesión; tu comentario se conserva.',
+  tokenExpired: 'Tu sesión ha caducado. Vuelve a iniciar sesión; tu comentario se conserva.',
+  tokenAudience: 'Tu sesión es de otro sitio. Vuelve a iniciar sesión; tu comentario se conserva.',
+  signInRequired: 'Aquí solo pueden comentar lectores con sesión iniciada. Inicia sesión; tu comentario se conserva.',
 };
 
 export default messages;

@@ -46,6 +46,26 @@ const messages: Translation<CommentsSource> = {
   held: 'Votre commentaire a été reçu et attend la modération.',
   queued: 'Votre commentaire n’est pas encore envoyé. Il est gardé ici et partira au retour de la connexion.',
   honeypot: 'Laissez ce champ vide',
+  // sso-client
+  signedInAs: 'Connecté en tant que {name}',
+  signInNeeded: 'Connectez-vous pour commenter.',
+  signIn: 'Se connecter',
+  verified: 'Compte vérifié',
+  staff: 'Équipe',
+  journalist: 'Journaliste',
+  moderator: 'Modération',
+  approve: 'Approuver',
+  reject: 'Rejeter',
+  feature: 'Mettre en avant',
+  unfeature: 'Ne plus mettre en avant',
+  approved: 'Commentaire approuvé.',
+  rejected: 'Commentaire rejeté.',
+  featuredNow: 'Commentaire mis en avant.',
+  unfeatured: 'Commentaire plus mis en avant.',
+  tokenInvalid: 'Votre connexion n’a pas été acceptée. Reconnectez-vous ; votre commentaire est conservé.',
+  tokenExpired: 'Votre connexion a expiré. Reconnectez-vous ; votre commentaire est conservé.',
+  tokenAudience: 'Votre connexion vaut pour un autre site. Reconnectez-vous ; votre commentaire est conservé.',
+  signInRequired: 'Seuls les lecteurs connectés peuvent commenter ici. Connectez-vous ; votre commentaire est conservé.',
 };
 
 export default messages;

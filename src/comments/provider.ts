@@ -11,7 +11,28 @@ export interface CommentPage {
   total: number;
   /** Whether the thread takes no new comments or replies (a list's pages); absent: open. */
   closed?: boolean;
+  /** `false` when the thread takes comments from signed-in readers only (a list's pages); absent: anyone. */
+  anonymous?: false;
 }
+
+/** A staff role a signed-in author may carry; its badge shows beside their name. */
+export type StaffRole = 'staff' | 'journalist' | 'moderator';
+
+/** The signed-in reader, as the backend read the site's token (`GET /api/me`). */
+export interface Reader {
+  /** The id comments written with this token carry as `author.id`. */
+  id: string;
+  name: string;
+  picture?: string;
+  role?: StaffRole;
+  /** Whether this reader may approve, reject and feature comments from the thread. */
+  moderator: boolean;
+  /** How long, from posting, the reader may edit or delete their own comments. */
+  editWindowSeconds: number;
+}
+
+/** What a signed-in moderator may do to a comment from the thread. */
+export type ModerateAction = 'approve' | 'reject' | 'feature' | 'unfeature';
 
 /** What the form sends. `website` and `startedAt` are the honeypot and timing fields. */
 export interface NewComment {
@@ -49,9 +70,12 @@ export interface PostedComment {
  */
 export interface CommentProvider {
   /** A page of a thread's top-level comments, each with its first replies nested. */
-  list(threadId: string, options: { sort: CommentSort; cursor?: string | null; limit: number; signal?: AbortSignal }): Promise<CommentPage>;
-  /** A page of one comment's direct replies, oldest first. */
-  replies(id: string, options: { cursor?: string | null; limit: number; signal?: AbortSignal }): Promise<CommentPage>;
+  list(
+    threadId: string,
+    options: { sort: CommentSort; cursor?: string | null; limit: number; moderator?: boolean; signal?: AbortSignal },
+  ): Promise<CommentPage>;
+  /** A page of one comment's direct replies, oldest first. `moderator`: asked as the signed-in moderator, held comments included. */
+  replies(id: string, options: { cursor?: string | null; limit: number; moderator?: boolean; signal?: AbortSignal }): Promise<CommentPage>;
   /**
    * Stores a comment. `idempotencyKey` is the same on every retry of one comment: a backend must
    * store it once however often it is sent. A held comment comes back with `status: 'pending'`.
@@ -63,9 +87,12 @@ export interface CommentProvider {
    * Optional: without it, the author's held comments show as pending until they are a week old.
    */
   get?(id: string, options?: { token?: string; signal?: AbortSignal }): Promise<Comment | null>;
-  /** Changes a comment's body, with the token `post` returned. */
+  /**
+   * Changes a comment's body, with the token `post` returned, or with `''` for a comment the
+   * signed-in reader wrote (`author.id` is theirs): the backend checks their identity instead.
+   */
   edit(id: string, body: string, editToken: string, options?: { signal?: AbortSignal }): Promise<Comment>;
-  /** Deletes a comment, with the token `post` returned. */
+  /** Deletes a comment, with the token `post` returned (or `''`, as for `edit`). */
   delete(id: string, editToken: string, options?: { signal?: AbortSignal }): Promise<void>;
   /** Votes +1 or -1, or withdraws a vote with 0; resolves with the new score and this voter's vote. */
   vote(id: string, value: -1 | 0 | 1, options?: { signal?: AbortSignal }): Promise<{ score: number; vote: number }>;
@@ -73,4 +100,12 @@ export interface CommentProvider {
   report(id: string, reason: string, options?: { signal?: AbortSignal }): Promise<void>;
   /** Published comments per thread, for "12 comments" links. */
   count(threadIds: string[], options?: { signal?: AbortSignal }): Promise<Record<string, number>>;
+  /**
+   * The signed-in reader, or null when the page gave no sign-in. A token the backend refuses
+   * rejects with its reason (`token_invalid`, `token_expired`, `token_audience`). Optional: without
+   * it every reader is anonymous.
+   */
+  me?(options?: { signal?: AbortSignal }): Promise<Reader | null>;
+  /** Approves, rejects, features or unfeatures a comment as the signed-in moderator. Optional. */
+  moderate?(id: string, action: ModerateAction, options?: { signal?: AbortSignal }): Promise<void>;
 }

@@ -8,10 +8,13 @@ import { LIMITS } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { formatDate, formatRelativeTime, isolate } from '../shared/format.js';
 import type { ChunkedRows } from './chunks.js';
+import { tokenError, type IdentityStore } from './identity.js';
+import { explain, renderMarks, renderModeration, renderSignedIn, renderSignIn } from './identity-view.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import type { CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
 import type { OutboxStore } from './outbox-store.js';
+import type { ModerateAction } from './provider.js';
 import type { ThreadStore } from './thread-store.js';
 import { findComment, type ThreadRow } from './thread.js';
 
@@ -29,6 +32,7 @@ export interface CommentsUi {
   readonly thread: ThreadStore;
   readonly outbox: OutboxStore;
   readonly chunks: ChunkedRows;
+  readonly identity: IdentityStore;
   readonly action?: Action;
   readonly errors?: FormErrors;
   readonly announcement: string;
@@ -43,6 +47,11 @@ export interface CommentsUi {
   cancel(id: string, kind: Action['kind']): void;
   vote(comment: Comment, value: 1 | -1): void;
   remove(comment: Comment): void;
+  /** Whether the reader may edit or delete `comment`: by its edit token, or as its signed-in author. */
+  canEdit(comment: Comment): boolean;
+  moderate(comment: Comment, action: ModerateAction): void;
+  /** Fires `lede-sign-in-requested`. */
+  requestSignIn(): void;
 }
 
 export function renderThread(ui: CommentsUi, messages: CommentsMessages): TemplateResult {
@@ -50,7 +59,7 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
   const { status } = thread;
   return html`<section>
     <slot name="heading"><h2>${messages.title}</h2></slot>
-    ${ui.host.threadId ? (thread.closed ? html`<p class="closed">${messages.closed}</p>` : renderForm(ui, '', messages)) : nothing}
+    ${ui.host.threadId ? (thread.closed ? html`<p class="closed">${messages.closed}</p>` : renderCommentForm(ui, '', messages)) : nothing}
     ${ui.outbox.entries.length ? html`<ul class="outbox">${ui.outbox.entries.map((entry) => renderUnsent(ui, entry, messages))}</ul>` : nothing}
     <div class="bar">
       <p>${status === 'ready' || status === 'more' ? messages.count({ count: thread.total }) : ''}</p>
@@ -80,6 +89,19 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
 }
 
 /**
+ * The comment or reply form; where the thread takes signed-in readers only and the reader is not,
+ * a prompt to sign in instead (the draft waits in storage). A sign-in the server refused is said above the form.
+ */
+function renderCommentForm(ui: CommentsUi, form: string, messages: CommentsMessages, comment?: Comment): TemplateResult {
+  const { reader } = ui.identity;
+  // Only a refused sign-in is the reader's to fix; a backend without `/me` leaves them anonymous, silently.
+  const error = tokenError(ui.identity.error) && ui.identity.error;
+  const requestSignIn = () => ui.requestSignIn();
+  if (ui.thread.signInOnly && !reader) return renderSignIn(error ? explain(error, messages) : messages.signInNeeded, !!error, messages, requestSignIn);
+  return html`${error && !form ? renderSignIn(explain(error, messages), true, messages, requestSignIn) : nothing}${renderForm(ui, form, messages, comment)}`;
+}
+
+/**
  * A form: the comment form (at the top, or a reply under comment `form`), or under a comment the
  * one field to edit it or to give a reason to report it. Only a reply form is named (a form
  * landmark): the comment form sits under the thread's heading, and a name of its own would repeat
@@ -102,7 +124,11 @@ function renderForm(ui: CommentsUi, form: string, messages: CommentsMessages, co
             `${id}-error`,
             kind === 'edit' ? undefined : LIMITS.reason.max,
           )
-        : html`${renderField(`name-${id}`, messages.name, 'name', ui.outbox.name, errors?.name, `name-error-${id}`, NAME_MAX)}
+        : html`${
+            ui.identity.reader
+              ? renderSignedIn(ui.identity.reader, `name-${id}`, messages)
+              : renderField(`name-${id}`, messages.name, 'name', ui.outbox.name, errors?.name, `name-error-${id}`, NAME_MAX)
+          }
           ${renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
           <p class="muted" id="left-${id}">${messages.left({ count: BODY_MAX - characterCount(body) })}</p>
           ${renderHoneypot(messages)}`
@@ -201,7 +227,7 @@ function renderRow(ui: CommentsUi, row: ThreadRow, messages: CommentsMessages): 
   const published = comment.status === 'published';
   return html`<article class="comment" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1" aria-label=${comment.author.name}>
     <p class="meta">
-      <strong><bdi>${comment.author.name}</bdi></strong>
+      <strong><bdi>${comment.author.name}</bdi></strong>${renderMarks(comment, messages)}
       <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
       ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
       ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
@@ -219,15 +245,16 @@ function renderRow(ui: CommentsUi, row: ThreadRow, messages: CommentsMessages): 
           : nothing
       }
       ${
-        thread.mine(id)
+        ui.canEdit(comment)
           ? html`<button type="button" class="edit" @click=${() => ui.act(id, 'edit')}>${messages.edit}</button>
             <button type="button" class="delete" @click=${() => ui.act(id, 'delete')}>${messages.delete}</button>`
           : nothing
       }
       ${published && !thread.reported.has(id) ? html`<button type="button" class="report" @click=${() => ui.act(id, 'report')}>${messages.report}</button>` : nothing}
+      ${ui.identity.moderates ? renderModeration(comment, messages, (moderation) => ui.moderate(comment, moderation)) : nothing}
     </div>
     ${errors ? html`<p class="field-error" role="alert">${errors}</p>` : nothing}
-    ${action === 'reply' && !thread.closed ? renderForm(ui, id, messages, comment) : nothing}
+    ${action === 'reply' && !thread.closed ? renderCommentForm(ui, id, messages, comment) : nothing}
     ${
       action === 'delete'
         ? html`<p class="actions">${messages.confirmDelete}

@@ -7,7 +7,7 @@ import type { Comment } from '../model.js';
 import { LedeError } from '../shared/errors.js';
 import type { Connection } from './connection.js';
 import { browserStorage, freshOwnComments, readStored, storageKeys, writeStored, type OwnComment } from './outbox.js';
-import type { CommentSort, PostedComment } from './provider.js';
+import type { CommentSort, ModerateAction, PostedComment } from './provider.js';
 import { appendUnique, findComment, insertComment, updateComment } from './thread.js';
 
 /** The edit window when a backend does not say: the reference server's default. */
@@ -28,6 +28,10 @@ export class ThreadStore {
   nextCursor: string | null = null;
   /** The thread takes no new comments or replies: its pages say so, or a post was refused as `thread_closed`. */
   closed = false;
+  /** The thread takes signed-in readers only: its pages say so, or a post was refused as `sign_in_required`. */
+  signInOnly = false;
+  /** Lists are asked for as the signed-in moderator, held comments included. */
+  moderator = false;
   status: 'idle' | 'loading' | 'ready' | 'error' | 'more' = 'idle';
   own: Record<string, OwnComment> = {};
   votes: Record<string, number>;
@@ -102,7 +106,7 @@ export class ThreadStore {
       const [page, ...now] = await this.connection.request((provider, signal) => {
         held = Object.entries(this.own).filter(([, own]) => own.pending?.threadId === thread);
         return Promise.all([
-          provider.list(thread, { sort, limit, signal }),
+          provider.list(thread, { sort, limit, moderator: this.moderator, signal }),
           ...held.map(([id, own]) => provider.get?.(id, { token: own.token, signal }).catch(() => own.pending) ?? own.pending),
         ]);
       });
@@ -128,6 +132,7 @@ export class ThreadStore {
       this.total = total;
       this.nextCursor = page.nextCursor;
       this.closed = page.closed === true;
+      this.signInOnly = page.anonymous === false;
       this.loads += 1;
       this.status = 'ready';
     } catch (error) {
@@ -143,7 +148,9 @@ export class ThreadStore {
     this.status = 'more';
     this.changed();
     try {
-      const page = await this.connection.request((provider, signal) => provider.list(thread, { sort, cursor: this.nextCursor, limit, signal }));
+      const page = await this.connection.request((provider, signal) =>
+        provider.list(thread, { sort, cursor: this.nextCursor, limit, moderator: this.moderator, signal }),
+      );
       this.comments = appendUnique(this.comments, page.comments);
       this.nextCursor = page.nextCursor;
       this.total = page.total;
@@ -160,7 +167,7 @@ export class ThreadStore {
     let pages = 0;
     do {
       if (++pages > REPLY_PAGES) throw new LedeError('invalid-data', `The comment server kept offering more replies; stopped after ${REPLY_PAGES} pages.`);
-      const page = await this.connection.request((provider, signal) => provider.replies(parent.id, { cursor, limit: 100, signal }));
+      const page = await this.connection.request((provider, signal) => provider.replies(parent.id, { cursor, limit: 100, moderator: this.moderator, signal }));
       replies.push(...page.comments);
       cursor = page.nextCursor;
     } while (cursor);
@@ -201,8 +208,27 @@ export class ThreadStore {
     this.#update(comment.id, (old) => ({ ...old, score }));
   }
 
+  /** Deletes a comment with its edit token, or by the signed-in reader's identity (`''`) without one. */
   async remove(comment: Comment): Promise<void> {
-    await this.connection.request((provider, signal) => provider.delete(comment.id, this.own[comment.id]!.token, { signal }));
+    await this.connection.request((provider, signal) => provider.delete(comment.id, this.own[comment.id]?.token ?? '', { signal }));
+    this.#drop(comment);
+  }
+
+  /** Approves, rejects, features or unfeatures a comment as the signed-in moderator. */
+  async moderate(comment: Comment, action: ModerateAction): Promise<void> {
+    await this.connection.request((provider, signal) => provider.moderate!(comment.id, action, { signal }));
+    if (action === 'reject') return this.#drop(comment);
+    if (action === 'approve') this.total += 1;
+    this.#update(comment.id, (old) => {
+      if (action === 'approve') return { ...old, status: 'published' };
+      if (action === 'feature') return { ...old, featured: true };
+      const { featured: _featured, ...unfeatured } = old;
+      return unfeatured;
+    });
+  }
+
+  /** Takes a deleted or rejected comment out of the thread. */
+  #drop(comment: Comment): void {
     if (comment.status === 'published') this.total -= 1;
     // A comment with replies stays as a placeholder so the thread keeps its shape.
     const placeholder = { ...comment, author: { name: '' }, body: '', status: 'deleted' as const };
@@ -222,7 +248,7 @@ export class ThreadStore {
   }
 
   async edit(id: string, body: string): Promise<void> {
-    const comment = await this.connection.request((provider, signal) => provider.edit(id, body, this.own[id]!.token, { signal }));
+    const comment = await this.connection.request((provider, signal) => provider.edit(id, body, this.own[id]?.token ?? '', { signal }));
     this.#update(id, (old) => ({ ...comment, replies: old.replies, replyCount: old.replyCount }));
     const own = this.own[id];
     if (own?.pending) {

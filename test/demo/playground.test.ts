@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
+import { jwtVerify } from 'jose';
+import { DEMO_SSO } from '../../demo/sso-signer.js';
 import { tokenDefaults } from '../../src/shared/tokens.js';
 import { browserNames, collectErrors, launch, startDemo, type Demo } from './support.js';
 
@@ -142,6 +144,32 @@ for (const browserName of browserNames) {
       assert.equal(await onScreen(page, '.menu-button'), false);
       const tops = await page.$$eval('.site-nav a', (anchors) => anchors.map((anchor) => anchor.getBoundingClientRect().top));
       assert.equal(new Set(tops).size, 1, `one row of links: ${tops}`);
+      await page.close();
+    });
+
+    it('"Sign in as…" hands the comments a token signed by the demo signer, which they send to the server', async () => {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      const bearers: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/api/me') bearers.push(request.headers().authorization ?? '');
+      });
+      await page.goto(`${demo.url}?sign-in-as=journalist`, { waitUntil: 'load' });
+      await settle(page);
+      const claims = async (index: number) => {
+        const [, token] = /^Bearer (.+)$/.exec(bearers[index] ?? '') ?? [];
+        assert.ok(token, `request ${index} to /api/me had no bearer`);
+        const { payload } = await jwtVerify(token, new TextEncoder().encode(DEMO_SSO.secret), { issuer: DEMO_SSO.issuer, audience: DEMO_SSO.audience });
+        return { sub: payload.sub, name: payload.name, roles: payload.roles };
+      };
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/api/me')));
+      assert.deepEqual(await claims(0), { sub: 'demo-journalist', name: 'Jamal Journalist', roles: ['journalist'] });
+      await page.select('#sign-in-as', 'moderator');
+      await page.waitForFunction((seen) => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/me')).length > seen, {}, 1);
+      assert.deepEqual(await claims(1), { sub: 'demo-moderator', name: 'Mona Moderator', roles: ['moderator'] });
+      assert.equal(new URL(page.url()).searchParams.get('sign-in-as'), 'moderator');
+      await page.select('#sign-in-as', '');
+      assert.equal(await page.$eval('#comments', (comments) => (comments as HTMLElement & { tokenProvider?: unknown }).tokenProvider), undefined);
       await page.close();
     });
   });

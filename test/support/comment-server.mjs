@@ -18,8 +18,15 @@
 //        none    clear it
 //   POST /test-api/comments/<scope>/faults         answers { mode, count }: the fault now, and how many
 //        requests it has left to spoil
+//   POST /test-api/comments/<scope>/answers        { answers: [{ method?, path, status?, body, count? }] }
+//        canned answers beside the fault, for server behaviour not built yet (a request of `method`
+//        whose path, query included, contains `path` gets `status` (200) and the JSON `body`, `count`
+//        times or until reset); checked before the fault, first match wins
+//   POST /test-api/comments/<scope>/requests       answers [{ method, path, authorization }]: every
+//        request proxied since the last reset, oldest first
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
-//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation?, postgres? } clear faults, start the server
+//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation?, postgres? } clear faults, canned answers
+//        and the request log, start the server
 //        if stopped, new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") or `moderation` (LEDE_MODERATION,
 //        e.g. "first-time") restarts it with that setting; `postgres: true` moves the scope to its own
 //        database in a throwaway PostgreSQL cluster (server/scripts/pg-cluster.ts, one per run, started
@@ -82,6 +89,8 @@ async function postgresDatabase(name) {
  * @property {number} port
  * @property {string} db
  * @property {{ mode: string, count: number, status: number, delay: number, method?: string, path?: string, body?: unknown, headers: Record<string, string> }} fault
+ * @property {{ method?: string, path: string, status?: number, body: unknown, count?: number }[]} answers
+ * @property {{ method: string, path: string, authorization: string | undefined }[]} requests
  * @property {string} clientIp
  * @property {string | undefined} editWindow
  * @property {string | undefined} moderation
@@ -98,6 +107,8 @@ async function scopeNamed(name) {
       port: await freePort(),
       db: join(dataDir, `${name}.sqlite`),
       fault: noFault,
+      answers: [],
+      requests: [],
       clientIp: nextIp(),
       editWindow: undefined,
       moderation: undefined,
@@ -237,6 +248,15 @@ const drop = (context) => {
 /** @param {Scope} state */
 async function proxy(state, context, path) {
   const body = await readBody(context.req);
+  state.requests.push({ method: context.method, path, authorization: context.get('authorization') || undefined });
+  const canned = state.answers.find((answer) => (!answer.method || answer.method === context.method) && path.includes(answer.path) && answer.count !== 0);
+  if (canned) {
+    if (canned.count !== undefined) canned.count -= 1;
+    context.status = canned.status ?? 200;
+    context.body = JSON.stringify(canned.body);
+    context.type = 'application/json';
+    return;
+  }
   const fault = state.fault;
   const write = context.method !== 'GET';
   const chosen = (!fault.method || fault.method === context.method) && (!fault.path || path.includes(fault.path));
@@ -354,6 +374,12 @@ export function commentServerMiddleware() {
       case 'faults':
         context.body = { mode: state.fault.mode, count: state.fault.count };
         return;
+      case 'answers':
+        state.answers = input.answers;
+        break;
+      case 'requests':
+        context.body = state.requests;
+        return;
       case 'stop':
         await stopServer(state);
         break;
@@ -362,6 +388,8 @@ export function commentServerMiddleware() {
         break;
       case 'reset':
         state.fault = noFault;
+        state.answers = [];
+        state.requests = [];
         state.clientIp = nextIp();
         if (input.editWindow !== state.editWindow || input.moderation !== state.moderation || (input.postgres && !state.databaseUrl)) {
           await stopServer(state);
