@@ -110,6 +110,8 @@ export interface ThreadsTable {
   opens_at: number | null;
   /** When a moderator last reopened it: from then on LEDE_CLOSE_AFTER no longer closes it. */
   reopened_at: number | null;
+  /** Moved by triggers with every change to the thread or its comments (migration 0010): public reads' validator. */
+  version: number;
 }
 
 /** Moderator accounts, managed with `lede-server moderators`. */
