@@ -11,6 +11,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import type { Config, DatabaseConfig } from '../src/config.js';
 import { parseAuthConfig } from '../src/config/auth.js';
+import { parseCacheConfig } from '../src/config/cache.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
 import type { Comment } from 'lede-protocol';
 import { freePort, startPostgres } from '../scripts/pg-cluster.js';
@@ -102,6 +103,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     maxConnections: 1000,
     logFormat: 'json',
     auth: parseAuthConfig({}),
+    cache: parseCacheConfig({}),
     ...overrides,
   };
 }

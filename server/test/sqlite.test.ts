@@ -1,6 +1,7 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
 import { authSuite } from './suites/auth.js';
+import { cacheSuite } from './suites/cache.js';
 import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
@@ -23,5 +24,6 @@ describe('SQLite', () => {
   networkSuite(backend);
   storageSuite(backend);
   threadSuite(backend);
+  cacheSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });
