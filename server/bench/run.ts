@@ -5,6 +5,7 @@
  *
  *   npm run bench --prefix server            # SQLite, and PostgreSQL when one can be started
  *   BENCH_SECONDS=10 npm run bench --prefix server
+ *   BENCH_NODE_FLAGS=--max-semi-space-size=2 npm run bench --prefix server   # node flags for the server
  *
  * The server is built first and run from dist/ as in production (bench/server.mjs). Every
  * server runs in its own process on 127.0.0.1; autocannon runs in this one.
@@ -102,7 +103,8 @@ async function benchServer(label: string, env: Record<string, string>): Promise<
       LEDE_MIN_SUBMIT_SECONDS: '0',
       LEDE_LOG: 'warn',
     },
-    [],
+    // Node flags for the server alone (e.g. --max-semi-space-size=2; server/README.md, memory).
+    (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
   );
   try {
     await seedThread(server.url);
