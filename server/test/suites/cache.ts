@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it, type TestContext } from 'node:test';
-import { makeApp, uniqueThread, type Api, type Backend, type Reply } from '../helpers.js';
+import { after, describe, it, type TestContext } from 'node:test';
+import { sql } from 'kysely';
+import { openDatabase } from '../../src/store/database.js';
+import { freshDatabase, makeApp, makeAppOn, uniqueThread, type Api, type Backend, type Reply } from '../helpers.js';
 
 const DAY = 86_400_000;
 const PUBLIC = 'public, max-age=5, s-maxage=10, stale-while-revalidate=60';
@@ -164,6 +166,24 @@ export function cacheSuite(backend: Backend): void {
       const before = etagOf(await get(reader, urls.thread));
       await writer.post(thread);
       assert.equal((await get(reader, urls.thread, { 'if-none-match': before })).status, 200);
+    });
+
+    it('a database from before thread versions gets a row for every thread with comments, opened at its first, and its tags move', async () => {
+      const config = await freshDatabase(backend);
+      const older = await openDatabase(config, '0005_threads');
+      // A thread without a row, as every thread was before migration 0005.
+      await sql`insert into comments (id, thread_id, parent_id, author_name, author_key, body, status, created_at, edit_token_hash)
+        values ('old-comment-1', 'old-thread', null, 'Ann', 'key', 'Before.', 'published', 1000, 'hash'),
+               ('old-comment-2', 'old-thread', null, 'Bo', 'key', 'Also.', 'published', 2000, 'hash')`.execute(older.db);
+      await older.close();
+      const database = await openDatabase(config);
+      after(() => database.close());
+      const row = await database.db.selectFrom('threads').select(['opens_at', 'closed_at']).where('id', '=', 'old-thread').executeTakeFirstOrThrow();
+      assert.deepEqual({ opensAt: Number(row.opens_at), closedAt: row.closed_at }, { opensAt: 1000, closedAt: null });
+      const api = await makeAppOn(database, config);
+      const before = etagOf(await get(api, threadUrl('old-thread')));
+      assert.equal((await api.request({ method: 'POST', url: '/api/comments/old-comment-1/votes', payload: { value: 1 } })).status, 200);
+      assert.equal((await get(api, threadUrl('old-thread'), { 'if-none-match': before })).status, 200);
     });
 
     it('a request with Authorization is never public: private, no-store, no tag, no 304, whatever it carries', async () => {
