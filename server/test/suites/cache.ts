@@ -122,7 +122,12 @@ export function cacheSuite(backend: Backend): void {
       await changes(
         'edit',
         () =>
-          api.request({ method: 'PATCH', url: `/api/comments/${reply.comment.id}`, headers: { authorization: `Bearer ${reply.editToken}` }, payload: { body: 'edited' } }),
+          api.request({
+            method: 'PATCH',
+            url: `/api/comments/${reply.comment.id}`,
+            headers: { authorization: `Bearer ${reply.editToken}` },
+            payload: { body: 'edited' },
+          }),
         ['thread', 'replies', 'comment'],
       );
       await changes('vote', () => api.request({ method: 'POST', url: `/api/comments/${top.comment.id}/votes`, payload: { value: 1 } }), ['thread', 'comment']);

@@ -56,7 +56,8 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
 }
 
 async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
-  const bump = (ref: 'new' | 'old') => sql.raw(`
+  const bump = (ref: 'new' | 'old') =>
+    sql.raw(`
     insert into threads (id, opens_at)
       select ${ref}.thread_id, (select min(created_at) from comments where thread_id = ${ref}.thread_id)
       where not exists (select 1 from threads where id = ${ref}.thread_id);
