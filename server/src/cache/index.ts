@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CommentPage, CommentResponse } from 'lede-protocol';
@@ -9,13 +9,22 @@ import { commentSeed, countsSeed, threadSeed, type Seed } from './validators.js'
 type Validator = (request: FastifyRequest) => Promise<Seed>;
 
 /**
- * The same data in another wire format must not match an old tag: the server's version and the
- * readers' schemas go into every tag.
+ * The same data from another release or wire format must not match an old tag: the server's
+ * version and the readers' schemas go into every tag.
  */
 const REPRESENTATION = createHash('sha256')
-  .update((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
+  .update(serverVersion())
   .update(JSON.stringify([CommentPage, CommentResponse]))
   .digest('base64url');
+
+/** From package.json; where a bundle moved it out of reach, a value of this process's own: tags then never outlive it. */
+function serverVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return randomUUID();
+  }
+}
 
 /**
  * Validators and Cache-Control for the public reads (docs/caching.md). A read without
