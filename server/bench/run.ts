@@ -1,13 +1,16 @@
 /**
- * Throughput and p99 latency of lede-server, beside a bare Fastify route measured in the
- * same run, so the figures compare across machines as ratios.
+ * Throughput and p99 latency of lede-server, beside a bare Fastify route and a bare route in
+ * the server itself measured in the same run, so the figures compare across machines as
+ * ratios; each read beside its budget, and the server's resident memory after the reads.
  *
  *   npm run bench --prefix server            # SQLite, and PostgreSQL when one can be started
  *   BENCH_SECONDS=10 npm run bench --prefix server
+ *   BENCH_NODE_FLAGS=--max-semi-space-size=2 npm run bench --prefix server   # node flags for the server
  *
- * Every server runs in its own process on 127.0.0.1; autocannon runs in this one.
+ * The server is built first and run from dist/ as in production (bench/server.mjs). Every
+ * server runs in its own process on 127.0.0.1; autocannon runs in this one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +28,25 @@ interface Figure {
   requestsPerSecond: number;
   p99: number;
   errors: number;
+  /** What the figure must meet, against the server's bare route: a share of its requests/s, a multiple of its p99. */
+  budget?: { share: number; p99: number; floor: Figure };
 }
 
-async function startProcess(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Budgets of the reads, against the bare route in the same server and run (ratios hold across
+ * machines; milliseconds do not). A 304 costs one indexed query (for PostgreSQL a round trip); a
+ * 200-comment page reads 50 comments with their replies and serialises some 100 kB.
+ */
+const BUDGETS = {
+  notModified: { share: 0.3, p99: 3 },
+  page: { share: 0.02, p99: 20 },
+};
+/** Resident memory after the read runs, in MB (issue 16: 111–124 MB before; Isso 48–53 MB on the same work). */
+const RSS_BUDGET_MB = 100;
+
+async function startProcess(args: string[], env: Record<string, string>, loader = ['--import', TSX]): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', TSX, ...args, String(port)], {
+  const child = spawn(process.execPath, [...loader, ...args, String(port)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -45,15 +62,18 @@ async function startProcess(args: string[], env: Record<string, string>): Promis
   throw new Error(`${args[0]} did not start`);
 }
 
-async function measure(name: string, options: autocannon.Options): Promise<Figure> {
+/** `expected`: the status class every answer must have (a 304 is not an error where it is the point). */
+async function measure(name: string, options: autocannon.Options, expected: '2xx' | '3xx' = '2xx'): Promise<Figure> {
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
   return {
     name,
     requestsPerSecond: result.requests.average,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.timeouts + (result.requests.total - result[expected]),
   };
 }
+
+const MB = 1024 * 1024;
 
 async function post(url: string, body: object): Promise<{ comment: { id: string } }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -75,24 +95,39 @@ async function seedThread(base: string): Promise<void> {
 }
 
 async function benchServer(label: string, env: Record<string, string>): Promise<Figure[]> {
-  const server = await startProcess([here('../src/cli.ts'), '--port'], {
-    ...env,
-    LEDE_RATE_LIMITS: 'off',
-    LEDE_MIN_SUBMIT_SECONDS: '0',
-    LEDE_LOG: 'warn',
-  });
+  const server = await startProcess(
+    [here('server.mjs'), '--port'],
+    {
+      ...env,
+      LEDE_RATE_LIMITS: 'off',
+      LEDE_MIN_SUBMIT_SECONDS: '0',
+      LEDE_LOG: 'warn',
+    },
+    // Node flags for the server alone (e.g. --max-semi-space-size=2; server/README.md, memory).
+    (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  );
   try {
     await seedThread(server.url);
-    const read = await measure(`${label}: GET a 200-comment thread page`, {
-      url: `${server.url}/api/threads/bench-read/comments?limit=50`,
-    });
+    const floor = await measure(`${label}: bare route in the server`, { url: `${server.url}/bench/bare` });
+    const within = (budget: { share: number; p99: number }) => ({ ...budget, floor });
+    const pageUrl = `${server.url}/api/threads/bench-read/comments?limit=50`;
+    const read = await measure(`${label}: GET a 200-comment thread page`, { url: pageUrl });
+    read.budget = within(BUDGETS.page);
+    const etag = (await fetch(pageUrl)).headers.get('etag')!;
+    const notModified = await measure(`${label}: the same page, 304`, { url: pageUrl, headers: { 'if-none-match': etag } }, '3xx');
+    notModified.budget = within(BUDGETS.notModified);
+    const memory = (await (await fetch(`${server.url}/bench/memory`)).json()) as NodeJS.MemoryUsage;
+    memoryLines.push(
+      `${label}: resident memory after the reads ${(memory.rss / MB).toFixed(1)} MB (budget ${RSS_BUDGET_MB} MB${memory.rss / MB > RSS_BUDGET_MB ? ', OVER' : ''}); ` +
+        `heap ${(memory.heapUsed / MB).toFixed(1)} of ${(memory.heapTotal / MB).toFixed(1)} MB, external ${(memory.external / MB).toFixed(1)} MB`,
+    );
     const write = await measure(`${label}: POST a comment`, {
       url: `${server.url}/api/threads/bench-write/comments`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ author: { name: 'Bench' }, body: 'A comment of ordinary length, posted over and over.' }),
     });
-    return [read, write];
+    return [floor, read, notModified, write];
   } finally {
     // Gone before its database is stopped, so the bench ends without a server complaining about it.
     if (server.child.exitCode === null && server.child.signalCode === null) {
@@ -103,7 +138,9 @@ async function benchServer(label: string, env: Record<string, string>): Promise<
   }
 }
 
+execFileSync('npm', ['run', 'build'], { cwd: here('..'), stdio: ['ignore', 'ignore', 'inherit'] });
 const figures: Figure[] = [];
+const memoryLines: string[] = [];
 const bare = await startProcess([here('bare-server.ts')], {});
 figures.push(await measure('bare Fastify GET /', { url: bare.url }));
 bare.child.kill('SIGTERM');
@@ -131,9 +168,19 @@ if (postgres) {
 
 const baseline = figures[0]!.requestsPerSecond;
 console.log(`\n${SECONDS} s per measurement, ${CONNECTIONS} connections, loopback\n`);
-console.log(`${'measurement'.padEnd(46)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'vs bare'.padStart(8)} ${'errors'.padStart(6)}`);
+console.log(`${'measurement'.padEnd(46)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(7)} ${'vs bare'.padStart(8)} ${'errors'.padStart(6)}  budget`);
 for (const figure of figures) {
   console.log(
-    `${figure.name.padEnd(46)} ${figure.requestsPerSecond.toFixed(0).padStart(8)} ${String(figure.p99).padStart(7)} ${(figure.requestsPerSecond / baseline).toFixed(3).padStart(8)} ${String(figure.errors).padStart(6)}`,
+    `${figure.name.padEnd(46)} ${figure.requestsPerSecond.toFixed(0).padStart(8)} ${String(figure.p99).padStart(7)} ${(figure.requestsPerSecond / baseline).toFixed(3).padStart(8)} ${String(figure.errors).padStart(6)}  ${verdict(figure)}`,
   );
+}
+console.log(`\n${memoryLines.join('\n')}`);
+
+/** The budget beside the figure: at least a share of the bare route's requests/s, at most a multiple of its p99. */
+function verdict({ budget, requestsPerSecond, p99 }: Figure): string {
+  if (!budget) return '';
+  const share = requestsPerSecond / budget.floor.requestsPerSecond;
+  const latency = p99 / Math.max(1, budget.floor.p99);
+  const met = share >= budget.share && latency <= budget.p99;
+  return `${met ? 'ok' : 'OVER'}: ${share.toFixed(2)} of the bare route's req/s (>= ${budget.share}), ${latency.toFixed(1)}x its p99 (<= ${budget.p99}x)`;
 }

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { isIP } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { Comment, LIMITS, type ErrorBody, type ErrorCode } from 'lede-protocol';
+import { registerCaching } from './cache/index.js';
 import { clientKey } from './client.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
@@ -55,7 +56,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     frameworkErrors: (error, _request, reply) => {
       const { status, body } = errorResponse(error);
       // The reply is typed for any route's generics; this one has none.
-      return (reply as FastifyReply).code(status).header('X-Content-Type-Options', 'nosniff').send(body);
+      return (reply as FastifyReply).code(status).header('X-Content-Type-Options', 'nosniff').header('Cache-Control', 'no-store').send(body);
     },
     clientErrorHandler: answerUnreadableRequest,
   });
@@ -125,6 +126,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     errorResponseBuilder: (_request, context) => new ApiError(429, 'rate_limited', `Too many requests; please try again in ${context.after}.`),
   });
 
+  registerCaching(app, context);
   await app.register(
     async (api) => {
       registerPublicRoutes(api, context);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { parseAuthConfig, type AuthConfig } from './config/auth.js';
+import { parseCacheConfig, type CacheConfig } from './config/cache.js';
 import {
   parseBanMode,
   parseBannedWords,
@@ -62,6 +63,8 @@ export interface Config extends ConnectionLimits {
   webhooks?: WebhookConfig;
   /** Readers signed in with the site's own login. */
   sso: SsoConfig;
+  /** Cache-Control of public reads. */
+  cache: CacheConfig;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
@@ -76,8 +79,8 @@ LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default), LEDE_SESSION_IDL
 LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min),
 LEDE_SSO_SECRET | LEDE_SSO_JWKS_URL | LEDE_SSO_PUBLIC_KEY_FILE, LEDE_SSO_ISSUER, LEDE_SSO_AUDIENCE, LEDE_SSO_ID (opaque|sub), LEDE_ANONYMOUS (allow|deny),
 LEDE_WEBHOOK_URLS (https://…, slack:https://…), LEDE_WEBHOOK_SECRET, LEDE_WEBHOOK_EVENTS (all), LEDE_WEBHOOK_RETRIES (10s,1m,5m,30m,2h,6h),
-LEDE_WEBHOOK_TIMEOUT (10s), LEDE_PUBLIC_URL.
-See docs/comments-protocol.md, docs/sso.md and docs/webhooks.md.`;
+LEDE_WEBHOOK_TIMEOUT (10s), LEDE_PUBLIC_URL, LEDE_CACHE_MAX_AGE (5), LEDE_CACHE_S_MAXAGE (10), LEDE_CACHE_STALE (60).
+See docs/comments-protocol.md, docs/sso.md, docs/webhooks.md and docs/caching.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
 export function parseConfig(argv: string[], env: Env): Config {
@@ -119,6 +122,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     auth: parseAuthConfig(env),
     webhooks: parseWebhookConfig(env),
     sso: parseSsoConfig(env),
+    cache: parseCacheConfig(env),
   };
 }
 

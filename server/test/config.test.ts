@@ -45,6 +45,22 @@ describe('configuration', () => {
     }
   });
 
+  it('reads how long public reads may be cached, in seconds from 0 to 3600', () => {
+    assert.deepEqual(parseConfig([], {}).cache, { maxAge: 5, sharedMaxAge: 10, staleWhileRevalidate: 60 });
+    assert.deepEqual(parseConfig([], { LEDE_CACHE_MAX_AGE: '0', LEDE_CACHE_S_MAXAGE: '30', LEDE_CACHE_STALE: '3600' }).cache, {
+      maxAge: 0,
+      sharedMaxAge: 30,
+      staleWhileRevalidate: 3600,
+    });
+    for (const [name, value] of [
+      ['LEDE_CACHE_MAX_AGE', '-1'],
+      ['LEDE_CACHE_S_MAXAGE', '3601'],
+      ['LEDE_CACHE_STALE', 'a minute'],
+    ]) {
+      assert.throws(() => parseConfig([], { [name!]: value }), new RegExp(`${name} must be a number of seconds`), value);
+    }
+  });
+
   it('reads the ban mode and the reject reasons', () => {
     const defaults = parseConfig([], {});
     assert.equal(defaults.banMode, 'hold');

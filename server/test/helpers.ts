@@ -12,6 +12,7 @@ import { buildApp } from '../src/app.js';
 import type { Config, DatabaseConfig } from '../src/config.js';
 import { parseAuthConfig } from '../src/config/auth.js';
 import { parseSsoConfig } from '../src/config/sso.js';
+import { parseCacheConfig } from '../src/config/cache.js';
 import { openDatabase, type OpenDatabase } from '../src/store/database.js';
 import type { Comment } from 'lede-protocol';
 import { freePort, startPostgres } from '../scripts/pg-cluster.js';
@@ -104,6 +105,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     logFormat: 'json',
     auth: parseAuthConfig({}),
     sso: parseSsoConfig({}),
+    cache: parseCacheConfig({}),
     ...overrides,
   };
 }

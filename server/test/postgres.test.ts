@@ -5,6 +5,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/store/database.js';
 import { postgresBackend } from './helpers.js';
 import { authSuite } from './suites/auth.js';
+import { cacheSuite } from './suites/cache.js';
 import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
@@ -33,6 +34,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   threadSuite(backend);
   webhookSuite(backend);
   ssoSuite(backend);
+  cacheSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

@@ -1,6 +1,7 @@
 import { describe } from 'node:test';
 import { sqliteBackend } from './helpers.js';
 import { authSuite } from './suites/auth.js';
+import { cacheSuite } from './suites/cache.js';
 import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
@@ -27,5 +28,6 @@ describe('SQLite', () => {
   threadSuite(backend);
   webhookSuite(backend);
   ssoSuite(backend);
+  cacheSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

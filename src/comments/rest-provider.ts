@@ -61,7 +61,9 @@ export class RestCommentProvider implements CommentProvider {
     const headers: Record<string, string> = {};
     if (token) headers.Authorization = `Bearer ${token}`;
     if (key) headers['Idempotency-Key'] = key;
-    return requestJson(this.endpoint + path, { method, headers, body, signal }) as Promise<T>;
+    // Reads are cacheable for a few seconds (docs/caching.md), but the element shows the thread as it
+    // is: the browser asks again each time, a cheap 304 when nothing changed.
+    return requestJson(this.endpoint + path, { method, headers, body, signal, cache: method ? undefined : 'no-cache' }) as Promise<T>;
   }
 
   // Reads go signed only for a moderator, whose list holds the held comments: everyone else's stay cacheable.

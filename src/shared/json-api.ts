@@ -14,6 +14,8 @@ export interface JsonRequest {
   body?: unknown;
   signal?: AbortSignal;
   credentials?: RequestCredentials;
+  /** The browser cache's part (fetch's `cache`). */
+  cache?: RequestCache;
 }
 
 /**
@@ -21,12 +23,12 @@ export interface JsonRequest {
  * rejects with a `LedeError`: `http` with the server's message, field, code (`reason`) and
  * `Retry-After`, `invalid-json` for an answer that is not JSON, and the network's errors.
  */
-export async function requestJson(url: string, { method, headers, body, signal, credentials }: JsonRequest = {}): Promise<unknown> {
+export async function requestJson(url: string, { method, headers, body, signal, credentials, cache }: JsonRequest = {}): Promise<unknown> {
   const sent: Record<string, string> = { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers };
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, { method, headers: sent, signal, credentials, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(url, { method, headers: sent, signal, credentials, cache, body: body === undefined ? undefined : JSON.stringify(body) });
     text = await response.text();
   } catch (error) {
     // Also an answer cut off mid-body: the request may or may not have taken effect.

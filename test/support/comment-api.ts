@@ -29,7 +29,7 @@ export const newThread = () => `test-${Date.now().toString(36)}-${(threadCount +
 
 /** The thread as the server stores it (every top-level comment, newest first). */
 export async function onServer(thread: string): Promise<{ comments: Comment[]; total: number }> {
-  return (await fetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments?limit=100`)).json();
+  return (await fetch(`${endpoint}/threads/${encodeURIComponent(thread)}/comments?limit=100`, { cache: 'no-cache' })).json();
 }
 
 export const root = (element: Element) => element.shadowRoot!;

@@ -2,10 +2,9 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { DatabaseUnavailable } from '../errors.js';
-import { listen } from './listen.js';
 import { migrate } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -31,7 +30,8 @@ const INT8_OID = 20;
 
 /** Opens SQLite or PostgreSQL and applies pending migrations (up to `lastMigration`, if given). */
 export async function openDatabase(config: DatabaseConfig, lastMigration?: string): Promise<OpenDatabase> {
-  const pool = config.kind === 'postgres' ? postgresPool(config.url) : null;
+  // pg (and listen.ts, which needs it) only where it is used: SQLite deployments never load it.
+  const pool = config.kind === 'postgres' ? postgresPool((await import('pg')).default, config.url) : null;
   const { db, checkStorage } =
     config.kind === 'postgres'
       ? { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pool! }) }), checkStorage: () => {} }
@@ -46,7 +46,9 @@ export async function openDatabase(config: DatabaseConfig, lastMigration?: strin
     db,
     kind: config.kind,
     checkStorage,
-    ...(pool ? { listen: (channel: string, onMessage: (payload: string) => void) => listen(pool, channel, onMessage) } : {}),
+    ...(pool
+      ? { listen: async (channel: string, onMessage: (payload: string) => void) => (await import('./listen.js')).listen(pool, channel, onMessage) }
+      : {}),
     close: () => db.destroy(),
   };
 }
@@ -89,7 +91,7 @@ function sqliteKysely(database: SQLite.Database): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
-function postgresPool(url: string): pg.Pool {
+function postgresPool(pg: typeof import('pg').default, url: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,

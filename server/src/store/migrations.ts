@@ -1,8 +1,9 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { randomToken } from '../crypto.js';
 import { moderation } from './migrations/0004-moderation.js';
-import { webhookDeliveries } from './migrations/0009-webhook-deliveries.js';
 import { ssoAuthors } from './migrations/0006-sso-authors.js';
+import { webhookDeliveries } from './migrations/0009-webhook-deliveries.js';
+import { threadVersions } from './migrations/0010-thread-versions.js';
 import type { Database } from './schema.js';
 
 /**
@@ -143,8 +144,9 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0009_webhook_deliveries': webhookDeliveries,
   '0006_sso_authors': ssoAuthors,
+  '0009_webhook_deliveries': webhookDeliveries,
+  '0010_thread_versions': threadVersions,
 };
 
 /**

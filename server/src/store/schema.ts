@@ -116,6 +116,8 @@ export interface ThreadsTable {
   reopened_at: number | null;
   /** 0: only readers signed in with the site's login may post. */
   anonymous: number;
+  /** Moved by triggers with every change to the thread or its comments (migration 0010): public reads' validator. */
+  version: number;
 }
 
 /** Moderator accounts, managed with `lede-server moderators`. */

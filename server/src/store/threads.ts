@@ -27,7 +27,7 @@ function closesAt(found: Pick<ThreadRow, 'opens_at' | 'reopened_at'>, closeAfter
   return Number(found.opens_at) + closeAfterMs;
 }
 
-function isClosed(found: Pick<ThreadRow, 'closed_at' | 'opens_at' | 'reopened_at'>, closeAfterMs: number | null, now: number): boolean {
+export function isClosed(found: Pick<ThreadRow, 'closed_at' | 'opens_at' | 'reopened_at'>, closeAfterMs: number | null, now: number): boolean {
   const auto = closesAt(found, closeAfterMs);
   return found.closed_at !== null || (auto !== null && auto <= now);
 }
@@ -47,7 +47,7 @@ async function threadRow(db: Db, threadId: string, lock = false, kind?: StoreCon
     .where('thread_id', '=', threadId)
     .executeTakeFirst();
   const at = first?.at ?? null;
-  return { id: threadId, closed_at: null, premoderate: 0, opens_at: at === null ? null : Number(at), reopened_at: null, anonymous: 1 };
+  return { id: threadId, closed_at: null, premoderate: 0, opens_at: at === null ? null : Number(at), reopened_at: null, anonymous: 1, version: 0 };
 }
 
 /** Creates the thread's row unless it exists (of concurrent first posts, one creates it), then locks and reads it. */
