@@ -9,3 +9,4 @@ export * from './schemas.js';
 export * from './admin.js';
 export * from './threads.js';
 export * from './session.js';
+export * from './live.js';

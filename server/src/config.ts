@@ -12,6 +12,7 @@ import {
   type RateLimitedAction,
 } from './config/moderation.js';
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
+import { parseLiveConfig, type LiveConfig } from './config/live.js';
 import { parseCloseAfter } from './config/threads.js';
 import { ConfigError, parseDuration, parseSeconds, type Env } from './config/values.js';
 
@@ -56,6 +57,8 @@ export interface Config extends ConnectionLimits {
   logFormat: LogFormat;
   /** Moderators' sessions and sign-in limits. */
   auth: AuthConfig;
+  /** Live threads: streams per process, events kept for resuming. */
+  live: LiveConfig;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
@@ -67,7 +70,8 @@ LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BAN
 LEDE_REJECT_REASONS (Spam,Off-topic,…), LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
 LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default), LEDE_SESSION_IDLE (1h), LEDE_SESSION_MAX (12h),
-LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min).
+LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min), LEDE_LIVE_STREAMS (9/10 of LEDE_MAX_CONNECTIONS), LEDE_LIVE_KEEP (1h),
+LEDE_LIVE_KEEP_EVENTS (10000).
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -87,6 +91,7 @@ export function parseConfig(argv: string[], env: Env): Config {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  const connections = parseConnectionLimits(env);
   return {
     port: parsePort(flags.port ?? env.PORT),
     host: flags.host ?? '127.0.0.1',
@@ -105,9 +110,10 @@ export function parseConfig(argv: string[], env: Env): Config {
     rejectReasons: parseRejectReasons(env.LEDE_REJECT_REASONS),
     secret: parseSecret(env.LEDE_SECRET),
     logLevel: parseLogLevel(env.LEDE_LOG),
-    ...parseConnectionLimits(env),
+    ...connections,
     logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
     auth: parseAuthConfig(env),
+    live: parseLiveConfig(env, connections.maxConnections),
   };
 }
 

@@ -102,6 +102,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     maxConnections: 1000,
     logFormat: 'json',
     auth: parseAuthConfig({}),
+    live: { maxStreams: 900, keepMs: 3_600_000, keepEvents: 10_000 },
     ...overrides,
   };
 }

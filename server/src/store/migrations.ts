@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { randomToken } from '../crypto.js';
 import { moderation } from './migrations/0004-moderation.js';
+import { threadEvents } from './migrations/0007-thread-events.js';
 import type { Database } from './schema.js';
 
 /**
@@ -141,6 +142,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0007_thread_events': threadEvents,
 };
 
 /**

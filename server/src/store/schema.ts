@@ -130,6 +130,19 @@ export interface AdminSessionsTable {
   expires_at: number;
 }
 
+/** The live threads' event log: one row per event sent, pruned by age and count (live/thread-log.ts). */
+export interface ThreadEventsTable {
+  /** Assigned by the database, in commit order: the SSE event id. */
+  seq: Generated<number>;
+  thread_id: string;
+  comment_id: string;
+  /** A ThreadEvent name (lede-protocol). */
+  event: string;
+  /** The event's data, as JSON. */
+  data: string;
+  created_at: number;
+}
+
 export interface Database {
   comments: CommentsTable;
   votes: VotesTable;
@@ -144,4 +157,5 @@ export interface Database {
   threads: ThreadsTable;
   moderators: ModeratorsTable;
   admin_sessions: AdminSessionsTable;
+  thread_events: ThreadEventsTable;
 }
