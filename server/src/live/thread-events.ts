@@ -133,7 +133,10 @@ export class ThreadEvents {
         let batch: LoggedEvent[];
         do {
           batch = await this.log.since(this.#cursor, BATCH);
-          for (const event of batch) this.#deliver(event);
+          // One write per reader per batch: a burst costs a system call per reader, not per event.
+          const byThread = new Map<string, string>();
+          for (const event of batch) byThread.set(event.threadId, (byThread.get(event.threadId) ?? '') + event.text);
+          for (const [threadId, text] of byThread) this.#deliver(threadId, text);
           if (batch.length > 0) this.#cursor = batch.at(-1)!.seq;
         } while (batch.length === BATCH);
       } while (this.#again);
@@ -141,12 +144,12 @@ export class ThreadEvents {
     return this.#pumping;
   }
 
-  #deliver(event: LoggedEvent): void {
-    const streams = this.#threads.get(event.threadId);
+  #deliver(threadId: string, text: string): void {
+    const streams = this.#threads.get(threadId);
     if (!streams) return;
     for (const stream of streams) {
       if (stream.writableLength > MAX_BUFFERED) stream.destroy();
-      else stream.write(event.text);
+      else stream.write(text);
     }
   }
 }
