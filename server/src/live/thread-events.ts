@@ -65,12 +65,17 @@ export class ThreadEvents {
       reply.header('retry-after', '5');
       throw new ApiError(503, 'too_many_streams', 'This server holds as many live streams as it may; try again shortly.');
     }
-    const missed = lastEventId === undefined ? [] : await this.#missed(threadId, lastEventId);
+    if (lastEventId === undefined) this.#open(reply, threadId, []);
+    else await this.#resume(threadId, lastEventId, (missed) => this.#open(reply, threadId, missed));
+  }
+
+  /** Starts the stream with what the reader missed (null: `reset`) and adds it to the readers of the thread. */
+  #open(reply: FastifyReply, threadId: string, missed: LoggedEvent[] | null): void {
     const stream = openEventStream(reply);
-    // Every id is the resume point: `reset` and the bare id (which fires no event) carry the newest.
-    const start = missed === null ? sseEvent('reset', {}, this.#cursor) : `${missed.map((event) => event.text).join('')}id: ${this.#cursor}\n\n`;
     // The reader may have gone while its missed events were read.
     if (stream.destroyed) return;
+    // Every id is the resume point: `reset` and the bare id (which fires no event) carry the newest.
+    const start = missed === null ? sseEvent('reset', {}, this.#cursor) : `${missed.map((event) => event.text).join('')}id: ${this.#cursor}\n\n`;
     stream.write(`${RETRY}${start}`);
     let streams = this.#threads.get(threadId);
     if (!streams) this.#threads.set(threadId, (streams = new Set()));
@@ -92,28 +97,28 @@ export class ThreadEvents {
   }
 
   /**
-   * The thread's events after `lastEventId` up to the cursor, or null when they cannot all be
-   * had (pruned, unknown, too many). Returns in the same turn as the cursor is read, so the
-   * stream added next receives exactly the events after them.
+   * Calls `open` with the thread's events after `lastEventId` up to the cursor, or null when they
+   * cannot all be had (pruned, unknown, too many). `open` runs in the same turn as the cursor is
+   * last compared: a delivery in between would be a gap (an await adds turns).
    */
-  async #missed(threadId: string, lastEventId: string): Promise<LoggedEvent[] | null> {
-    if (!/^\d{1,15}$/.test(lastEventId)) return null;
+  async #resume(threadId: string, lastEventId: string, open: (missed: LoggedEvent[] | null) => void): Promise<void> {
+    if (!/^\d{1,15}$/.test(lastEventId)) return open(null);
     const from = Number(lastEventId);
     // Another process may have sent it an event this one has not read yet.
     if (from > this.#cursor) await this.#pump();
-    if (from > this.#cursor) return null;
+    if (from > this.#cursor) return open(null);
     const missed: LoggedEvent[] = [];
     let after = from;
     for (let checked = false; ; checked = true) {
       while (after < this.#cursor) {
         const upTo = this.#cursor;
         missed.push(...(await this.log.threadSince(threadId, after, upTo, MAX_REPLAY + 1)));
-        if (missed.length > MAX_REPLAY) return null;
+        if (missed.length > MAX_REPLAY) return open(null);
         after = upTo;
       }
-      if (checked) return missed;
+      if (checked) return open(missed);
       // Checked after reading, then caught up again: pruning meanwhile must not leave a silent gap.
-      if (from < (await this.log.prunedThrough())) return null;
+      if (from < (await this.log.prunedThrough())) return open(null);
     }
   }
 

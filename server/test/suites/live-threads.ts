@@ -221,6 +221,27 @@ export function liveThreadSuite(backend: Backend): void {
       both.close();
     });
 
+    it('resumes without gap or duplicate while the thread is busy', async () => {
+      const { app, url } = await listenApp(backend);
+      const api = new Api(app);
+      const thread = uniqueThread();
+      const watcher = await openThread(url, thread);
+      await api.post(thread, { body: 'before the burst' });
+      const [before] = await watcher.take(1);
+      const posting = (async () => {
+        for (let i = 0; i < 20; i++) await api.post(thread, { body: `busy ${i}` });
+      })();
+      const resumed: ThreadStream[] = [];
+      for (let i = 0; i < 5; i++) resumed.push(await openThread(url, thread, { header: before!.id }));
+      await posting;
+      const ids = (await watcher.take(20)).map((event) => event.id);
+      for (const stream of resumed) {
+        assert.deepEqual((await stream.take(20)).map((event) => event.id), ids);
+        stream.close();
+      }
+      watcher.close();
+    });
+
     it('answers reset (with the newest id) to an id older than the log keeps, unknown or malformed, then goes on live', async () => {
       const { app, url } = await listenApp(backend, { live: { maxStreams: 10, keepMs: 3_600_000, keepEvents: 2 } });
       const api = new Api(app);
