@@ -5,7 +5,10 @@
  * @module
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Comment } from './schemas.js';
+import type { Comment } from './schemas.js';
+
+/** The comment events' data: a reference to the `Comment` schema (`$id: comment`), as in every response schema. */
+const CommentRef = Type.Unsafe<Comment>(Type.Ref('comment'));
 
 /** The event names a thread's stream sends. */
 export const THREAD_EVENT_NAMES = ['created', 'edited', 'featured', 'deleted', 'votes', 'reset'] as const;
@@ -27,14 +30,14 @@ const event = <N extends ThreadEventName, D extends Parameters<typeof Type.Objec
   Type.Object({ event: Type.Literal(name), id: Type.String({ pattern: '^[0-9]+$' }), data });
 
 /**
- * One event as a client receives it: `created` (a newly published comment, including one a
+ * One event as a client receives it (validate with `Comment` added to the validator): `created` (a newly published comment, including one a
  * moderator approved; never with nested `replies`), `edited`, `featured` (set or cleared: see
  * `featured`), `deleted`, `votes` and `reset`.
  */
 export const ThreadEvent = Type.Union([
-  event('created', Comment),
-  event('edited', Comment),
-  event('featured', Comment),
+  event('created', CommentRef),
+  event('edited', CommentRef),
+  event('featured', CommentRef),
   event('deleted', DeletedEventData),
   event('votes', VotesEventData),
   event('reset', ResetEventData),

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Ajv } from 'ajv';
+import { Comment, ThreadEvent } from 'lede-protocol';
 import { Api, formFields, listenApp, startServerProcess, uniqueThread, type Backend, type Json } from '../helpers.js';
 
 interface ThreadEventSeen {
@@ -113,6 +115,9 @@ export function liveThreadSuite(backend: Backend): void {
 
       const events = await stream.take(8);
       assert.deepEqual(names(events), ['created', 'created', 'edited', 'votes', 'featured', 'featured', 'deleted', 'deleted']);
+      // The protocol's schema describes what is sent.
+      const valid = new Ajv({ strict: false }).addSchema(Comment).compile(ThreadEvent);
+      for (const { id, name, data } of events) assert.ok(valid({ event: name, id, data }), `${name}: ${JSON.stringify(valid.errors)}`);
       assertIncreasing(events);
       const [created, reply, edit, votes, featured, unfeatured, deletedReply, rejected] = events as [ThreadEventSeen, ...ThreadEventSeen[]];
       assert.equal(created.data.id, a.comment.id);
