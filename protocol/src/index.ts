@@ -10,3 +10,4 @@ export * from './admin.js';
 export * from './threads.js';
 export * from './session.js';
 export * from './reader.js';
+export * from './live.js';

@@ -82,6 +82,8 @@ export const ERROR_CODES = [
   'token_expired',
   'token_audience',
   'sign_in_required',
+  // live-server
+  'too_many_streams',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,6 +16,8 @@ import { registerPublicRoutes } from './routes/public.js';
 import { CommentChanges } from './live/changes.js';
 import { QueueEvents } from './live/events.js';
 import { queueBus } from './live/bus.js';
+import { ThreadEvents } from './live/thread-events.js';
+import { registerThreadEvents } from './live/thread-route.js';
 import { registerThreadRoutes } from './routes/threads.js';
 import { Readers } from './sso/readers.js';
 import { registerReaderRoutes } from './sso/routes.js';
@@ -78,7 +80,10 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   const events = new QueueEvents(await queueBus(database), moderation, app.log);
   // Before the server stops accepting: it waits for open connections, and event streams stay open.
   app.addHook('preClose', async () => events.close());
+  const threadEvents = await ThreadEvents.start(database, config.live, app.log);
+  app.addHook('preClose', async () => threadEvents.close());
   const changes = new CommentChanges(app.log);
+  changes.on((change) => threadEvents.changed(change));
   // Votes change no queue.
   changes.on((change) => {
     if (change.kind !== 'voted') events.changed(change.commentId);
@@ -131,6 +136,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     async (api) => {
       registerPublicRoutes(api, context);
       registerReaderRoutes(api, context);
+      registerThreadEvents(api, threadEvents);
       await api.register(
         async (admin) => {
           registerAdminRoutes(admin, context);

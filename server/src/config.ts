@@ -14,6 +14,7 @@ import {
 } from './config/moderation.js';
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
 import { parseSsoConfig, type SsoConfig } from './config/sso.js';
+import { parseLiveConfig, type LiveConfig } from './config/live.js';
 import { parseCloseAfter } from './config/threads.js';
 import { ConfigError, parseDuration, parseSeconds, type Env } from './config/values.js';
 import { parseWebhookConfig, type WebhookConfig } from './config/webhooks.js';
@@ -65,6 +66,8 @@ export interface Config extends ConnectionLimits {
   sso: SsoConfig;
   /** Cache-Control of public reads. */
   cache: CacheConfig;
+  /** Live threads: streams per process, events kept for resuming. */
+  live: LiveConfig;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
@@ -80,7 +83,8 @@ LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min),
 LEDE_SSO_SECRET | LEDE_SSO_JWKS_URL | LEDE_SSO_PUBLIC_KEY_FILE, LEDE_SSO_ISSUER, LEDE_SSO_AUDIENCE, LEDE_SSO_ID (opaque|sub), LEDE_ANONYMOUS (allow|deny),
 LEDE_WEBHOOK_URLS (https://…, slack:https://…), LEDE_WEBHOOK_SECRET, LEDE_WEBHOOK_EVENTS (all), LEDE_WEBHOOK_RETRIES (10s,1m,5m,30m,2h,6h),
 LEDE_WEBHOOK_TIMEOUT (10s), LEDE_PUBLIC_URL, LEDE_CACHE_MAX_AGE (5), LEDE_CACHE_S_MAXAGE (10), LEDE_CACHE_STALE (60).
-See docs/comments-protocol.md, docs/sso.md, docs/webhooks.md and docs/caching.md.`;
+LEDE_LIVE_STREAMS (9/10 of LEDE_MAX_CONNECTIONS), LEDE_LIVE_KEEP (1h), LEDE_LIVE_KEEP_EVENTS (10000).
+See docs/comments-protocol.md, docs/sso.md, docs/webhooks.md, docs/caching.md and docs/live.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
 export function parseConfig(argv: string[], env: Env): Config {
@@ -99,6 +103,7 @@ export function parseConfig(argv: string[], env: Env): Config {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
+  const connections = parseConnectionLimits(env);
   return {
     port: parsePort(flags.port ?? env.PORT),
     host: flags.host ?? '127.0.0.1',
@@ -117,12 +122,13 @@ export function parseConfig(argv: string[], env: Env): Config {
     rejectReasons: parseRejectReasons(env.LEDE_REJECT_REASONS),
     secret: parseSecret(env.LEDE_SECRET),
     logLevel: parseLogLevel(env.LEDE_LOG),
-    ...parseConnectionLimits(env),
+    ...connections,
     logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
     auth: parseAuthConfig(env),
     webhooks: parseWebhookConfig(env),
     sso: parseSsoConfig(env),
     cache: parseCacheConfig(env),
+    live: parseLiveConfig(env, connections.maxConnections),
   };
 }
 

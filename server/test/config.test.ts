@@ -82,6 +82,18 @@ describe('configuration', () => {
     assert.equal(parseConfig([], { LEDE_MAX_CONNECTIONS: '50' }).maxConnections, 50);
   });
 
+  it('reads the live threads’ stream cap and how long events are kept', () => {
+    assert.deepEqual(parseConfig([], { LEDE_MAX_CONNECTIONS: '50' }).live, { maxStreams: 45, keepMs: 3_600_000, keepEvents: 10_000 });
+    assert.deepEqual(parseConfig([], { LEDE_LIVE_STREAMS: '7', LEDE_LIVE_KEEP: '2h', LEDE_LIVE_KEEP_EVENTS: '500' }).live, {
+      maxStreams: 7,
+      keepMs: 7_200_000,
+      keepEvents: 500,
+    });
+    assert.throws(() => parseConfig([], { LEDE_LIVE_STREAMS: '0' }), /LEDE_LIVE_STREAMS must be a whole number/);
+    assert.throws(() => parseConfig([], { LEDE_LIVE_KEEP_EVENTS: 'lots' }), /LEDE_LIVE_KEEP_EVENTS must be a whole number/);
+    assert.throws(() => parseConfig([], { LEDE_LIVE_KEEP: '30s' }), /LEDE_LIVE_KEEP must be at least 1m/);
+  });
+
   it('reads moderators’ session lengths and sign-in limits, with safe defaults', () => {
     const defaults = parseConfig([], {}).auth;
     assert.deepEqual(defaults, {

@@ -106,6 +106,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     auth: parseAuthConfig({}),
     sso: parseSsoConfig({}),
     cache: parseCacheConfig({}),
+    live: { maxStreams: 900, keepMs: 3_600_000, keepEvents: 10_000 },
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
+import { liveThreadSuite } from './suites/live-threads.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
@@ -21,6 +22,7 @@ describe('SQLite', () => {
   queueSuite(backend);
   actionSuite(backend);
   liveSuite(backend);
+  liveThreadSuite(backend);
   authSuite(backend);
   consoleSuite(backend);
   networkSuite(backend);

@@ -3,8 +3,8 @@ import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import type { AdminComment, QueueCounts } from 'lede-protocol';
 import type { ModerationStore } from '../store/moderation-store.js';
 import type { QueueBus } from './bus.js';
+import { HEARTBEAT, HEARTBEAT_MS, openEventStream, RETRY, sseEvent as event } from './sse.js';
 
-const HEARTBEAT_MS = 15_000;
 /** Bursts (a bulk action, a spam wave) recount the queues once per this interval. */
 const COUNTS_EVERY_MS = 250;
 
@@ -24,7 +24,7 @@ export class QueueEvents {
     private readonly log: FastifyBaseLogger,
   ) {
     bus.subscribe((commentId) => void this.#heard(commentId));
-    this.#heartbeat = setInterval(() => this.#write(': heartbeat\n\n'), HEARTBEAT_MS);
+    this.#heartbeat = setInterval(() => this.#write(HEARTBEAT), HEARTBEAT_MS);
     this.#heartbeat.unref();
   }
 
@@ -36,17 +36,8 @@ export class QueueEvents {
   /** Turns the reply into an event stream, starting with the current counts. */
   async attach(reply: FastifyReply): Promise<void> {
     const counts = await this.moderation.counts();
-    reply.hijack();
-    const stream = reply.raw;
-    // Hijacked replies skip Fastify's sending: the headers set so far (CORS, nosniff) go out here.
-    for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) stream.setHeader(name, value);
-    stream.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      // Proxies such as nginx would otherwise hold events back in their buffers.
-      'x-accel-buffering': 'no',
-    });
-    stream.write(`retry: 3000\n\n${event('counts', counts)}`);
+    const stream = openEventStream(reply);
+    stream.write(`${RETRY}\n${event('counts', counts)}`);
     this.#streams.add(stream);
     stream.on('close', () => this.#streams.delete(stream));
   }
@@ -81,5 +72,3 @@ export class QueueEvents {
     for (const stream of this.#streams) stream.write(text);
   }
 }
-
-const event = (name: string, data: unknown): string => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { randomToken } from '../crypto.js';
 import { moderation } from './migrations/0004-moderation.js';
 import { ssoAuthors } from './migrations/0006-sso-authors.js';
+import { threadEvents } from './migrations/0007-thread-events.js';
 import { webhookDeliveries } from './migrations/0009-webhook-deliveries.js';
 import { threadVersions } from './migrations/0010-thread-versions.js';
 import type { Database } from './schema.js';
@@ -145,6 +146,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   '0006_sso_authors': ssoAuthors,
+  '0007_thread_events': threadEvents,
   '0009_webhook_deliveries': webhookDeliveries,
   '0010_thread_versions': threadVersions,
 };

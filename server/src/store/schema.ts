@@ -156,6 +156,19 @@ export interface WebhookDeliveriesTable {
   last_error: string | null;
 }
 
+/** The live threads' event log: one row per event sent, pruned by age and count (live/thread-log.ts). */
+export interface ThreadEventsTable {
+  /** Assigned by the database, in commit order: the SSE event id. */
+  seq: Generated<number>;
+  thread_id: string;
+  comment_id: string;
+  /** A ThreadEvent name (lede-protocol). */
+  event: string;
+  /** The event's data, as JSON. */
+  data: string;
+  created_at: number;
+}
+
 export interface Database {
   comments: CommentsTable;
   votes: VotesTable;
@@ -171,4 +184,5 @@ export interface Database {
   moderators: ModeratorsTable;
   admin_sessions: AdminSessionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  thread_events: ThreadEventsTable;
 }
