@@ -2,7 +2,8 @@ import type { CommentResponse, CreatedComment, EditComment, NewComment as NewCom
 import type { Comment } from '../model.js';
 import type { LedeError } from '../shared/errors.js';
 import { requestJson } from '../shared/json-api.js';
-import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
+import { openEventStream } from './live-stream.js';
+import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment, ThreadEventHandlers } from './provider.js';
 
 /** One request's options: method, JSON body, edit token, idempotency key, abort signal. */
 type Request = { method?: string; body?: unknown; token?: string; key?: string; signal?: AbortSignal };
@@ -69,6 +70,11 @@ export class RestCommentProvider implements CommentProvider {
 
   async report(id: string, reason: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     await this.#call(`${comment(id)}/reports`, { method: 'POST', body: { reason } satisfies Report, signal });
+  }
+
+  /** The thread's Server-Sent Events; EventSource resumes after a dropped connection with `Last-Event-ID`. */
+  events(threadId: string, handlers: ThreadEventHandlers): () => void {
+    return openEventStream(`${this.endpoint}/threads/${encodeURIComponent(threadId)}/events`, handlers);
   }
 
   count(threadIds: string[], { signal }: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {
