@@ -5,8 +5,9 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { ChunkedRows } from './chunks.js';
 import { characterCount, hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
-import { HostConnection } from './connection.js';
+import { HostConnection, type Connection } from './connection.js';
 import type { CommentsHost, CommentsLanguage } from './host.js';
+import { LiveThread, type LiveView } from './live.js';
 import { commentsMessages, type CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
 import { OutboxStore, type SendResults } from './outbox-store.js';
@@ -32,7 +33,7 @@ const submitted = (event: SubmitEvent, name: string) => String(new FormData(even
  * action, errors, announcements, where focus goes). It renders into the shell's shadow root, so
  * parts, slots, events and focus are the element's own.
  */
-export class CommentsView implements ReactiveController, CommentsUi, SendResults {
+export class CommentsView implements ReactiveController, CommentsUi, SendResults, LiveView {
   action?: Action;
   errors?: FormErrors;
   announcement = '';
@@ -40,6 +41,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   readonly thread: ThreadStore;
   readonly outbox: OutboxStore;
   readonly chunks: ChunkedRows;
+  readonly live: LiveThread;
   readonly #connection: HostConnection;
   #loadedFor?: string;
   /** The messages for the locale, or undefined while its table is being fetched. */
@@ -55,6 +57,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     this.chunks = new ChunkedRows(host);
     this.thread = new ThreadStore(this.#connection, changed, () => this.chunks.bump());
     this.outbox = new OutboxStore(this.#connection, changed, this);
+    this.live = new LiveThread(host, this);
     adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, shellStyles, commentsStyles]);
     host.addController(this);
   }
@@ -85,6 +88,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
       }
       this.#loadedFor = key;
       void this.thread.load(thread, host.sort, host.pageSize);
+      this.live.restart();
     }
     this.chunks.update(this.thread.comments, this.thread.loads, this.action?.id);
     this.outbox.shown('');
@@ -110,6 +114,26 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     Object.assign(this, state);
     if (focus) this.#focusAfterRender = focus;
     this.host.requestUpdate();
+  }
+
+  get connection(): Connection {
+    return this.#connection;
+  }
+
+  /** @internal A comment with an open form: live changes to it wait until the form closes. */
+  busy(): string | undefined {
+    return this.action?.id;
+  }
+
+  /** @internal */
+  arrived(count: number, replies: boolean): void {
+    const messages = this.#messages ?? en;
+    this.#set({ announcement: (replies ? messages.newReplies : messages.newComments)({ count }) });
+  }
+
+  /** @internal */
+  focus(id: string): void {
+    this.#set({}, at(id));
   }
 
   /** Reports a failed request and says what went wrong. */

@@ -18,6 +18,9 @@ export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
   readonly threadId: string | undefined;
   /** When the page says the thread opened (ISO 8601), sent with posts. */
   readonly opened?: string;
+  /** Whether the thread follows changes as they happen; milliseconds between polls without a stream. */
+  readonly live: boolean;
+  readonly pollInterval: number;
 }
 
 /** The element's own language, which the view follows rather than watching `lang` a second time. */

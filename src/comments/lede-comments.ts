@@ -49,7 +49,7 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * @cssprop --lede-font-ui - Typeface of the thread and form.
  * @cssprop --lede-color-text - Text colour.
  * @cssprop --lede-color-muted - Names, times and counters.
- * @cssprop --lede-color-accent - The pending and not-sent badges.
+ * @cssprop --lede-color-accent - The pending, not-sent and new badges, and the rule beside new comments.
  * @cssprop --lede-color-link - Link colour.
  * @cssprop --lede-color-surface - Background.
  * @cssprop --lede-color-surface-raised - Field and button background.
@@ -90,6 +90,15 @@ export class LedeComments extends LedeElement implements CommentsHost {
    * days after they open (LEDE_CLOSE_AFTER) counts from it rather than from the first comment.
    */
   @property() opened?: string;
+
+  /**
+   * Follows the thread as it changes (docs/comments.md#live-threads): the provider's `events`, else
+   * a poll of the first page. On unless `live="off"` (or `false`).
+   */
+  @property({ converter: (value) => value !== 'off' && value !== 'false' }) live = true;
+
+  /** Milliseconds between polls of the first page when the provider has no live events (or they keep failing). */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
 
   /** `lazy` loads the thread and form near the viewport; `eager` loads them at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';

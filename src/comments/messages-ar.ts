@@ -46,6 +46,24 @@ const messages: Translation<CommentsSource> = {
   held: 'وصل تعليقك وهو بانتظار المراجعة.',
   queued: 'لم يُرسل تعليقك بعد. إنه محفوظ هنا وسيُرسل عند عودة الاتصال.',
   honeypot: 'اترك هذا الحقل فارغًا',
+  // live
+  newComments: {
+    zero: 'لا تعليقات جديدة',
+    one: 'تعليق جديد واحد',
+    two: 'تعليقان جديدان',
+    few: '{count} تعليقات جديدة',
+    many: '{count} تعليقًا جديدًا',
+    other: '{count} تعليق جديد',
+  },
+  newReplies: {
+    zero: 'لا ردود جديدة',
+    one: 'رد جديد واحد',
+    two: 'ردان جديدان',
+    few: '{count} ردود جديدة',
+    many: '{count} ردًا جديدًا',
+    other: '{count} رد جديد',
+  },
+  new: 'جديد',
 };
 
 export default messages;

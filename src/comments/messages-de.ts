@@ -46,6 +46,10 @@ const messages: Translation<CommentsSource> = {
   held: 'Ihr Kommentar ist eingegangen und wird vor der Freischaltung geprüft.',
   queued: 'Ihr Kommentar wurde noch nicht gesendet. Er ist hier gespeichert und wird gesendet, sobald die Verbindung wieder steht.',
   honeypot: 'Dieses Feld bitte leer lassen',
+  // live
+  newComments: { one: '{count} neuer Kommentar', other: '{count} neue Kommentare' },
+  newReplies: { one: '{count} neue Antwort', other: '{count} neue Antworten' },
+  new: 'Neu',
 };
 
 export default messages;

@@ -49,6 +49,13 @@ export const en = {
   queued: 'Your comment is not sent yet. It is saved here and will be sent when the connection is back.',
   /** The honeypot's label, for the rare person who meets it. */
   honeypot: 'Leave this field empty',
+  // live
+  /** The button over new top-level comments, also announced when they arrive. */
+  newComments: { one: '{count} new comment', other: '{count} new comments' },
+  /** Announced when replies arrive under comments on screen. */
+  newReplies: { one: '{count} new reply', other: '{count} new replies' },
+  /** The badge of a comment that arrived while the reader was here. */
+  new: 'New',
 } as const;
 
 export type CommentsSource = typeof en;

@@ -46,6 +46,10 @@ const messages: Translation<CommentsSource> = {
   held: 'Hemos recibido tu comentario y está pendiente de moderación.',
   queued: 'Tu comentario aún no se ha enviado. Está guardado aquí y se enviará cuando vuelva la conexión.',
   honeypot: 'Deja este campo vacío',
+  // live
+  newComments: { one: '{count} comentario nuevo', many: '{count} de comentarios nuevos', other: '{count} comentarios nuevos' },
+  newReplies: { one: '{count} respuesta nueva', many: '{count} de respuestas nuevas', other: '{count} respuestas nuevas' },
+  new: 'Nuevo',
 };
 
 export default messages;

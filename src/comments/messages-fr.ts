@@ -46,6 +46,10 @@ const messages: Translation<CommentsSource> = {
   held: 'Votre commentaire a été reçu et attend la modération.',
   queued: 'Votre commentaire n’est pas encore envoyé. Il est gardé ici et partira au retour de la connexion.',
   honeypot: 'Laissez ce champ vide',
+  // live
+  newComments: { one: '{count} nouveau commentaire', many: '{count} de nouveaux commentaires', other: '{count} nouveaux commentaires' },
+  newReplies: { one: '{count} nouvelle réponse', many: '{count} de nouvelles réponses', other: '{count} nouvelles réponses' },
+  new: 'Nouveau',
 };
 
 export default messages;
