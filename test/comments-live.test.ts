@@ -296,7 +296,12 @@ describe('<lede-comments> live', () => {
       const other = new LocalCommentProvider(name);
       const thread = newThread();
       await other.post(thread, draft('قديم.'), { idempotencyKey: key() });
-      const element = await mount(new LocalCommentProvider(name), thread, '', (inner) => `<div lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">${inner}</div>`);
+      const element = await mount(
+        new LocalCommentProvider(name),
+        thread,
+        '',
+        (inner) => `<div lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">${inner}</div>`,
+      );
       const first = await other.post(thread, draft('جديد.'), { idempotencyKey: key() });
       await other.post(thread, draft('Nouveau.'), { idempotencyKey: key() });
       await other.post(thread, draft('رد.', first.comment.id), { idempotencyKey: key() });
@@ -318,7 +323,8 @@ describe('RestCommentProvider live events', () => {
   });
   const sse = new RestCommentProvider('/test-api/sse');
   const seen = async (key: string) => (await fetch(`/test-api/sse-seen/${key}`)).json() as Promise<{ lastEventIds: (string | null)[]; open: number }>;
-  const send = (key: string, event: string, id: string, data: unknown) => fetch(`/test-api/sse-send/${key}`, { method: 'POST', body: JSON.stringify({ event, id, data }) });
+  const send = (key: string, event: string, id: string, data: unknown) =>
+    fetch(`/test-api/sse-send/${key}`, { method: 'POST', body: JSON.stringify({ event, id, data }) });
   const comment = (id: string, body: string): Comment => ({
     id,
     threadId: 't',
