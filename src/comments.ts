@@ -8,4 +8,4 @@ import './comments/define.js';
 export { LedeComments } from './comments/lede-comments.js';
 export { RestCommentProvider } from './comments/rest-provider.js';
 export { LocalCommentProvider } from './comments/local-provider.js';
-export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './comments/provider.js';
+export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment, ThreadEvent, ThreadEventHandlers } from './comments/provider.js';

@@ -32,6 +32,11 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * form by `import()` when the element comes within about 1000px of the viewport, at once with
  * `loading="eager"`, and at once when this browser holds unsent comments or drafts for the thread.
  *
+ * The thread stays live (`live`, on by default): new comments wait behind an "N new comments"
+ * button, replies to comments on screen appear in place marked new, and edits, deletions and
+ * votes change in place, without moving what the reader reads; by the provider's `events`, else
+ * by polling, and never while the tab is hidden.
+ *
  * The backend is the reference server's REST protocol at `endpoint`, the browser's IndexedDB
  * (`backend="local"`), or any `CommentProvider` set as the `provider` property. The thread is the
  * `thread` attribute, or the id (else URL) of the enclosing `<lede-article>`.
