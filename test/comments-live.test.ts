@@ -8,7 +8,7 @@ import '../src/comments.js';
 import { LocalCommentProvider, RestCommentProvider, type CommentProvider, type LedeComments } from '../src/comments.js';
 import type { ThreadEvent, ThreadEventHandlers } from '../src/comments/provider.js';
 import type { Comment } from '../src/model.js';
-import { $, $$, control, endpoint, newThread, root, waitUntil } from './support/comment-api.js';
+import { $, $$, newThread, root, waitUntil } from './support/comment-api.js';
 
 /** A database of this test's own, so other tests' comments never show. */
 const database = () => `live-${Math.random().toString(36).slice(2)}`;
@@ -89,7 +89,9 @@ afterEach(() => {
   delete (document as { visibilityState?: string }).visibilityState;
 });
 
-describe('<lede-comments> live', () => {
+describe('<lede-comments> live', function () {
+  // IndexedDB, BroadcastChannel and axe while three browsers share two cores.
+  this.timeout(30000);
   it('holds new comments behind a button, announces it, and shows them at the top on a key press', async () => {
     const name = database();
     const other = new LocalCommentProvider(name);
@@ -211,7 +213,8 @@ describe('<lede-comments> live', () => {
     await other.edit(posted[25]!.comment.id, 'Now much longer.\n\nAnd longer.\n\nAnd longer still.', posted[25]!.editToken);
     await waitUntil(() => bodies(element).includes('Now much longer.') && bodies(element).includes('A long reply.'), 'the changes did not come');
     await new Promise((resolve) => requestAnimationFrame(resolve));
-    expect(Math.round(article(element, 'Comment 10.')!.getBoundingClientRect().top - before)).to.equal(0);
+    // Within a pixel (layout rounds); unkept, it moves by the reply's and the edit's height.
+    expect(Math.abs(article(element, 'Comment 10.')!.getBoundingClientRect().top - before)).to.be.below(1.5);
     scrollTo(0, 0);
   });
 
@@ -315,12 +318,8 @@ describe('<lede-comments> live', () => {
   });
 });
 
-describe('RestCommentProvider live events', () => {
-  // The reference server serves the thread of the last test: a real process takes a while to start.
-  before(async function () {
-    this.timeout(60000);
-    await control('reset');
-  });
+describe('RestCommentProvider live events', function () {
+  this.timeout(30000);
   const sse = new RestCommentProvider('/test-api/sse');
   const seen = async (key: string) => (await fetch(`/test-api/sse-seen/${key}`)).json() as Promise<{ lastEventIds: (string | null)[]; open: number }>;
   const send = (key: string, event: string, id: string, data: unknown) =>
@@ -375,15 +374,15 @@ describe('RestCommentProvider live events', () => {
     }
   });
 
-  it('feeds <lede-comments>: an event on the stream shows as a new comment (reference server for the thread)', async () => {
+  it('feeds <lede-comments>: an event on the stream shows as a new comment', async () => {
     const key = `k${Math.random().toString(36).slice(2)}`;
-    // The thread from the reference server, the events from the test stream.
-    class Mixed extends RestCommentProvider {
+    // The thread from this browser's database, the events from the test stream.
+    class Mixed extends LocalCommentProvider {
       override events(_thread: string, handlers: ThreadEventHandlers) {
         return sse.events(key, handlers);
       }
     }
-    const element = await mount(new Mixed(endpoint), newThread());
+    const element = await mount(new Mixed(database()), newThread());
     await waitUntil(async () => (await seen(key)).open === 1, 'no stream');
     await send(key, 'created', '1', comment('c-new', 'From the stream.'));
     await waitUntil(() => button(element)?.textContent === '1 new comment', 'no button');
