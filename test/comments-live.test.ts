@@ -181,7 +181,8 @@ describe('<lede-comments> live', function () {
     await waitUntil(() => $(element, `article textarea`), 'no reply form');
     const textarea = $<HTMLTextAreaElement>(element, 'article textarea')!;
     textarea.focus();
-    await sendKeys({ type: 'Half a thought' });
+    await sendKeys({ type: 'Halfway there' });
+    expect(textarea.value, 'as typed').to.equal('Halfway there');
     await other.edit(target.comment.id, 'Changed under you.', target.editToken);
     await other.post(thread, draft('Meanwhile.'), { idempotencyKey: key() });
     await other.post(thread, draft('A reply beside yours.', target.comment.id), { idempotencyKey: key() });
@@ -189,7 +190,7 @@ describe('<lede-comments> live', function () {
     await other.delete(target.comment.id, target.editToken);
     await new Promise((resolve) => setTimeout(resolve, 200));
     await element.updateComplete;
-    expect($<HTMLTextAreaElement>(element, 'article textarea')?.value).to.equal('Half a thought');
+    expect($<HTMLTextAreaElement>(element, 'article textarea')?.value).to.equal('Halfway there');
     expect(root(element).activeElement === textarea, 'focus stays in the reply').to.equal(true);
     expect(bodies(element)[0]).to.equal('Answer me.');
     // Closed: what waited for the form comes in.
