@@ -21,7 +21,7 @@ export type { DroppedField } from './shared/leniency.js';
 export { LedeError, type LedeErrorCode } from './shared/errors.js';
 export { LocalCommentProvider } from './comments/local-provider.js';
 export { RestCommentProvider } from './comments/rest-provider.js';
-export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './comments/provider.js';
+export type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment, ThreadEvent, ThreadEventHandlers } from './comments/provider.js';
 export { parseArticleText } from './text/article-text.js';
 export { parseCredits } from './text/credits.js';
 export { creditRoles, formatCredits } from './text/credits-format.js';
