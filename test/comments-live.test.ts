@@ -171,6 +171,44 @@ describe('<lede-comments> live', function () {
     expect($(element, '.bar p')!.textContent).to.equal('1 comment');
   });
 
+  it('counts the reader’s own comment and reply once when their events come before the post answers', async () => {
+    /** Its own events are sent before each post answers, as a fast stream can. */
+    class EarlyEvents extends DrivenProvider {
+      override async post(...args: Parameters<LocalCommentProvider['post']>) {
+        const posted = await super.post(...args);
+        this.send({ type: 'created', data: posted.comment });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return posted;
+      }
+    }
+    const provider = new EarlyEvents(database());
+    const thread = newThread();
+    const element = await mount(provider, thread);
+    await waitUntil(() => provider.handlers, 'not subscribed');
+    const type = (selector: string, value: string) => {
+      const field = $<HTMLInputElement>(element, selector)!;
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    };
+    type('form [name=name]', 'Me');
+    type('form [name=body]', 'Mine, early.');
+    $<HTMLButtonElement>(element, 'form button[type=submit]')!.click();
+    await waitUntil(() => bodies(element).includes('Mine, early.'), 'the comment did not show');
+    await element.updateComplete;
+    expect([button(element) === null, $(element, '.bar p')!.textContent]).to.deep.equal([true, '1 comment']);
+    $<HTMLButtonElement>(element, 'button.reply')!.click();
+    await waitUntil(() => $(element, 'article textarea'), 'no reply form');
+    type('article [name=body]', 'My reply, early.');
+    $<HTMLButtonElement>(element, 'article form button[type=submit]')!.click();
+    await waitUntil(() => bodies(element).includes('My reply, early.'), 'the reply did not show');
+    await element.updateComplete;
+    expect([bodies(element), $(element, '.bar p')!.textContent, $(element, 'button.more-replies') === null]).to.deep.equal([
+      ['Mine, early.', 'My reply, early.'],
+      '2 comments',
+      true,
+    ]);
+  });
+
   it('leaves a reply being typed, and focus, alone until the form closes', async () => {
     const name = database();
     const other = new LocalCommentProvider(name);

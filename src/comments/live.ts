@@ -89,6 +89,12 @@ export class LiveThread implements ReactiveController {
 
   hostUpdate(): void {
     const { host, view } = this;
+    // The reader's own comments, come by their event before their post answered, are on screen now and counted twice.
+    const posted = this.waiting.filter((comment) => findComment(view.thread.comments, comment.id));
+    if (posted.length) {
+      this.waiting = this.waiting.filter((comment) => !posted.includes(comment));
+      view.thread.total -= posted.filter((comment) => comment.status === 'published').length;
+    }
     if (host.live !== this.#running && !document.hidden) {
       if (host.live) this.#resume();
       else this.#stop();
