@@ -10,4 +10,15 @@ export { RestCommentProvider, type TokenSource } from './comments/rest-provider.
 export { LedeSignInRequestedEvent } from './comments/sign-in-event.js';
 export type { TokenError } from './comments/identity.js';
 export { LocalCommentProvider } from './comments/local-provider.js';
-export type { CommentPage, CommentProvider, CommentSort, ModerateAction, NewComment, PostedComment, Reader, StaffRole } from './comments/provider.js';
+export type {
+  CommentPage,
+  CommentProvider,
+  CommentSort,
+  ModerateAction,
+  NewComment,
+  PostedComment,
+  Reader,
+  StaffRole,
+  ThreadEvent,
+  ThreadEventHandlers,
+} from './comments/provider.js';

@@ -23,7 +23,18 @@ export { LocalCommentProvider } from './comments/local-provider.js';
 export { RestCommentProvider, type TokenSource } from './comments/rest-provider.js';
 export { LedeSignInRequestedEvent } from './comments/sign-in-event.js';
 export type { TokenError } from './comments/identity.js';
-export type { CommentPage, CommentProvider, CommentSort, ModerateAction, NewComment, PostedComment, Reader, StaffRole } from './comments/provider.js';
+export type {
+  CommentPage,
+  CommentProvider,
+  CommentSort,
+  ModerateAction,
+  NewComment,
+  PostedComment,
+  Reader,
+  StaffRole,
+  ThreadEvent,
+  ThreadEventHandlers,
+} from './comments/provider.js';
 export { parseArticleText } from './text/article-text.js';
 export { parseCredits } from './text/credits.js';
 export { creditRoles, formatCredits } from './text/credits-format.js';

@@ -6,7 +6,7 @@
 import { COMMENT_STATUSES } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { invalid, isObject } from '../shared/validate.js';
-import type { CommentPage, CommentProvider, PostedComment, Reader } from './provider.js';
+import type { CommentPage, CommentProvider, PostedComment, Reader, ThreadEvent } from './provider.js';
 
 const statuses = new Set<unknown>(COMMENT_STATUSES);
 
@@ -72,10 +72,24 @@ export function checkReader(value: unknown): Reader | null {
   return value as unknown as Reader;
 }
 
+export const EVENT_TYPES = ['created', 'edited', 'featured', 'deleted', 'votes', 'reset'] as const;
+
+/** A live thread's event (see `ThreadEvent`). */
+export function checkEvent(value: unknown): ThreadEvent {
+  if (!isObject(value) || !EVENT_TYPES.includes(value.type as ThreadEvent['type'])) invalid('event.type', EVENT_TYPES.join(', '));
+  const { type, data } = value;
+  if (!isObject(data)) invalid('event.data', 'an object');
+  if (type === 'created' || type === 'edited' || type === 'featured') checkComment(data, 'event.data');
+  if ((type === 'deleted' || type === 'votes') && typeof data.id !== 'string') invalid('event.data.id', 'a string');
+  if (type === 'votes') number(data.score, 'event.data.score');
+  return value as unknown as ThreadEvent;
+}
+
 /** `provider` with every answer the element reads checked first. */
 export function checkedProvider(provider: CommentProvider): CommentProvider {
   const get = provider.get?.bind(provider);
   const me = provider.me?.bind(provider);
+  const events = provider.events?.bind(provider);
   return {
     list: async (...args) => checkPage(await provider.list(...args)),
     replies: async (...args) => checkPage(await provider.replies(...args)),
@@ -97,5 +111,20 @@ export function checkedProvider(provider: CommentProvider): CommentProvider {
     count: (...args) => provider.count(...args),
     me: me && (async (...args) => checkReader(await me(...args))),
     moderate: provider.moderate?.bind(provider),
+    // A malformed event counts as the stream failing.
+    events:
+      events &&
+      ((threadId, handlers) =>
+        events(threadId, {
+          event: (event) => {
+            try {
+              checkEvent(event);
+            } catch {
+              return handlers.error();
+            }
+            handlers.event(event);
+          },
+          error: () => handlers.error(),
+        })),
   };
 }

@@ -5,10 +5,11 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { ChunkedRows } from './chunks.js';
 import { characterCount, hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
-import { HostConnection } from './connection.js';
+import { HostConnection, type Connection } from './connection.js';
 import type { CommentsHost, CommentsLanguage } from './host.js';
 import { IdentityStore, tokenError } from './identity.js';
 import { explain } from './identity-view.js';
+import { LiveThread, type LiveView } from './live.js';
 import { commentsMessages, type CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
 import { OutboxStore, type SendResults } from './outbox-store.js';
@@ -29,13 +30,11 @@ const fieldOf = (field: string, form: string) => `#${CSS.escape(`${field}-${form
 const submitted = (event: SubmitEvent, name: string) => String(new FormData(event.target as HTMLFormElement).get(name) ?? '').trim();
 
 /**
- * Everything of `<lede-comments>` but its shell, loaded by `import()` when the element nears the
- * viewport or has unsent work (see lede-comments.ts): it wires the thread store, the outbox and
- * drafts store and the chunked rows to the templates, and keeps what the forms show (the open
- * action, errors, announcements, where focus goes). It renders into the shell's shadow root, so
- * parts, slots, events and focus are the element's own.
+ * Everything of `<lede-comments>` but its shell, loaded by `import()` when the element nears the viewport or has unsent work (see lede-comments.ts):
+ * it wires the thread, outbox and drafts stores, identity, the live thread and the chunked rows to the templates, and keeps what the forms show
+ * (the open action, errors, announcements, where focus goes). It renders into the shell's shadow root, so parts, slots, events and focus are the element's own.
  */
-export class CommentsView implements ReactiveController, CommentsUi, SendResults {
+export class CommentsView implements ReactiveController, CommentsUi, SendResults, LiveView {
   action?: Action;
   errors?: FormErrors;
   announcement = '';
@@ -44,6 +43,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   readonly outbox: OutboxStore;
   readonly chunks: ChunkedRows;
   readonly identity: IdentityStore;
+  readonly live: LiveThread;
   readonly #connection: HostConnection;
   #loadedFor?: string;
   /** The messages for the locale, or undefined while its table is being fetched. */
@@ -60,6 +60,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     this.thread = new ThreadStore(this.#connection, changed, () => this.chunks.bump());
     this.outbox = new OutboxStore(this.#connection, changed, this);
     this.identity = new IdentityStore(this.#connection, changed);
+    this.live = new LiveThread(host, this);
     adoptStyles(host.renderRoot as ShadowRoot, [themeStyles, shellStyles, commentsStyles]);
     host.addController(this);
   }
@@ -91,6 +92,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
       }
       this.#loadedFor = key;
       void this.thread.load(thread, host.sort, host.pageSize);
+      this.live.restart();
     }
     this.chunks.update(this.thread.comments, this.thread.loads, this.action?.id);
     this.outbox.shown('');
@@ -126,6 +128,25 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     this.thread.moderator = this.identity.moderates;
     this.retryLoad();
   };
+  get connection(): Connection {
+    return this.#connection;
+  }
+
+  /** @internal A comment with an open form: live changes to it wait until the form closes. */
+  busy(): string | undefined {
+    return this.action?.id;
+  }
+
+  /** @internal */
+  arrived(count: number, replies: boolean): void {
+    const messages = this.#messages ?? en;
+    this.#set({ announcement: (replies ? messages.newReplies : messages.newComments)({ count }) });
+  }
+
+  /** @internal */
+  focus(id: string): void {
+    this.#set({}, at(id));
+  }
 
   /** Reports a failed request and says what went wrong. */
   #announce = (error: unknown): void => {

@@ -103,6 +103,16 @@ export const commentsStyles = css`
     list-style: none;
     padding: 0;
   }
+  /* Live threads: the button over new top-level comments, and comments that arrived while reading. */
+  .new-comments {
+    display: block;
+    inline-size: 100%;
+    margin-block-end: var(--_space-s);
+    font-weight: 600;
+  }
+  .comment.new {
+    border-inline-start-color: var(--_color-accent);
+  }
   button[aria-pressed='true'] {
     background: var(--_color-text);
     color: var(--_color-surface);

@@ -22,6 +22,9 @@ export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
   readonly token?: string;
   /** Asked for the token before each signed request, and once more when it has expired; wins over `token`. */
   readonly tokenProvider?: () => string | null | Promise<string | null>;
+  /** Whether the thread follows changes as they happen; milliseconds between polls without a stream. */
+  readonly live: boolean;
+  readonly pollInterval: number;
 }
 
 /** The element's own language, which the view follows rather than watching `lang` a second time. */

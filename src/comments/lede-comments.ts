@@ -32,6 +32,11 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * form by `import()` when the element comes within about 1000px of the viewport, at once with
  * `loading="eager"`, and at once when this browser holds unsent comments or drafts for the thread.
  *
+ * The thread stays live (`live`, on by default): new comments wait behind an "N new comments"
+ * button, replies to comments on screen appear in place marked new, and edits, deletions and
+ * votes change in place, without moving what the reader reads; by the provider's `events`, else
+ * by polling, and never while the tab is hidden.
+ *
  * The backend is the reference server's REST protocol at `endpoint`, the browser's IndexedDB
  * (`backend="local"`), or any `CommentProvider` set as the `provider` property. The thread is the
  * `thread` attribute, or the id (else URL) of the enclosing `<lede-article>`.
@@ -53,7 +58,7 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * @cssprop --lede-font-ui - Typeface of the thread and form.
  * @cssprop --lede-color-text - Text colour.
  * @cssprop --lede-color-muted - Names, times and counters.
- * @cssprop --lede-color-accent - The pending and not-sent badges.
+ * @cssprop --lede-color-accent - The pending, not-sent and new badges, and the rule beside new comments.
  * @cssprop --lede-color-link - Link colour.
  * @cssprop --lede-color-surface - Background.
  * @cssprop --lede-color-surface-raised - Field and button background.
@@ -111,6 +116,15 @@ export class LedeComments extends LedeElement implements CommentsHost {
    * the server who the reader is again.
    */
   @property({ attribute: false }) tokenProvider?: () => string | null | Promise<string | null>;
+
+  /**
+   * Follows the thread as it changes (docs/comments.md#live-threads): the provider's `events`, else
+   * a poll of the first page. On unless `live="off"` (or `false`).
+   */
+  @property({ type: Boolean, converter: (value) => value !== 'off' && value !== 'false' }) live = true;
+
+  /** Milliseconds between polls of the first page when the provider has no live events (or they keep failing). */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
 
   /** `lazy` loads the thread and form near the viewport; `eager` loads them at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';

@@ -1,7 +1,7 @@
 import { LIMITS } from 'lede-protocol/limits.js';
 import type { Comment } from '../model.js';
 import { LedeError } from '../shared/errors.js';
-import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment } from './provider.js';
+import type { CommentPage, CommentProvider, CommentSort, NewComment, PostedComment, ThreadEvent, ThreadEventHandlers } from './provider.js';
 
 /** A comment as kept in IndexedDB, with what only this browser knows about it. */
 interface StoredComment extends Omit<Comment, 'replies' | 'replyCount'> {
@@ -38,8 +38,12 @@ function nest(records: StoredComment[]): { children: Map<string | null, StoredCo
  */
 export class LocalCommentProvider implements CommentProvider {
   readonly #database: Promise<IDBDatabase>;
+  /** Where changes are told: every provider on this database, in this tab and in the others, listens on its name. */
+  readonly #channel: string;
+  #sender?: BroadcastChannel;
 
   constructor(name = 'lede-comments') {
+    this.#channel = `lede-comments:${name}`;
     this.#database = new Promise((resolve, reject) => {
       const request = indexedDB.open(name, 1);
       request.onupgradeneeded = () => request.result.createObjectStore('comments', { keyPath: 'id' }).createIndex('thread', 'threadId');
@@ -75,6 +79,22 @@ export class LocalCommentProvider implements CommentProvider {
 
   #save(record: StoredComment): Promise<unknown> {
     return this.#run('readwrite', (store) => store.put(record));
+  }
+
+  /** Tells every listener on this database (`events`) what changed in `threadId`. */
+  #tell(threadId: string, event: ThreadEvent): void {
+    this.#sender ??= new BroadcastChannel(this.#channel);
+    this.#sender.postMessage({ threadId, event });
+  }
+
+  /** Changes to `threadId` made through any provider on this database, in this tab or another. */
+  events(threadId: string, handlers: ThreadEventHandlers): () => void {
+    const channel = new BroadcastChannel(this.#channel);
+    channel.onmessage = ({ data }: MessageEvent<{ threadId: string; event: ThreadEvent }>) => {
+      if (data.threadId === threadId) handlers.event(data.event);
+    };
+    channel.onmessageerror = () => handlers.error();
+    return () => channel.close();
   }
 
   async list(threadId: string, { sort, cursor, limit }: { sort: CommentSort; cursor?: string | null; limit: number }): Promise<CommentPage> {
@@ -120,8 +140,12 @@ export class LocalCommentProvider implements CommentProvider {
       token: crypto.randomUUID(),
       key: idempotencyKey,
     };
-    if (!replayed) await this.#save(record);
-    return { comment: nest([record]).tree(record), editToken: record.token };
+    const comment = nest([record]).tree(record);
+    if (!replayed) {
+      await this.#save(record);
+      this.#tell(threadId, { type: 'created', data: comment });
+    }
+    return { comment, editToken: record.token };
   }
 
   async get(id: string): Promise<Comment | null> {
@@ -133,7 +157,9 @@ export class LocalCommentProvider implements CommentProvider {
     const record = await this.#find(id, editToken);
     const edited = { ...record, body: checked(body.trim(), LIMITS.body, 'body', 'Comment'), editedAt: new Date().toISOString() };
     await this.#save(edited);
-    return nest([edited]).tree(edited);
+    const comment = nest([edited]).tree(edited);
+    this.#tell(record.threadId, { type: 'edited', data: comment });
+    return comment;
   }
 
   async delete(id: string, editToken: string): Promise<void> {
@@ -142,12 +168,14 @@ export class LocalCommentProvider implements CommentProvider {
     // Like the server: a comment with replies stays as an erased placeholder.
     if (hasReplies) await this.#save({ ...record, author: { name: '' }, body: '', status: 'deleted' });
     else await this.#run('readwrite', (store) => store.delete(id));
+    this.#tell(record.threadId, { type: 'deleted', data: { id } });
   }
 
   async vote(id: string, value: -1 | 0 | 1): Promise<{ score: number; vote: number }> {
     const record = await this.#find(id);
     // One voter, this browser: the score is its vote.
     await this.#save({ ...record, score: value });
+    this.#tell(record.threadId, { type: 'votes', data: { id, score: value } });
     return { score: value, vote: value };
   }
 

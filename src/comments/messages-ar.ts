@@ -66,6 +66,24 @@ const messages: Translation<CommentsSource> = {
   tokenExpired: 'انتهت صلاحية تسجيل دخولك. سجّل الدخول مجددًا؛ تعليقك محفوظ.',
   tokenAudience: 'تسجيل دخولك خاص بموقع آخر. سجّل الدخول مجددًا؛ تعليقك محفوظ.',
   signInRequired: 'التعليق هنا للقراء المسجّلين فقط. سجّل الدخول؛ تعليقك محفوظ.',
+  // live
+  newComments: {
+    zero: 'لا تعليقات جديدة',
+    one: 'تعليق جديد واحد',
+    two: 'تعليقان جديدان',
+    few: '{count} تعليقات جديدة',
+    many: '{count} تعليقًا جديدًا',
+    other: '{count} تعليق جديد',
+  },
+  newReplies: {
+    zero: 'لا ردود جديدة',
+    one: 'رد جديد واحد',
+    two: 'ردان جديدان',
+    few: '{count} ردود جديدة',
+    many: '{count} ردًا جديدًا',
+    other: '{count} رد جديد',
+  },
+  new: 'جديد',
 };
 
 export default messages;

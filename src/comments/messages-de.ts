@@ -66,6 +66,10 @@ const messages: Translation<CommentsSource> = {
   tokenExpired: 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an; Ihr Kommentar bleibt erhalten.',
   tokenAudience: 'Ihre Anmeldung gilt für eine andere Website. Melden Sie sich erneut an; Ihr Kommentar bleibt erhalten.',
   signInRequired: 'Hier können nur angemeldete Leser:innen kommentieren. Melden Sie sich an; Ihr Kommentar bleibt erhalten.',
+  // live
+  newComments: { one: '{count} neuer Kommentar', other: '{count} neue Kommentare' },
+  newReplies: { one: '{count} neue Antwort', other: '{count} neue Antworten' },
+  new: 'Neu',
 };
 
 export default messages;

@@ -75,6 +75,13 @@ export const en = {
   tokenExpired: 'Your sign-in has expired. Sign in again; your comment is kept.',
   tokenAudience: 'Your sign-in is for another site. Sign in again; your comment is kept.',
   signInRequired: 'Only signed-in readers can comment here. Sign in; your comment is kept.',
+  // live
+  /** The button over new top-level comments, also announced when they arrive. */
+  newComments: { one: '{count} new comment', other: '{count} new comments' },
+  /** Announced when replies arrive under comments on screen. */
+  newReplies: { one: '{count} new reply', other: '{count} new replies' },
+  /** The badge of a comment that arrived while the reader was here. */
+  new: 'New',
 } as const;
 
 export type CommentsSource = typeof en;

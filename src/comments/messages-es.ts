@@ -66,6 +66,10 @@ const messages: Translation<CommentsSource> = {
   tokenExpired: 'Tu sesión ha caducado. Vuelve a iniciar sesión; tu comentario se conserva.',
   tokenAudience: 'Tu sesión es de otro sitio. Vuelve a iniciar sesión; tu comentario se conserva.',
   signInRequired: 'Aquí solo pueden comentar lectores con sesión iniciada. Inicia sesión; tu comentario se conserva.',
+  // live
+  newComments: { one: '{count} comentario nuevo', many: '{count} de comentarios nuevos', other: '{count} comentarios nuevos' },
+  newReplies: { one: '{count} respuesta nueva', many: '{count} de respuestas nuevas', other: '{count} respuestas nuevas' },
+  new: 'Nuevo',
 };
 
 export default messages;

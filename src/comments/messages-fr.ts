@@ -66,6 +66,10 @@ const messages: Translation<CommentsSource> = {
   tokenExpired: 'Votre connexion a expiré. Reconnectez-vous ; votre commentaire est conservé.',
   tokenAudience: 'Votre connexion vaut pour un autre site. Reconnectez-vous ; votre commentaire est conservé.',
   signInRequired: 'Seuls les lecteurs connectés peuvent commenter ici. Connectez-vous ; votre commentaire est conservé.',
+  // live
+  newComments: { one: '{count} nouveau commentaire', many: '{count} de nouveaux commentaires', other: '{count} nouveaux commentaires' },
+  newReplies: { one: '{count} nouvelle réponse', many: '{count} de nouvelles réponses', other: '{count} nouvelles réponses' },
+  new: 'Nouveau',
 };
 
 export default messages;

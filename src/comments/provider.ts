@@ -57,6 +57,28 @@ export interface PostedComment {
 }
 
 /**
+ * A live thread's events (`events`), as the reference server's `GET /threads/:id/events` stream
+ * sends them (docs/comments-protocol.md): `type` is the SSE event name, `data` its JSON.
+ */
+export type ThreadEvent =
+  /** Newly published (or approved), without nested replies. */
+  | { type: 'created'; data: Comment }
+  | { type: 'edited'; data: Comment }
+  /** Featured set or cleared: the comment as it is now. */
+  | { type: 'featured'; data: Comment }
+  /** Deleted or rejected. */
+  | { type: 'deleted'; data: { id: string } }
+  | { type: 'votes'; data: { id: string; score: number } }
+  /** Events were missed: the client catches up from the first page. */
+  | { type: 'reset'; data: Record<string, never> };
+
+/** What `events` calls: each event, and `error` whenever the stream fails (it may come back). */
+export interface ThreadEventHandlers {
+  event(event: ThreadEvent): void;
+  error(): void;
+}
+
+/**
  * A comment backend. `<lede-comments>` calls only these methods, so an adapter to any other
  * backend implements this interface and is set as the element's `provider` property.
  *
@@ -98,6 +120,11 @@ export interface CommentProvider {
   vote(id: string, value: -1 | 0 | 1, options?: { signal?: AbortSignal }): Promise<{ score: number; vote: number }>;
   /** Reports a comment to the moderators. */
   report(id: string, reason: string, options?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * Optional: listens to a thread's changes as they happen, until the returned function is called.
+   * Without it, `<lede-comments>` polls the first page instead.
+   */
+  events?(threadId: string, handlers: ThreadEventHandlers): () => void;
   /** Published comments per thread, for "12 comments" links. */
   count(threadIds: string[], options?: { signal?: AbortSignal }): Promise<Record<string, number>>;
   /**

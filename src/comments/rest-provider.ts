@@ -2,7 +2,8 @@ import type { CommentResponse, CreatedComment, EditComment, NewComment as NewCom
 import type { Comment } from '../model.js';
 import type { LedeError } from '../shared/errors.js';
 import { requestJson } from '../shared/json-api.js';
-import type { CommentPage, CommentProvider, CommentSort, ModerateAction, NewComment, PostedComment, Reader } from './provider.js';
+import { openEventStream } from './live-stream.js';
+import type { CommentPage, CommentProvider, CommentSort, ModerateAction, NewComment, PostedComment, Reader, ThreadEventHandlers } from './provider.js';
 
 /** The site's sign-in token for the reader, or a function that answers it (fresh) before each signed request. */
 export type TokenSource = string | (() => string | null | Promise<string | null>);
@@ -117,6 +118,11 @@ export class RestCommentProvider implements CommentProvider {
 
   async report(id: string, reason: string, { signal }: { signal?: AbortSignal } = {}): Promise<void> {
     await this.#signed(`${comment(id)}/reports`, { method: 'POST', body: { reason } satisfies Report, signal });
+  }
+
+  /** The thread's Server-Sent Events; EventSource resumes after a dropped connection with `Last-Event-ID`. */
+  events(threadId: string, handlers: ThreadEventHandlers): () => void {
+    return openEventStream(`${this.endpoint}/threads/${encodeURIComponent(threadId)}/events`, handlers);
   }
 
   count(threadIds: string[], { signal }: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {

@@ -36,6 +36,8 @@ export interface CommentsUi {
   readonly action?: Action;
   readonly errors?: FormErrors;
   readonly announcement: string;
+  /** The live thread: new comments waiting behind a button, and those that arrived while reading. */
+  readonly live: { readonly count: number; readonly fresh: ReadonlySet<string>; show(): void };
   onSort(event: Event): void;
   retryLoad(): void;
   loadMore(): void;
@@ -69,6 +71,7 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
         </select>
       </label>
     </div>
+    ${ui.live.count && status === 'ready' ? html`<button type="button" class="new-comments" @click=${() => ui.live.show()}>${messages.newComments({ count: ui.live.count })}</button>` : nothing}
     ${
       status === 'error'
         ? html`<div class="error" role="alert" part="error"><span>${messages.loadError}</span><button type="button" @click=${() => ui.retryLoad()}>${messages.retry}</button></div>`
@@ -225,12 +228,14 @@ function renderRow(ui: CommentsUi, row: ThreadRow, messages: CommentsMessages): 
   const errors = ui.errors?.form === `action:${id}` ? ui.errors.general : undefined;
   const vote = thread.votes[id] ?? 0;
   const published = comment.status === 'published';
-  return html`<article class="comment" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1" aria-label=${comment.author.name}>
+  const fresh = ui.live.fresh.has(id);
+  return html`<article class="comment ${fresh ? 'new' : ''}" part="comment" style="--depth:${depth}" data-id=${id} tabindex="-1" aria-label=${comment.author.name}>
     <p class="meta">
       <strong><bdi>${comment.author.name}</bdi></strong>${renderMarks(comment, messages)}
       <time datetime=${comment.createdAt} title=${ifDefined(formatDate(comment.createdAt, locale))}>${formatRelativeTime(comment.createdAt, locale)}</time>
       ${comment.editedAt ? html`<span class="muted">· ${messages.edited}</span>` : nothing}
       ${published ? nothing : html`<span class="badge">${messages.pending}</span>`}
+      ${fresh ? html`<span class="badge">${messages.new}</span>` : nothing}
       ${comment.featured ? html`<span class="badge featured">${messages.featured}</span>` : nothing}
       ${replyingTo ? html`<span class="muted">${messages.replyingTo({ name: isolate(replyingTo) })}</span>` : nothing}
     </p>

@@ -191,9 +191,11 @@ export class ThreadStore {
       ...(pending ? { pending: comment } : {}),
     };
     this.#saveOwn();
+    // A live thread may have had its event first, and counted it then.
+    const known = findComment(this.comments, comment.id);
     this.comments = insertComment(this.comments, comment, sort === 'oldest' && !comment.parentId);
     if (this.status === 'loading') this.#postedDuringLoad.push(comment);
-    if (!pending) this.total += 1;
+    if (!pending && !known) this.total += 1;
     this.changed();
   }
 

@@ -79,14 +79,18 @@ export function appendUnique(existing: readonly Comment[], incoming: readonly Co
   return [...existing, ...incoming.filter((comment) => !ids.has(comment.id))];
 }
 
-/** Adds a reply under its parent (counted in `replyCount`), or a top-level comment at the start or end. */
+/** Adds a reply under its parent (counted in `replyCount`; once, if it is there already), or a top-level comment at the start or end. */
 export function insertComment(comments: readonly Comment[], comment: Comment, atEnd: boolean): Comment[] {
   if (!comment.parentId) return atEnd ? appendUnique(comments, [comment]) : [comment, ...comments.filter((other) => other.id !== comment.id)];
-  return updateComment(comments, comment.parentId, (parent) => ({
-    ...parent,
-    replyCount: parent.replyCount + 1,
-    replies: appendUnique(parent.replies ?? [], [comment]),
-  }));
+  return updateComment(comments, comment.parentId, (parent) =>
+    parent.replies?.some((reply) => reply.id === comment.id)
+      ? parent
+      : {
+          ...parent,
+          replyCount: parent.replyCount + 1,
+          replies: appendUnique(parent.replies ?? [], [comment]),
+        },
+  );
 }
 
 /** Finds a comment anywhere in the tree. */

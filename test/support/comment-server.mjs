@@ -6,7 +6,8 @@
 // them all when the run ends. `commentServerMiddleware()` serves, on the test page's own origin:
 //   /comments-api/<scope>/*        proxied to that server's /api/*, through the current fault
 //   POST /test-api/comments/<scope>/fault  { mode, count?, status?, delay?, method?, path?, body?, headers? }
-//        sets the fault, for requests of `method` whose path contains `path` (any if unset):
+//        sets the fault, for requests of `method` whose path contains `path` (any but the live
+//        stream, /threads/:id/events, if unset):
 //        status  answer `count` requests with `status` (a JSON error) without reaching the server
 //        answer  answer `count` requests with `status`, `headers` and the JSON `body` as given: a
 //                hostile or broken server, without reaching the real one
@@ -259,7 +260,9 @@ async function proxy(state, context, path) {
   }
   const fault = state.fault;
   const write = context.method !== 'GET';
-  const chosen = (!fault.method || fault.method === context.method) && (!fault.path || path.includes(fault.path));
+  // The element's live stream opens on its own schedule: a fault spoils it only when its path names it.
+  const live = /^\/api\/threads\/[^/]+\/events/.test(path);
+  const chosen = (!fault.method || fault.method === context.method) && (fault.path ? path.includes(fault.path) : !live);
   const active = fault.mode !== 'none' && chosen && (fault.mode !== 'kill' || write);
   if (active && fault.count > 0 && --fault.count === 0) state.fault = { ...fault, mode: 'none' };
   if (active && fault.mode === 'status') {

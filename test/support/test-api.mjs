@@ -38,6 +38,58 @@ function* feedChunks(bytes) {
 
 const largeFeed = (bytes) => [...feedChunks(bytes)].join('');
 
+/**
+ * A real Server-Sent Events stream per key, for the REST provider's EventSource: open streams, and
+ * the `Last-Event-ID` each connection came with. Keys starting with `fail` answer 503.
+ */
+const streams = new Map();
+
+/** The request's body as JSON. */
+async function jsonBody(request) {
+  let text = '';
+  for await (const chunk of request) text += chunk;
+  return JSON.parse(text);
+}
+
+/**
+ * /test-api/sse/threads/<key>/events: the stream (`retry: 100`, so reconnects are quick).
+ * POST /test-api/sse-send/<key> { event, id, data }: one event to every open stream of <key>.
+ * POST /test-api/sse-drop/<key>: ends them, as a server restart or a proxy would.
+ * GET /test-api/sse-seen/<key>: { lastEventIds }, one per connection (null without the header), and { open }.
+ */
+async function sse(context) {
+  const [, route, key] = /^\/test-api\/sse(?:-(send|drop|seen)\/([\w-]+)|\/threads\/([\w-]+)\/events)$/.exec(context.path) ?? [];
+  const id = key ?? /\/threads\/([\w-]+)\//.exec(context.path)?.[1];
+  if (!id) return false;
+  const entry = streams.get(id) ?? { open: new Set(), lastEventIds: [] };
+  streams.set(id, entry);
+  if (route === 'seen') {
+    context.body = { lastEventIds: entry.lastEventIds, open: entry.open.size };
+  } else if (route === 'send') {
+    const { event, id: seq, data } = await jsonBody(context.req);
+    for (const response of entry.open) response.write(`id: ${seq}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    context.body = { sent: entry.open.size };
+  } else if (route === 'drop') {
+    for (const response of entry.open) response.end();
+    entry.open.clear();
+    context.body = { dropped: true };
+  } else if (id.startsWith('fail')) {
+    entry.lastEventIds.push(context.get('Last-Event-ID') || null);
+    context.status = 503;
+    context.body = { error: 'test' };
+  } else {
+    entry.lastEventIds.push(context.get('Last-Event-ID') || null);
+    // Written by hand: the dev server's compression would hold a stream back.
+    context.respond = false;
+    const response = context.res;
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+    response.write('retry: 100\n: open\n\n');
+    entry.open.add(response);
+    context.req.on('close', () => entry.open.delete(response));
+  }
+  return true;
+}
+
 export function testApi() {
   return async (context, next) => {
     const status = /^\/test-api\/status\/(\d{3})$/.exec(context.path);
@@ -102,6 +154,7 @@ export function testApi() {
       context.status = 204;
       return;
     }
+    if (context.path.startsWith('/test-api/sse') && (await sse(context))) return;
     if (context.path === '/test-api/hang') {
       // Answer after 30 s at the latest so the dev server can always shut down.
       await new Promise((resolve) => {
