@@ -75,6 +75,8 @@ export const ERROR_CODES = [
   'not_published',
   'undo_expired',
   'undo_stale',
+  // mail
+  'notifications_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,6 +14,8 @@ import { CONSOLE_DIR, registerConsole } from './routes/console.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { CommentChanges } from './live/changes.js';
 import { QueueEvents } from './live/events.js';
+import { ReplyNotifications } from './mail/notifications.js';
+import { registerNotificationRoutes } from './mail/routes.js';
 import { queueBus } from './live/bus.js';
 import { registerThreadRoutes } from './routes/threads.js';
 import { bannedWordMatcher } from './spam.js';
@@ -79,6 +81,10 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   changes.on((change) => {
     if (change.kind !== 'voted') events.changed(change.commentId);
   });
+  const secret = config.secret ?? (await store.secret());
+  const notifications = new ReplyNotifications(config.mail, database.db, secret, app.log);
+  changes.on((change) => notifications.changed(change));
+  app.addHook('onClose', async () => notifications.close());
   const context: AppContext = {
     config,
     store,
@@ -86,8 +92,9 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     events,
     changes,
     database,
-    secret: config.secret ?? (await store.secret()),
+    secret,
     contentCheck: { moderation: config.moderation, hasBannedWords: bannedWordMatcher(config.bannedWords) },
+    notifications,
   };
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
@@ -122,6 +129,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   await app.register(
     async (api) => {
       registerPublicRoutes(api, context);
+      await api.register(async (mail) => registerNotificationRoutes(mail, notifications));
       await api.register(
         async (admin) => {
           registerAdminRoutes(admin, context);

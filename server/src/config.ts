@@ -11,6 +11,7 @@ import {
   type RateLimit,
   type RateLimitedAction,
 } from './config/moderation.js';
+import { parseMailConfig, type MailConfig } from './config/mail.js';
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
 import { parseCloseAfter } from './config/threads.js';
 import { ConfigError, parseDuration, parseSeconds, type Env } from './config/values.js';
@@ -56,6 +57,8 @@ export interface Config extends ConnectionLimits {
   logFormat: LogFormat;
   /** Moderators' sessions and sign-in limits. */
   auth: AuthConfig;
+  /** Reply notifications by mail; null while LEDE_SMTP_URL is unset. */
+  mail: MailConfig | null;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
@@ -67,7 +70,8 @@ LEDE_EDIT_WINDOW (15m), LEDE_MIN_SUBMIT_SECONDS (3), LEDE_BANNED_WORDS, LEDE_BAN
 LEDE_REJECT_REASONS (Spam,Off-topic,…), LEDE_SECRET, LEDE_LOG,
 LEDE_HEADERS_TIMEOUT (10s), LEDE_REQUEST_TIMEOUT (30s), LEDE_KEEP_ALIVE_TIMEOUT (5s), LEDE_MAX_CONNECTIONS (1000),
 LEDE_LOG_FORMAT (json|pretty; pretty on a terminal by default), LEDE_SESSION_IDLE (1h), LEDE_SESSION_MAX (12h),
-LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min).
+LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min),
+LEDE_SMTP_URL, LEDE_MAIL_FROM, LEDE_PUBLIC_URL, LEDE_NOTIFY_LIMITS (confirm=3/day,client=10/hour,replies=20/hour).
 See docs/comments-protocol.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
@@ -108,6 +112,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     ...parseConnectionLimits(env),
     logFormat: parseLogFormat(env.LEDE_LOG_FORMAT),
     auth: parseAuthConfig(env),
+    mail: parseMailConfig(env),
   };
 }
 

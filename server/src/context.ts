@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { CommentChanges } from './live/changes.js';
 import type { QueueEvents } from './live/events.js';
+import type { ReplyNotifications } from './mail/notifications.js';
 import type { ContentCheck } from './spam.js';
 import type { CommentStore } from './store/comments.js';
 import type { OpenDatabase } from './store/database.js';
@@ -19,4 +20,6 @@ export interface AppContext {
   /** Key for the hashes that identify voters, reporters and authors without storing IPs. */
   secret: string;
   contentCheck: ContentCheck;
+  /** Reply mail opt-ins (mail/). */
+  notifications: ReplyNotifications;
 }

@@ -102,6 +102,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     maxConnections: 1000,
     logFormat: 'json',
     auth: parseAuthConfig({}),
+    mail: null,
     ...overrides,
   };
 }
@@ -157,9 +158,9 @@ export class Api {
 
   post(
     threadId: string,
-    fields: { name?: string; body?: string; parentId?: string | null; website?: string; startedAt?: number } = {},
+    fields: { name?: string; body?: string; parentId?: string | null; website?: string; startedAt?: number; notifyEmail?: string } = {},
     options: { key?: string; ip?: string; headers?: Record<string, string> } = {},
-  ): Promise<Reply<{ comment: Comment; editToken: string; editableUntil: string }>> {
+  ): Promise<Reply<{ comment: Comment; editToken: string; editableUntil: string; notification?: string }>> {
     const { name = 'Reader', body = `A comment ${randomUUID()}`, ...rest } = fields;
     return this.request({
       method: 'POST',

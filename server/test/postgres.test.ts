@@ -9,6 +9,7 @@ import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
+import { mailSuite } from './suites/mail.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
@@ -29,6 +30,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   networkSuite(backend);
   storageSuite(backend);
   threadSuite(backend);
+  mailSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

@@ -5,6 +5,7 @@ import { consoleSuite } from './suites/console.js';
 import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
+import { mailSuite } from './suites/mail.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
@@ -23,5 +24,6 @@ describe('SQLite', () => {
   networkSuite(backend);
   storageSuite(backend);
   threadSuite(backend);
+  mailSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { randomToken } from '../crypto.js';
 import { moderation } from './migrations/0004-moderation.js';
+import { replySubscriptions } from './migrations/0008-reply-subscriptions.js';
 import type { Database } from './schema.js';
 
 /**
@@ -141,6 +142,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008_reply_subscriptions': replySubscriptions,
 };
 
 /**
