@@ -125,4 +125,11 @@ export class ReplyNotifications {
   }
 }
 
-const tooMany = () => new ApiError(429, 'rate_limited', 'Too many reply notifications were asked for; please try again later.', 'notifyEmail');
+/** 422 rather than 429: a client retries a 429 with the same body, and this refusal lasts for hours. */
+const tooMany = () =>
+  new ApiError(
+    422,
+    'notifications_unavailable',
+    'Too many reply notifications were asked for this address or from here; post without one, or try again tomorrow.',
+    'notifyEmail',
+  );

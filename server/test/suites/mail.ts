@@ -199,15 +199,15 @@ export function mailSuite(backend: Backend): void {
       const thread = uniqueThread('mail-limits');
       for (let i = 0; i < 2; i++) assert.equal((await limited.post(thread, { notifyEmail: address }, { ip: nextIp() })).status, 201);
       const refused = await limited.post(thread, { body: 'third', notifyEmail: address }, { ip: nextIp() });
-      assert.equal(refused.status, 429);
-      assert.equal((refused.body as Json).error.code, 'rate_limited');
+      assert.equal(refused.status, 422);
+      assert.equal((refused.body as Json).error.code, 'notifications_unavailable');
       assert.equal((refused.body as Json).error.field, 'notifyEmail');
       assert.equal((await limited.list(thread)).body.total, 2, 'the refused comment was not stored');
       assert.equal((await smtp.mailsTo(address, 2)).length, 2);
 
       const ip = nextIp();
       for (let i = 0; i < 3; i++) assert.equal((await limited.post(thread, { notifyEmail: newAddress() }, { ip })).status, 201);
-      assert.equal((await limited.post(thread, { notifyEmail: newAddress() }, { ip })).status, 429);
+      assert.equal((await limited.post(thread, { notifyEmail: newAddress() }, { ip })).status, 422);
       assert.equal((await limited.post(thread, {}, { ip })).status, 201, 'comments without an opt-in still post');
     });
 
