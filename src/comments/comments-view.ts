@@ -9,6 +9,7 @@ import { HostConnection } from './connection.js';
 import type { CommentsHost, CommentsLanguage } from './host.js';
 import { commentsMessages, type CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
+import { readOptIn } from './notify.js';
 import { OutboxStore, type SendResults } from './outbox-store.js';
 import type { CommentSort, PostedComment } from './provider.js';
 import { shellStyles } from './shell.styles.js';
@@ -36,6 +37,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   action?: Action;
   errors?: FormErrors;
   announcement = '';
+  notice?: string;
   locale = 'en';
   readonly thread: ThreadStore;
   readonly outbox: OutboxStore;
@@ -106,7 +108,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   }
 
   /** Changes what the forms show, and where focus goes once they are rendered. */
-  #set(state: Partial<Pick<CommentsView, 'action' | 'errors' | 'announcement'>>, focus?: string): void {
+  #set(state: Partial<Pick<CommentsView, 'action' | 'errors' | 'announcement' | 'notice'>>, focus?: string): void {
     Object.assign(this, state);
     if (focus) this.#focusAfterRender = focus;
     this.host.requestUpdate();
@@ -138,7 +140,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     const field = event.target as HTMLInputElement | HTMLTextAreaElement;
     if (field.name === 'name') this.outbox.setName(field.value);
     else if (field.name === 'body') this.outbox.setDraft(form, field.value);
-    if (this.errors?.form === form && this.errors[field.name as 'name' | 'body']) this.errors = { ...this.errors, [field.name]: undefined };
+    if (this.errors?.form === form && this.errors[field.name as 'name' | 'body' | 'email']) this.errors = { ...this.errors, [field.name]: undefined };
     this.host.requestUpdate();
   }
 
@@ -153,9 +155,15 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     else if (characterCount(name) > NAME_MAX) errors.name = messages.tooLong;
     if (!hasVisibleCharacter(body)) errors.body = messages.needBody;
     else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
-    if (errors.name || errors.body) return this.#set({ errors }, fieldOf(errors.name ? 'name' : 'body', form));
-    this.#set(form ? { errors: undefined, action: undefined } : { errors: undefined });
-    this.outbox.queue(form, name, body, submitted(event, 'website'), { opened: this.host.opened, pageUrl: location.href.split('#')[0] });
+    const notifyEmail = this.host.notifications ? readOptIn(event.target as HTMLFormElement) : '';
+    if (notifyEmail === null) errors.email = messages.needEmail;
+    if (errors.name || errors.body || errors.email) return this.#set({ errors }, fieldOf(errors.name ? 'name' : errors.body ? 'body' : 'email', form));
+    this.#set(form ? { errors: undefined, action: undefined, notice: undefined } : { errors: undefined, notice: undefined });
+    this.outbox.queue(form, name, body, submitted(event, 'website'), {
+      opened: this.host.opened,
+      pageUrl: location.href.split('#')[0],
+      ...(notifyEmail ? { notifyEmail } : {}),
+    });
   }
 
   /** @internal */
@@ -163,7 +171,9 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     const { comment } = posted;
     this.thread.posted(posted, this.host.sort);
     const messages = this.#messages ?? en;
-    this.#set({ announcement: comment.status === 'pending' ? messages.held : messages.posted }, at(comment.id));
+    const notice = posted.notification === 'confirm_sent' ? messages.checkInbox : posted.notification === 'subscribed' ? messages.subscribed : undefined;
+    const announcement = comment.status === 'pending' ? messages.held : messages.posted;
+    this.#set({ announcement: notice ? `${announcement} ${notice}` : announcement, notice }, at(comment.id));
     this.chunks.reveal(this.thread.comments, comment.id);
   }
 
@@ -181,8 +191,8 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
       return this.#set({ action: undefined, errors: undefined, announcement: (this.#messages ?? en).closed });
     }
     if (form && findComment(this.thread.comments, form)) this.action = { id: form, kind: 'reply' };
-    const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : 'general';
-    this.#set({ errors: { form, [field]: failure.message }, announcement: failure.message }, fieldOf(field === 'name' ? 'name' : 'body', form));
+    const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : failure.field === 'notifyEmail' ? 'email' : 'general';
+    this.#set({ errors: { form, [field]: failure.message }, announcement: failure.message }, fieldOf(field === 'general' ? 'body' : field, form));
   }
 
   act(id: string, kind: Action['kind']): void {

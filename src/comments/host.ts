@@ -18,6 +18,8 @@ export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
   readonly threadId: string | undefined;
   /** When the page says the thread opened (ISO 8601), sent with posts. */
   readonly opened?: string;
+  /** Whether the form offers reply notifications by mail. */
+  readonly notifications: boolean;
 }
 
 /** The element's own language, which the view follows rather than watching `lang` a second time. */

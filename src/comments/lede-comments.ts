@@ -91,6 +91,12 @@ export class LedeComments extends LedeElement implements CommentsHost {
    */
   @property() opened?: string;
 
+  /**
+   * Offers "Email me when someone replies" under the form: the address goes to the backend as
+   * `notifyEmail`, and the reference server asks the reader to confirm it by mail first.
+   */
+  @property({ type: Boolean }) notifications = false;
+
   /** `lazy` loads the thread and form near the viewport; `eager` loads them at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
 

@@ -46,6 +46,12 @@ const messages: Translation<CommentsSource> = {
   held: 'وصل تعليقك وهو بانتظار المراجعة.',
   queued: 'لم يُرسل تعليقك بعد. إنه محفوظ هنا وسيُرسل عند عودة الاتصال.',
   honeypot: 'اترك هذا الحقل فارغًا',
+  // mail
+  notifyMe: 'راسلني عندما يرد أحد',
+  email: 'البريد الإلكتروني',
+  needEmail: 'أدخل عنوان بريد إلكتروني لتصلك الردود.',
+  checkInbox: 'تحقق من بريدك الوارد للتأكيد.',
+  subscribed: 'ستصلك رسالة عندما يرد أحد.',
 };
 
 export default messages;

@@ -46,6 +46,12 @@ const messages: Translation<CommentsSource> = {
   held: 'Ihr Kommentar ist eingegangen und wird vor der Freischaltung geprüft.',
   queued: 'Ihr Kommentar wurde noch nicht gesendet. Er ist hier gespeichert und wird gesendet, sobald die Verbindung wieder steht.',
   honeypot: 'Dieses Feld bitte leer lassen',
+  // mail
+  notifyMe: 'Per E-Mail benachrichtigen, wenn jemand antwortet',
+  email: 'E-Mail-Adresse',
+  needEmail: 'Geben Sie eine E-Mail-Adresse ein, um Antworten zu erhalten.',
+  checkInbox: 'Bitte bestätigen Sie über den Link in Ihrem Posteingang.',
+  subscribed: 'Sie erhalten eine E-Mail, wenn jemand antwortet.',
 };
 
 export default messages;

@@ -49,6 +49,13 @@ export const en = {
   queued: 'Your comment is not sent yet. It is saved here and will be sent when the connection is back.',
   /** The honeypot's label, for the rare person who meets it. */
   honeypot: 'Leave this field empty',
+  // mail
+  /** The opt-in under the comment form (the `notifications` attribute). */
+  notifyMe: 'Email me when someone replies',
+  email: 'Email address',
+  needEmail: 'Enter an email address to get replies.',
+  checkInbox: 'Check your inbox to confirm.',
+  subscribed: 'You will get an email when someone replies.',
 } as const;
 
 export type CommentsSource = typeof en;

@@ -46,6 +46,12 @@ const messages: Translation<CommentsSource> = {
   held: 'Hemos recibido tu comentario y está pendiente de moderación.',
   queued: 'Tu comentario aún no se ha enviado. Está guardado aquí y se enviará cuando vuelva la conexión.',
   honeypot: 'Deja este campo vacío',
+  // mail
+  notifyMe: 'Avisarme por correo cuando alguien responda',
+  email: 'Correo electrónico',
+  needEmail: 'Escribe un correo electrónico para recibir las respuestas.',
+  checkInbox: 'Revisa tu bandeja de entrada para confirmar.',
+  subscribed: 'Recibirás un correo cuando alguien responda.',
 };
 
 export default messages;

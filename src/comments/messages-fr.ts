@@ -46,6 +46,12 @@ const messages: Translation<CommentsSource> = {
   held: 'Votre commentaire a été reçu et attend la modération.',
   queued: 'Votre commentaire n’est pas encore envoyé. Il est gardé ici et partira au retour de la connexion.',
   honeypot: 'Laissez ce champ vide',
+  // mail
+  notifyMe: 'M’écrire quand quelqu’un répond',
+  email: 'Adresse e-mail',
+  needEmail: 'Saisissez une adresse e-mail pour être prévenu des réponses.',
+  checkInbox: 'Consultez votre boîte de réception pour confirmer.',
+  subscribed: 'Vous recevrez un e-mail quand quelqu’un répondra.',
 };
 
 export default messages;

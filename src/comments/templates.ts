@@ -10,6 +10,7 @@ import { formatDate, formatRelativeTime, isolate } from '../shared/format.js';
 import type { ChunkedRows } from './chunks.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import type { CommentsMessages } from './messages.js';
+import { renderOptIn } from './notify.js';
 import type { OutboxEntry } from './outbox.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { ThreadStore } from './thread-store.js';
@@ -20,11 +21,11 @@ export const NAME_MAX = LIMITS.name.max;
 export const BODY_MAX = LIMITS.body.max;
 
 export type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
-export type FormErrors = { form: string; name?: string; body?: string; general?: string };
+export type FormErrors = { form: string; name?: string; body?: string; email?: string; general?: string };
 
 /** What the templates read, and the handlers they call. */
 export interface CommentsUi {
-  readonly host: { readonly threadId?: string; readonly sort: string };
+  readonly host: { readonly threadId?: string; readonly sort: string; readonly notifications: boolean };
   readonly locale: string;
   readonly thread: ThreadStore;
   readonly outbox: OutboxStore;
@@ -32,6 +33,8 @@ export interface CommentsUi {
   readonly action?: Action;
   readonly errors?: FormErrors;
   readonly announcement: string;
+  /** Shown under the comment form after a post: what became of the reply-mail opt-in. */
+  readonly notice?: string;
   onSort(event: Event): void;
   retryLoad(): void;
   loadMore(): void;
@@ -51,6 +54,7 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
   return html`<section>
     <slot name="heading"><h2>${messages.title}</h2></slot>
     ${ui.host.threadId ? (thread.closed ? html`<p class="closed">${messages.closed}</p>` : renderForm(ui, '', messages)) : nothing}
+    ${ui.notice ? html`<p class="notice">${ui.notice}</p>` : nothing}
     ${ui.outbox.entries.length ? html`<ul class="outbox">${ui.outbox.entries.map((entry) => renderUnsent(ui, entry, messages))}</ul>` : nothing}
     <div class="bar">
       <p>${status === 'ready' || status === 'more' ? messages.count({ count: thread.total }) : ''}</p>
@@ -105,6 +109,7 @@ function renderForm(ui: CommentsUi, form: string, messages: CommentsMessages, co
         : html`${renderField(`name-${id}`, messages.name, 'name', ui.outbox.name, errors?.name, `name-error-${id}`, NAME_MAX)}
           ${renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
           <p class="muted" id="left-${id}">${messages.left({ count: BODY_MAX - characterCount(body) })}</p>
+          ${ui.host.notifications ? renderOptIn(id, messages, errors?.email) : nothing}
           ${renderHoneypot(messages)}`
     }
     ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}
