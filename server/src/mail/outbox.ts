@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailConfig } from '../config/mail.js';
 import { randomToken } from '../crypto.js';
 import type { Database } from '../store/schema.js';
@@ -21,7 +21,8 @@ const MAX_ATTEMPTS = 8;
  * only one process sends it. Failures are retried with doubling delays, up to MAX_ATTEMPTS.
  */
 export class MailOutbox {
-  readonly #transport: Transporter;
+  /** nodemailer is loaded only by servers that send mail: the others neither load nor keep it. */
+  readonly #transport: Promise<Transporter>;
   readonly #timer: NodeJS.Timeout;
   #running: Promise<void> | null = null;
   #again = false;
@@ -32,7 +33,7 @@ export class MailOutbox {
     private readonly vault: AddressVault,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.#transport = nodemailer.createTransport(config.smtpUrl);
+    this.#transport = import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(config.smtpUrl));
     this.#timer = setInterval(() => this.kick(), config.pollMs);
     this.#timer.unref();
   }
@@ -95,7 +96,7 @@ export class MailOutbox {
     clearInterval(this.#timer);
     this.#again = false;
     await this.#running;
-    this.#transport.close();
+    (await this.#transport).close();
   }
 
   async #drain(): Promise<void> {
@@ -131,7 +132,9 @@ export class MailOutbox {
       return;
     }
     try {
-      await this.#transport.sendMail({
+      await (
+        await this.#transport
+      ).sendMail({
         from: this.config.from,
         to: mail.to,
         subject: mail.subject,
