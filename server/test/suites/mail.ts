@@ -211,6 +211,23 @@ export function mailSuite(backend: Backend): void {
       assert.equal((await limited.post(thread, {}, { ip })).status, 201, 'comments without an opt-in still post');
     });
 
+    it('skips reply mails past the per-address limit', async () => {
+      await start();
+      const limited = await makeApp(backend, {
+        mail: mailConfig(smtp.port, { limits: { ...DEFAULT_NOTIFY_LIMITS, replies: { max: 1, windowMs: 3_600_000 } } }),
+      });
+      const address = newAddress();
+      const thread = uniqueThread('mail-replies');
+      const parent = await limited.post(thread, { notifyEmail: address }, { ip: nextIp() });
+      const [confirm] = await smtp.mailsTo(address);
+      await confirmByLink(confirm!);
+      for (const body of ['First reply', 'Second reply']) await limited.post(thread, { body, parentId: parent.body.comment.id }, { ip: nextIp() });
+      const [, mail] = await smtp.mailsTo(address, 2);
+      assert.match(mail!.text!, /First reply/);
+      await settle();
+      assert.equal((await smtp.receivedBy(address)).length, 2);
+    });
+
     it('refuses an address it cannot use, and an opt-in on a server without mail', async () => {
       await start();
       const bad = await api.post(uniqueThread(), { notifyEmail: 'not an address' }, { ip: nextIp() });
