@@ -34,7 +34,7 @@ async function fill(element: LedeComments, email?: string): Promise<void> {
   $<HTMLTextAreaElement>(element, '#body-top')!.focus();
   await sendKeys({ press: 'Tab' });
   expect(root(element).activeElement?.id).to.equal('notify-top');
-  await sendKeys({ press: 'Space' });
+  await sendKeys({ press: ' ' });
   await sendKeys({ press: 'Tab' });
   expect(root(element).activeElement?.id).to.equal('email-top');
   if (email) await sendKeys({ type: email });
