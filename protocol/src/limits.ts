@@ -84,6 +84,8 @@ export const ERROR_CODES = [
   'sign_in_required',
   // live-server
   'too_many_streams',
+  // mail
+  'notifications_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

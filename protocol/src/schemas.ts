@@ -88,7 +88,13 @@ export const CommentResponse = Type.Object({ comment: CommentRef });
 export type CommentResponse = Static<typeof CommentResponse>;
 
 /** `POST /threads/:threadId/comments`: the stored comment, its edit token and until when it works. */
-export const CreatedComment = Type.Object({ comment: CommentRef, editToken: Type.String(), editableUntil: Type.String() });
+export const CreatedComment = Type.Object({
+  comment: CommentRef,
+  editToken: Type.String(),
+  editableUntil: Type.String(),
+  /** With `notifyEmail`: a confirmation mail went out, or the address was confirmed before. */
+  notification: Type.Optional(StringEnum(['confirm_sent', 'subscribed'] as const)),
+});
 export type CreatedComment = Static<typeof CreatedComment>;
 
 /** A comment id in a path or a body. */
@@ -138,6 +144,8 @@ export const NewComment = Type.Object({
   pageUrl: Type.Optional(Type.String({ maxLength: LIMITS.pageUrl.max })),
   /** When the page says its thread opened (ISO 8601): the first post's starts the LEDE_CLOSE_AFTER clock. */
   opened: Type.Optional(Type.String({ maxLength: 40 })),
+  /** "Email me when someone replies": the address, confirmed by mail before any reply mail. */
+  notifyEmail: Type.Optional(Type.String({ maxLength: 254 })),
 });
 export type NewComment = Static<typeof NewComment>;
 

@@ -15,6 +15,8 @@ import { CONSOLE_DIR, registerConsole } from './routes/console.js';
 import { registerPublicRoutes } from './routes/public.js';
 import { CommentChanges } from './live/changes.js';
 import { QueueEvents } from './live/events.js';
+import { ReplyNotifications } from './mail/notifications.js';
+import { registerNotificationRoutes } from './mail/routes.js';
 import { queueBus } from './live/bus.js';
 import { ThreadEvents } from './live/thread-events.js';
 import { registerThreadEvents } from './live/thread-route.js';
@@ -90,6 +92,9 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
   });
   if (config.webhooks) changes.on(webhooks(app, config.webhooks, database, moderation));
   const secret = config.secret ?? (await store.secret());
+  const notifications = new ReplyNotifications(config.mail, database.db, secret, app.log);
+  changes.on((change) => notifications.changed(change));
+  app.addHook('onClose', async () => notifications.close());
   const context: AppContext = {
     config,
     store,
@@ -100,6 +105,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     secret,
     contentCheck: { moderation: config.moderation, hasBannedWords: bannedWordMatcher(config.bannedWords) },
     readers: new Readers(config.sso, secret),
+    notifications,
   };
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
@@ -137,6 +143,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
       registerPublicRoutes(api, context);
       registerReaderRoutes(api, context);
       registerThreadEvents(api, threadEvents);
+      await api.register(async (mail) => registerNotificationRoutes(mail, notifications));
       await api.register(
         async (admin) => {
           registerAdminRoutes(admin, context);

@@ -12,6 +12,7 @@ import {
   type RateLimit,
   type RateLimitedAction,
 } from './config/moderation.js';
+import { parseMailConfig, type MailConfig } from './config/mail.js';
 import { parseConnectionLimits, parseHosts, parseOrigins, parsePort, parseTrustProxy, type ConnectionLimits } from './config/network.js';
 import { parseSsoConfig, type SsoConfig } from './config/sso.js';
 import { parseLiveConfig, type LiveConfig } from './config/live.js';
@@ -68,6 +69,8 @@ export interface Config extends ConnectionLimits {
   cache: CacheConfig;
   /** Live threads: streams per process, events kept for resuming. */
   live: LiveConfig;
+  /** Reply notifications by mail; null while LEDE_SMTP_URL is unset. */
+  mail: MailConfig | null;
 }
 
 export const USAGE = `Usage: lede-server [--port 8787] [--host 127.0.0.1] [--db ./.lede-data/comments.sqlite]
@@ -83,8 +86,9 @@ LEDE_SIGNIN_LIMITS (name=5/15min,client=20/15min),
 LEDE_SSO_SECRET | LEDE_SSO_JWKS_URL | LEDE_SSO_PUBLIC_KEY_FILE, LEDE_SSO_ISSUER, LEDE_SSO_AUDIENCE, LEDE_SSO_ID (opaque|sub), LEDE_ANONYMOUS (allow|deny),
 LEDE_WEBHOOK_URLS (https://…, slack:https://…), LEDE_WEBHOOK_SECRET, LEDE_WEBHOOK_EVENTS (all), LEDE_WEBHOOK_RETRIES (10s,1m,5m,30m,2h,6h),
 LEDE_WEBHOOK_TIMEOUT (10s), LEDE_PUBLIC_URL, LEDE_CACHE_MAX_AGE (5), LEDE_CACHE_S_MAXAGE (10), LEDE_CACHE_STALE (60).
-LEDE_LIVE_STREAMS (9/10 of LEDE_MAX_CONNECTIONS), LEDE_LIVE_KEEP (1h), LEDE_LIVE_KEEP_EVENTS (10000).
-See docs/comments-protocol.md, docs/sso.md, docs/webhooks.md, docs/caching.md and docs/live.md.`;
+LEDE_LIVE_STREAMS (9/10 of LEDE_MAX_CONNECTIONS), LEDE_LIVE_KEEP (1h), LEDE_LIVE_KEEP_EVENTS (10000),
+LEDE_SMTP_URL, LEDE_MAIL_FROM, LEDE_NOTIFY_LIMITS (confirm=3/day,client=10/hour,replies=20/hour).
+See docs/comments-protocol.md, docs/sso.md, docs/webhooks.md, docs/caching.md, docs/live.md and docs/notifications.md.`;
 
 /** Reads flags (which win) and environment into a validated `Config`, or throws `ConfigError`. */
 export function parseConfig(argv: string[], env: Env): Config {
@@ -129,6 +133,7 @@ export function parseConfig(argv: string[], env: Env): Config {
     sso: parseSsoConfig(env),
     cache: parseCacheConfig(env),
     live: parseLiveConfig(env, connections.maxConnections),
+    mail: parseMailConfig(env),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { CommentChanges } from './live/changes.js';
 import type { QueueEvents } from './live/events.js';
 import type { Readers } from './sso/readers.js';
+import type { ReplyNotifications } from './mail/notifications.js';
 import type { ContentCheck } from './spam.js';
 import type { CommentStore } from './store/comments.js';
 import type { OpenDatabase } from './store/database.js';
@@ -22,4 +23,6 @@ export interface AppContext {
   contentCheck: ContentCheck;
   /** Readers signed in with the site's login: checks their tokens. */
   readers: Readers;
+  /** Reply mail opt-ins (mail/). */
+  notifications: ReplyNotifications;
 }

@@ -36,6 +36,22 @@ describe('configuration', () => {
     assert.equal(config.closeAfterMs, null);
   });
 
+  it('reads reply mail settings: off without LEDE_SMTP_URL, all three needed with it, limits by kind', () => {
+    assert.equal(parseConfig([], {}).mail, null);
+    const env = { LEDE_SMTP_URL: 'smtps://u:p@mail.example:465', LEDE_MAIL_FROM: 'The Daily <c@news.example>', LEDE_PUBLIC_URL: 'https://c.news.example/' };
+    const mail = parseConfig([], env).mail!;
+    assert.equal(mail.smtpUrl, 'smtps://u:p@mail.example:465');
+    assert.equal(mail.publicUrl, 'https://c.news.example');
+    assert.deepEqual(mail.limits.confirm, { max: 3, windowMs: 86_400_000 });
+    const limited = parseConfig([], { ...env, LEDE_NOTIFY_LIMITS: 'confirm=1/day,replies=5/10min' }).mail!.limits;
+    assert.deepEqual(limited, { confirm: { max: 1, windowMs: 86_400_000 }, client: { max: 10, windowMs: 3_600_000 }, replies: { max: 5, windowMs: 600_000 } });
+    assert.throws(() => parseConfig([], { ...env, LEDE_MAIL_FROM: '' }), /LEDE_MAIL_FROM must be set/);
+    assert.throws(() => parseConfig([], { ...env, LEDE_PUBLIC_URL: undefined }), /LEDE_PUBLIC_URL must be set/);
+    assert.throws(() => parseConfig([], { ...env, LEDE_PUBLIC_URL: 'ftp://x' }), /LEDE_PUBLIC_URL must be an http\(s\) URL/);
+    assert.throws(() => parseConfig([], { ...env, LEDE_SMTP_URL: 'mail.example' }), /LEDE_SMTP_URL must be an smtp/);
+    assert.throws(() => parseConfig([], { ...env, LEDE_NOTIFY_LIMITS: 'confirm=0/day' }), /LEDE_NOTIFY_LIMITS: cannot read "confirm=0\/day"/);
+  });
+
   it('reads LEDE_CLOSE_AFTER in days, or off', () => {
     assert.equal(parseConfig([], { LEDE_CLOSE_AFTER: '30' }).closeAfterMs, 30 * 86_400_000);
     assert.equal(parseConfig([], { LEDE_CLOSE_AFTER: '7d' }).closeAfterMs, 7 * 86_400_000);

@@ -107,6 +107,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     sso: parseSsoConfig({}),
     cache: parseCacheConfig({}),
     live: { maxStreams: 900, keepMs: 3_600_000, keepEvents: 10_000 },
+    mail: null,
     ...overrides,
   };
 }
@@ -162,9 +163,9 @@ export class Api {
 
   post(
     threadId: string,
-    fields: { name?: string; body?: string; parentId?: string | null; website?: string; startedAt?: number } = {},
+    fields: { name?: string; body?: string; parentId?: string | null; website?: string; startedAt?: number; notifyEmail?: string } = {},
     options: { key?: string; ip?: string; headers?: Record<string, string> } = {},
-  ): Promise<Reply<{ comment: Comment; editToken: string; editableUntil: string }>> {
+  ): Promise<Reply<{ comment: Comment; editToken: string; editableUntil: string; notification?: string }>> {
     const { name = 'Reader', body = `A comment ${randomUUID()}`, ...rest } = fields;
     return this.request({
       method: 'POST',

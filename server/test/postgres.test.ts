@@ -11,6 +11,7 @@ import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
 import { liveThreadSuite } from './suites/live-threads.js';
+import { mailSuite } from './suites/mail.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
@@ -37,6 +38,7 @@ describe('PostgreSQL', { skip: typeof backend === 'string' ? backend : false }, 
   webhookSuite(backend);
   ssoSuite(backend);
   cacheSuite(backend);
+  mailSuite(backend);
   processSuite('postgres', { DATABASE_URL: backend.config.url });
 
   it('survives its connection being cut mid-query (a restart, a failover): that query fails, then queries work again', async () => {

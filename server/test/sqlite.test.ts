@@ -7,6 +7,7 @@ import { networkSuite } from './suites/network.js';
 import { actionSuite } from './suites/actions.js';
 import { liveSuite } from './suites/live.js';
 import { liveThreadSuite } from './suites/live-threads.js';
+import { mailSuite } from './suites/mail.js';
 import { processSuite } from './suites/processes.js';
 import { queueSuite } from './suites/queue.js';
 import { routeSuite } from './suites/routes.js';
@@ -31,5 +32,6 @@ describe('SQLite', () => {
   webhookSuite(backend);
   ssoSuite(backend);
   cacheSuite(backend);
+  mailSuite(backend);
   if (backend.config.kind === 'sqlite') processSuite('sqlite', { LEDE_DB: backend.config.path });
 });

@@ -3,7 +3,8 @@ import type { Comment } from '../model.js';
 import type { LedeError } from '../shared/errors.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { ChunkedRows } from './chunks.js';
-import { characterCount, hasVisibleCharacter } from './comment-text.js';
+import { at, checkCommentForm, fieldOf, submitted } from './forms.js';
+import { hasVisibleCharacter } from './comment-text.js';
 import { commentsStyles } from './comments.styles.js';
 import { HostConnection, type Connection } from './connection.js';
 import type { CommentsHost, CommentsLanguage } from './host.js';
@@ -12,22 +13,17 @@ import { explain } from './identity-view.js';
 import { LiveThread, type LiveView } from './live.js';
 import { commentsMessages, type CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
+import { readOptIn } from './notify.js';
 import { OutboxStore, type SendResults } from './outbox-store.js';
 import type { CommentSort, ModerateAction, PostedComment } from './provider.js';
 import { LedeSignInRequestedEvent } from './sign-in-event.js';
 import { shellStyles } from './shell.styles.js';
-import { BODY_MAX, NAME_MAX, renderThread, type Action, type CommentsUi, type FormErrors } from './templates.js';
+import { renderThread, type Action, type CommentsUi, type FormErrors } from './templates.js';
 import { findComment } from './thread.js';
 import { ThreadStore } from './thread-store.js';
 
 /** For what happens after a render (announcements, form errors): by then the language has loaded. */
 const en = commentsMessages.get('en')!;
-
-/** Selectors for a comment in the thread, and for a form field by its id. */
-const at = (id: string) => `[data-id="${CSS.escape(id)}"]`;
-const fieldOf = (field: string, form: string) => `#${CSS.escape(`${field}-${form || 'top'}`)}`;
-/** A submitted form's text field, trimmed. */
-const submitted = (event: SubmitEvent, name: string) => String(new FormData(event.target as HTMLFormElement).get(name) ?? '').trim();
 
 /**
  * Everything of `<lede-comments>` but its shell, loaded by `import()` when the element nears the viewport or has unsent work (see lede-comments.ts):
@@ -38,6 +34,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   action?: Action;
   errors?: FormErrors;
   announcement = '';
+  notice?: string;
   locale = 'en';
   readonly thread: ThreadStore;
   readonly outbox: OutboxStore;
@@ -114,7 +111,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   }
 
   /** Changes what the forms show, and where focus goes once they are rendered. */
-  #set(state: Partial<Pick<CommentsView, 'action' | 'errors' | 'announcement'>>, focus?: string): void {
+  #set(state: Partial<Pick<CommentsView, 'action' | 'errors' | 'announcement' | 'notice'>>, focus?: string): void {
     Object.assign(this, state);
     if (focus) this.#focusAfterRender = focus;
     this.host.requestUpdate();
@@ -174,7 +171,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     const field = event.target as HTMLInputElement | HTMLTextAreaElement;
     if (field.name === 'name') this.outbox.setName(field.value);
     else if (field.name === 'body') this.outbox.setDraft(form, field.value);
-    if (this.errors?.form === form && this.errors[field.name as 'name' | 'body']) this.errors = { ...this.errors, [field.name]: undefined };
+    if (this.errors?.form === form && this.errors[field.name as 'name' | 'body' | 'email']) this.errors = { ...this.errors, [field.name]: undefined };
     this.host.requestUpdate();
   }
 
@@ -182,16 +179,15 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     event.preventDefault();
     const name = submitted(event, 'name');
     const body = submitted(event, 'body');
-    const messages = this.#messages ?? en;
-    const errors: FormErrors = { form };
-    // Zero-width characters, fillers or marks alone are no name and no comment.
-    if (!hasVisibleCharacter(name)) errors.name = messages.needName;
-    else if (characterCount(name) > NAME_MAX) errors.name = messages.tooLong;
-    if (!hasVisibleCharacter(body)) errors.body = messages.needBody;
-    else if (characterCount(body) > BODY_MAX) errors.body = messages.tooLong;
-    if (errors.name || errors.body) return this.#set({ errors }, fieldOf(errors.name ? 'name' : 'body', form));
-    this.#set(form ? { errors: undefined, action: undefined } : { errors: undefined });
-    this.outbox.queue(form, name, body, submitted(event, 'website'), { opened: this.host.opened, pageUrl: location.href.split('#')[0] });
+    const notifyEmail = this.host.notifications ? readOptIn(event.target as HTMLFormElement) : '';
+    const errors = checkCommentForm(form, name, body, notifyEmail, this.#messages ?? en);
+    if (errors.name || errors.body || errors.email) return this.#set({ errors }, fieldOf(errors.name ? 'name' : errors.body ? 'body' : 'email', form));
+    this.#set(form ? { errors: undefined, action: undefined, notice: undefined } : { errors: undefined, notice: undefined });
+    this.outbox.queue(form, name, body, submitted(event, 'website'), {
+      opened: this.host.opened,
+      pageUrl: location.href.split('#')[0],
+      ...(notifyEmail ? { notifyEmail } : {}),
+    });
   }
 
   /** @internal */
@@ -199,7 +195,9 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     const { comment } = posted;
     this.thread.posted(posted, this.host.sort);
     const messages = this.#messages ?? en;
-    this.#set({ announcement: comment.status === 'pending' ? messages.held : messages.posted }, at(comment.id));
+    const notice = posted.notification === 'confirm_sent' ? messages.checkInbox : posted.notification === 'subscribed' ? messages.subscribed : undefined;
+    const announcement = comment.status === 'pending' ? messages.held : messages.posted;
+    this.#set({ announcement: notice ? `${announcement} ${notice}` : announcement, notice }, at(comment.id));
     this.chunks.reveal(this.thread.comments, comment.id);
   }
 
@@ -225,8 +223,8 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
       this.identity.error = failure;
       return this.#set({ errors: form ? { form, general: message } : undefined, announcement: message }, fieldOf('body', form));
     }
-    const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : 'general';
-    this.#set({ errors: { form, [field]: failure.message }, announcement: failure.message }, fieldOf(field === 'name' ? 'name' : 'body', form));
+    const field = failure.field === 'author.name' ? 'name' : failure.field === 'body' ? 'body' : failure.field === 'notifyEmail' ? 'email' : 'general';
+    this.#set({ errors: { form, [field]: failure.message }, announcement: failure.message }, fieldOf(field === 'general' ? 'body' : field, form));
   }
 
   act(id: string, kind: Action['kind']): void {

@@ -29,6 +29,14 @@ export const commentsStyles = css`
   [aria-invalid='true'] {
     border-color: var(--_color-danger);
   }
+  .notify {
+    display: flex;
+    align-items: center;
+    gap: var(--_space-xs);
+  }
+  .notify label {
+    font-weight: normal;
+  }
   .field-error {
     color: var(--_color-danger);
   }

@@ -25,6 +25,8 @@ export interface CommentsHost extends ReactiveControllerHost, HTMLElement {
   /** Whether the thread follows changes as they happen; milliseconds between polls without a stream. */
   readonly live: boolean;
   readonly pollInterval: number;
+  /** Whether the form offers reply notifications by mail. */
+  readonly notifications: boolean;
 }
 
 /** The element's own language, which the view follows rather than watching `lang` a second time. */

@@ -126,6 +126,12 @@ export class LedeComments extends LedeElement implements CommentsHost {
   /** Milliseconds between polls of the first page when the provider has no live events (or they keep failing). */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
 
+  /**
+   * Offers "Email me when someone replies" under the form: the address goes to the backend as
+   * `notifyEmail`, and the reference server asks the reader to confirm it by mail first.
+   */
+  @property({ type: Boolean }) notifications = false;
+
   /** `lazy` loads the thread and form near the viewport; `eager` loads them at once. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
 

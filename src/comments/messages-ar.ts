@@ -84,6 +84,12 @@ const messages: Translation<CommentsSource> = {
     other: '{count} رد جديد',
   },
   new: 'جديد',
+  // mail
+  notifyMe: 'راسلني عندما يرد أحد',
+  email: 'البريد الإلكتروني',
+  needEmail: 'أدخل عنوان بريد إلكتروني لتصلك الردود.',
+  checkInbox: 'تحقق من بريدك الوارد للتأكيد.',
+  subscribed: 'ستصلك رسالة عندما يرد أحد.',
 };
 
 export default messages;

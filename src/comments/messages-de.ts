@@ -70,6 +70,12 @@ const messages: Translation<CommentsSource> = {
   newComments: { one: '{count} neuer Kommentar', other: '{count} neue Kommentare' },
   newReplies: { one: '{count} neue Antwort', other: '{count} neue Antworten' },
   new: 'Neu',
+  // mail
+  notifyMe: 'Per E-Mail benachrichtigen, wenn jemand antwortet',
+  email: 'E-Mail-Adresse',
+  needEmail: 'Geben Sie eine E-Mail-Adresse ein, um Antworten zu erhalten.',
+  checkInbox: 'Bitte bestätigen Sie über den Link in Ihrem Posteingang.',
+  subscribed: 'Sie erhalten eine E-Mail, wenn jemand antwortet.',
 };
 
 export default messages;

@@ -82,6 +82,13 @@ export const en = {
   newReplies: { one: '{count} new reply', other: '{count} new replies' },
   /** The badge of a comment that arrived while the reader was here. */
   new: 'New',
+  // mail
+  /** The opt-in under the comment form (the `notifications` attribute). */
+  notifyMe: 'Email me when someone replies',
+  email: 'Email address',
+  needEmail: 'Enter an email address to get replies.',
+  checkInbox: 'Check your inbox to confirm.',
+  subscribed: 'You will get an email when someone replies.',
 } as const;
 
 export type CommentsSource = typeof en;

@@ -70,6 +70,12 @@ const messages: Translation<CommentsSource> = {
   newComments: { one: '{count} comentario nuevo', many: '{count} de comentarios nuevos', other: '{count} comentarios nuevos' },
   newReplies: { one: '{count} respuesta nueva', many: '{count} de respuestas nuevas', other: '{count} respuestas nuevas' },
   new: 'Nuevo',
+  // mail
+  notifyMe: 'Avisarme por correo cuando alguien responda',
+  email: 'Correo electrónico',
+  needEmail: 'Escribe un correo electrónico para recibir las respuestas.',
+  checkInbox: 'Revisa tu bandeja de entrada para confirmar.',
+  subscribed: 'Recibirás un correo cuando alguien responda.',
 };
 
 export default messages;

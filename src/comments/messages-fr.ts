@@ -70,6 +70,12 @@ const messages: Translation<CommentsSource> = {
   newComments: { one: '{count} nouveau commentaire', many: '{count} de nouveaux commentaires', other: '{count} nouveaux commentaires' },
   newReplies: { one: '{count} nouvelle réponse', many: '{count} de nouvelles réponses', other: '{count} nouvelles réponses' },
   new: 'Nouveau',
+  // mail
+  notifyMe: 'M’écrire quand quelqu’un répond',
+  email: 'Adresse e-mail',
+  needEmail: 'Saisissez une adresse e-mail pour être prévenu des réponses.',
+  checkInbox: 'Consultez votre boîte de réception pour confirmer.',
+  subscribed: 'Vous recevrez un e-mail quand quelqu’un répondra.',
 };
 
 export default messages;

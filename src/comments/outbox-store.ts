@@ -72,12 +72,21 @@ export class OutboxStore {
    * Queues a comment from form `form` (a parent id, '' at the top) and sends it; its draft is cleared.
    * `page` is what the page says about itself: the thread's opening date, its address.
    */
-  queue(form: string, name: string, body: string, website: string, page: Pick<NewComment, 'opened' | 'pageUrl'> = {}): void {
+  queue(form: string, name: string, body: string, website: string, page: Pick<NewComment, 'opened' | 'pageUrl' | 'notifyEmail'> = {}): void {
     const startedAt = this.#startedAt.get(form) ?? Date.now();
-    const { opened, pageUrl } = page;
+    const { opened, pageUrl, notifyEmail } = page;
     const entry: OutboxEntry = {
       key: newIdempotencyKey(),
-      comment: { author: { name }, body, parentId: form || null, website, startedAt, ...(opened ? { opened } : {}), ...(pageUrl ? { pageUrl } : {}) },
+      comment: {
+        author: { name },
+        body,
+        parentId: form || null,
+        website,
+        startedAt,
+        ...(opened ? { opened } : {}),
+        ...(pageUrl ? { pageUrl } : {}),
+        ...(notifyEmail ? { notifyEmail } : {}),
+      },
       attempts: 0,
       retryAt: 0,
     };

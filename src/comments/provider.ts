@@ -46,6 +46,8 @@ export interface NewComment {
   opened?: string;
   /** The page the form is on, without its fragment: moderators open the article from the queue. */
   pageUrl?: string;
+  /** "Email me when someone replies": the reader's address (`notifications`). */
+  notifyEmail?: string;
 }
 
 /** A stored comment and the token that lets its author edit or delete it. */
@@ -54,6 +56,8 @@ export interface PostedComment {
   editToken: string;
   /** When editing and deleting close (ISO 8601); without it the element assumes 15 minutes. */
   editableUntil?: string;
+  /** With `notifyEmail`: a confirmation mail is on its way, or the address was confirmed before. */
+  notification?: 'confirm_sent' | 'subscribed';
 }
 
 /**

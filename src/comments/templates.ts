@@ -12,6 +12,7 @@ import { tokenError, type IdentityStore } from './identity.js';
 import { explain, renderMarks, renderModeration, renderSignedIn, renderSignIn } from './identity-view.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import type { CommentsMessages } from './messages.js';
+import { renderOptIn } from './notify.js';
 import type { OutboxEntry } from './outbox.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { ModerateAction } from './provider.js';
@@ -23,11 +24,11 @@ export const NAME_MAX = LIMITS.name.max;
 export const BODY_MAX = LIMITS.body.max;
 
 export type Action = { id: string; kind: 'reply' | 'edit' | 'delete' | 'report' };
-export type FormErrors = { form: string; name?: string; body?: string; general?: string };
+export type FormErrors = { form: string; name?: string; body?: string; email?: string; general?: string };
 
 /** What the templates read, and the handlers they call. */
 export interface CommentsUi {
-  readonly host: { readonly threadId?: string; readonly sort: string };
+  readonly host: { readonly threadId?: string; readonly sort: string; readonly notifications: boolean };
   readonly locale: string;
   readonly thread: ThreadStore;
   readonly outbox: OutboxStore;
@@ -38,6 +39,8 @@ export interface CommentsUi {
   readonly announcement: string;
   /** The live thread: new comments waiting behind a button, and those that arrived while reading. */
   readonly live: { readonly count: number; readonly fresh: ReadonlySet<string>; show(): void };
+  /** Shown under the comment form after a post: what became of the reply-mail opt-in. */
+  readonly notice?: string;
   onSort(event: Event): void;
   retryLoad(): void;
   loadMore(): void;
@@ -62,6 +65,7 @@ export function renderThread(ui: CommentsUi, messages: CommentsMessages): Templa
   return html`<section>
     <slot name="heading"><h2>${messages.title}</h2></slot>
     ${ui.host.threadId ? (thread.closed ? html`<p class="closed">${messages.closed}</p>` : renderCommentForm(ui, '', messages)) : nothing}
+    ${ui.notice ? html`<p class="notice">${ui.notice}</p>` : nothing}
     ${ui.outbox.entries.length ? html`<ul class="outbox">${ui.outbox.entries.map((entry) => renderUnsent(ui, entry, messages))}</ul>` : nothing}
     <div class="bar">
       <p>${status === 'ready' || status === 'more' ? messages.count({ count: thread.total }) : ''}</p>
@@ -134,6 +138,7 @@ function renderForm(ui: CommentsUi, form: string, messages: CommentsMessages, co
           }
           ${renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
           <p class="muted" id="left-${id}">${messages.left({ count: BODY_MAX - characterCount(body) })}</p>
+          ${ui.host.notifications ? renderOptIn(id, messages, errors?.email) : nothing}
           ${renderHoneypot(messages)}`
     }
     ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}

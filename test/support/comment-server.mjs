@@ -26,12 +26,13 @@
 //   POST /test-api/comments/<scope>/requests       answers [{ method, path, authorization }]: every
 //        request proxied since the last reset, oldest first
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
-//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation?, postgres? } clear faults, canned answers
+//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation?, postgres?, mail? } clear faults, canned answers
 //        and the request log, start the server
 //        if stopped, new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") or `moderation` (LEDE_MODERATION,
 //        e.g. "first-time") restarts it with that setting; `postgres: true` moves the scope to its own
 //        database in a throwaway PostgreSQL cluster (server/scripts/pg-cluster.ts, one per run, started
-//        when first asked for)
+//        when first asked for); `mail: true` turns on reply notifications (LEDE_SMTP_URL to a closed
+//        loopback port: mail waits in the server's outbox; server/test/suites/mail.ts reads delivered mail)
 //   POST /test-api/comments/<scope>/moderator      { name, password } adds a moderator account (the CLI);
 //        the server's session cookie (Path=/api/admin) is rewritten to this scope's path
 //   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
@@ -95,6 +96,7 @@ async function postgresDatabase(name) {
  * @property {string} clientIp
  * @property {string | undefined} editWindow
  * @property {string | undefined} moderation
+ * @property {boolean | undefined} mail  reply notifications on (`reset { mail: true }`)
  * @property {string | undefined} databaseUrl  PostgreSQL instead of the SQLite file `db`
  */
 /** @type {Map<string, Scope>} */
@@ -113,6 +115,7 @@ async function scopeNamed(name) {
       clientIp: nextIp(),
       editWindow: undefined,
       moderation: undefined,
+      mail: undefined,
       databaseUrl: undefined,
     };
     scopes.set(name, scope);
@@ -169,6 +172,7 @@ async function startNow(state) {
       LEDE_BANNED_WORDS: HOLD_WORD,
       ...(state.editWindow ? { LEDE_EDIT_WINDOW: state.editWindow } : {}),
       ...(state.moderation ? { LEDE_MODERATION: state.moderation } : {}),
+      ...(state.mail ? { LEDE_SMTP_URL: 'smtp://127.0.0.1:9', LEDE_MAIL_FROM: 'comments@news.example', LEDE_PUBLIC_URL: 'http://127.0.0.1' } : {}),
       ...(state.databaseUrl ? { DATABASE_URL: state.databaseUrl } : {}),
     },
   });
@@ -394,10 +398,16 @@ export function commentServerMiddleware() {
         state.answers = [];
         state.requests = [];
         state.clientIp = nextIp();
-        if (input.editWindow !== state.editWindow || input.moderation !== state.moderation || (input.postgres && !state.databaseUrl)) {
+        if (
+          input.editWindow !== state.editWindow ||
+          input.moderation !== state.moderation ||
+          input.mail !== state.mail ||
+          (input.postgres && !state.databaseUrl)
+        ) {
           await stopServer(state);
           state.editWindow = input.editWindow;
           state.moderation = input.moderation;
+          state.mail = input.mail;
           if (input.postgres) state.databaseUrl ??= await postgresDatabase(name);
         }
         await startServer(state);

@@ -21,6 +21,7 @@ import { clientKey } from '../client.js';
 import type { RateLimitedAction } from '../config.js';
 import { hmac, randomToken, sha256, tokenMatchesHash } from '../crypto.js';
 import { ApiError, signInRequired } from '../errors.js';
+import { pickLocale } from '../mail/messages.js';
 import { admission, pageUrl } from '../posting.js';
 import { contentHoldReason } from '../spam.js';
 import { checkHealth } from '../store/database.js';
@@ -90,6 +91,11 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
 
       const { heldReason, trusted } = await admission(context, request.body, name, body, authorKey, now);
       const page = pageUrl(request.body.pageUrl, config.allowedOrigins, request.headers.origin);
+      const { notifyEmail } = request.body;
+      const optIn =
+        notifyEmail === undefined
+          ? null
+          : await context.notifications.prepare(notifyEmail, clientKey(request.ip), pickLocale(request.headers['accept-language']), now);
 
       const idempotencyKey = request.headers['idempotency-key'];
       const commentId = randomToken(12);
@@ -116,8 +122,10 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
         },
         idempotencyKey ? { keyHash: sha256(idempotencyKey), requestHash: sha256(JSON.stringify([threadIdValue, parentId, name, body])) } : null,
       );
+      const notification = optIn && !result.replayed ? await optIn.subscribe(result.comment.id) : undefined;
       if (!result.replayed) context.changes.emit({ kind: 'created', commentId: result.comment.id });
       return reply.code(result.statusCode).send({
+        ...(notification ? { notification } : {}),
         comment: result.comment,
         editToken: result.replayed ? editTokenFor(idempotencyKey!, result.comment.id) : editToken,
         // The window is the server's setting; clients show edit and delete until then.

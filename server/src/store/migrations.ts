@@ -5,6 +5,7 @@ import { ssoAuthors } from './migrations/0006-sso-authors.js';
 import { threadEvents } from './migrations/0007-thread-events.js';
 import { webhookDeliveries } from './migrations/0009-webhook-deliveries.js';
 import { threadVersions } from './migrations/0010-thread-versions.js';
+import { replySubscriptions } from './migrations/0008-reply-subscriptions.js';
 import type { Database } from './schema.js';
 
 /**
@@ -149,6 +150,7 @@ const migrations: Record<string, Migration> = {
   '0007_thread_events': threadEvents,
   '0009_webhook_deliveries': webhookDeliveries,
   '0010_thread_versions': threadVersions,
+  '0008_reply_subscriptions': replySubscriptions,
 };
 
 /**

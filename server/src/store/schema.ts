@@ -169,6 +169,47 @@ export interface ThreadEventsTable {
   created_at: number;
 }
 
+/** A reader's address for reply mail: AES-256-GCM sealed, found by its keyed hash; never on the API. */
+export interface MailAddressesTable {
+  /** hmac(secret, normalised address). */
+  address_hash: string;
+  /** iv.tag.ciphertext, base64url (mail/address.ts). */
+  address_sealed: string;
+  created_at: number;
+  /** When the reader followed the confirmation link; until then no reply mail goes there. */
+  confirmed_at: number | null;
+}
+
+/** "Email me when someone replies" on one comment. */
+export interface ReplySubscriptionsTable {
+  comment_id: string;
+  address_hash: string;
+  /** Keyed hash of the client IP, for the per-client limit. */
+  client_key: string;
+  /** The language the mails are written in. */
+  locale: string;
+  created_at: number;
+}
+
+/** Mail waiting to be sent, and sent mail kept for the per-address limits. */
+export interface MailOutboxTable {
+  id: string;
+  dedupe_key: string;
+  kind: 'confirm' | 'reply';
+  address_hash: string;
+  /** JSON: what the mail needs besides the address (mail/outbox.ts). */
+  payload: string;
+  created_at: number;
+  attempts: number;
+  next_attempt_at: number;
+  /** A worker that claimed it sends it until then; others leave it alone. */
+  locked_until: number;
+  sent_at: number | null;
+  /** Given up after the last retry. */
+  failed_at: number | null;
+  last_error: string | null;
+}
+
 export interface Database {
   comments: CommentsTable;
   votes: VotesTable;
@@ -185,4 +226,7 @@ export interface Database {
   admin_sessions: AdminSessionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   thread_events: ThreadEventsTable;
+  mail_addresses: MailAddressesTable;
+  reply_subscriptions: ReplySubscriptionsTable;
+  mail_outbox: MailOutboxTable;
 }
