@@ -1,47 +1,28 @@
-// <lede-comments> with the site's sign-in (issue 16). The reference server on this branch does not
-// verify tokens yet, so what it will answer (GET /me, authors with id/verified/role, edits and
-// deletes by identity, /moderate, a moderator's list, token errors) comes from canned answers of the
-// test comment server (`control('answers')`, marked CANNED below); posts, votes and reports reach
-// the real server, and the request log shows what the element sent.
+// <lede-comments> with the site's sign-in (issue 16), against the real test comment server started
+// checking site tokens (`reset { sso }`); the tokens are real ones it signs (`token`), forged,
+// expired or for another audience where a test needs the server to refuse them. The request log
+// shows what the element sent.
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/comments.js';
-import type { LedeComments, LedeSignInRequestedEvent, Reader } from '../src/comments.js';
-import type { Comment } from '../src/model.js';
+import type { LedeComments, LedeSignInRequestedEvent } from '../src/comments.js';
 import { $, $$, control, endpoint, newThread, onServer, waitUntil } from './support/comment-api.js';
 
-type Canned = { method?: string; path: string; status?: number; body: unknown; count?: number };
 type Seen = { method: string; path: string; authorization?: string };
+type Claims = { sub: string; name: string; roles?: string[]; secret?: string; audience?: string; expired?: boolean };
 
-/** CANNED: answers the real server on this branch cannot give yet. */
-const answer = (...answers: Canned[]) => control('answers', { answers });
+const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
+/** Comments with this word are held for review (test/support/comment-server.mjs). */
+const HOLD_WORD = 'holdforreview';
 const requests = () => control<Seen[]>('requests');
+/** A site token signed by the test comment server (test/support/comment-server.mjs). */
+const sign = async (claims: Claims) => (await control<{ token: string }>('token', claims)).token;
+const rania = { sub: 'reader-1', name: 'Rania Reader' };
 
-/** Stand-ins for site tokens: the server on this branch never reads them, the canned answers ignore them. */
-const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyZWFkZXItMSJ9.c2lnbmF0dXJl';
-const FRESH = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyZWFkZXItMSIsImZyZXNoIjp0cnVlfQ.c2lnbmF0dXJl';
-
-const reader = (extra: Partial<Reader> = {}): Reader => ({ id: 'reader-1', name: 'Rania Reader', moderator: false, editWindowSeconds: 900, ...extra });
-const tokenError = (code: string) => ({ status: 401, body: { error: { code, message: `Server says ${code}.` } } });
-
-let ids = 0;
-function comment(thread: string, extra: Partial<Comment> & { author?: Record<string, unknown> } = {}): Comment {
-  ids += 1;
-  return {
-    id: `c${ids}`,
-    threadId: thread,
-    parentId: null,
-    author: { name: `Author ${ids}` },
-    body: `Comment ${ids}.`,
-    createdAt: new Date().toISOString(),
-    editedAt: null,
-    status: 'published',
-    score: 0,
-    replyCount: 0,
-    ...extra,
-  } as Comment;
+/** Stores comments on the server, each posted with its own token (or none); answers their ids. */
+async function seed(thread: string, comments: { name: string; body: string; token?: string }[]): Promise<string[]> {
+  return (await control<{ ids: string[] }>('seed', { thread, comments })).ids;
 }
-const page = (comments: Comment[], extra: object = {}) => ({ comments, nextCursor: null, total: comments.length, ...extra });
 
 async function mount(thread: string, setup: (element: LedeComments) => void = () => {}, wrapper?: HTMLElement): Promise<LedeComments> {
   const element = document.createElement('lede-comments');
@@ -67,18 +48,22 @@ async function type(element: LedeComments, body: string): Promise<void> {
 
 before(async function () {
   this.timeout(60000);
-  await control('reset');
+  await control('reset', { sso: true });
 });
 
 describe('<lede-comments> with a sign-in', () => {
-  beforeEach(async () => {
+  let TOKEN: string;
+  let FRESH: string;
+
+  beforeEach(async function () {
+    this.timeout(30000);
     for (const key of Object.keys(localStorage)) if (key.startsWith('lede-comments:')) localStorage.removeItem(key);
-    await control('reset');
+    await control('reset', { sso: true });
+    [TOKEN, FRESH] = await Promise.all([sign(rania), sign(rania)]);
   });
 
   it('locks the signed-in name, says who is signed in, and posts with the token as Bearer', async () => {
     const thread = newThread();
-    await answer({ method: 'GET', path: '/me', body: reader() }); // CANNED: GET /me
     const element = await mount(thread, (element) => (element.token = TOKEN));
     await waitUntil(() => $(element, '.signed-in'), 'the reader was not shown as signed in');
     const name = $<HTMLInputElement>(element, 'form [name=name]')!;
@@ -102,7 +87,6 @@ describe('<lede-comments> with a sign-in', () => {
 
   it('asks the token callback before each write, so the site can refresh it', async () => {
     const thread = newThread();
-    await answer({ method: 'GET', path: '/me', body: reader() }); // CANNED: GET /me
     let calls = 0;
     const element = await mount(thread, (element) => (element.tokenProvider = async () => (++calls > 1 ? FRESH : TOKEN)));
     await waitUntil(() => $(element, '.signed-in'));
@@ -115,10 +99,14 @@ describe('<lede-comments> with a sign-in', () => {
 
   it('marks verified authors and staff roles, with names assistive technology reads, in English and in Arabic', async () => {
     const thread = newThread();
-    const verified = comment(thread, { author: { name: 'Vera', id: 'v', verified: true } });
-    const journalist = comment(thread, { author: { name: 'Jo', id: 'j', verified: true, role: 'journalist' } });
-    const unknown = comment(thread, { author: { name: 'Una', role: 'editor-in-chief' } });
-    await answer({ method: 'GET', path: '/comments?', body: page([verified, journalist, unknown]) }); // CANNED: author fields
+    // Una's site role is none of Lede's staff roles: the server passes on no role for it, and no verified mark without a token.
+    const [vera, jo] = await Promise.all([sign({ sub: 'v', name: 'Vera' }), sign({ sub: 'j', name: 'Jo', roles: ['journalist'] })]);
+    const [verifiedId, journalistId, unknownId] = await seed(thread, [
+      { name: 'Vera', body: 'Signed in.', token: vera },
+      { name: 'Jo', body: 'From the newsroom.', token: jo },
+      { name: 'Una', body: 'Anonymous.' },
+    ]);
+    const [verified, journalist, unknown] = [{ id: verifiedId }, { id: journalistId }, { id: unknownId }];
     const element = await mount(thread);
     const mark = card(element, verified.id).querySelector('[part=verified]')!;
     expect(mark.getAttribute('role')).to.equal('img');
@@ -141,23 +129,35 @@ describe('<lede-comments> with a sign-in', () => {
 
   it('themes the marks through --lede-color-verified and --lede-color-staff', async () => {
     const thread = newThread();
-    await answer({ method: 'GET', path: '/comments?', body: page([comment(thread, { author: { name: 'Mo', id: 'm', verified: true, role: 'moderator' } })]) }); // CANNED
+    await seed(thread, [{ name: 'Mo', body: 'Moderating.', token: await sign({ sub: 'm', name: 'Mo', roles: ['moderator'] }) }]);
     const element = await mount(thread, (element) => element.setAttribute('style', '--lede-color-verified: rgb(1, 2, 3); --lede-color-staff: rgb(4, 5, 6)'));
     expect(getComputedStyle($(element, '[part=verified]')!).color).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle($(element, '[part=role-badge]')!).color).to.equal('rgb(4, 5, 6)');
   });
 
-  it('lets the signed-in author edit and delete their own comments by identity, with no edit token, while the window lasts', async () => {
+  it('shows no badge for a role it does not know, as a newer server might send', async () => {
     const thread = newThread();
-    const own = comment(thread, { author: { name: 'Rania Reader', id: 'reader-1', verified: true } });
-    const old = comment(thread, { author: { name: 'Rania Reader', id: 'reader-1', verified: true }, createdAt: new Date(Date.now() - 3600_000).toISOString() });
-    const other = comment(thread, { author: { name: 'Someone', id: 'someone-else', verified: true } });
-    await answer(
-      { method: 'GET', path: '/me', body: reader() }, // CANNED: GET /me
-      { method: 'GET', path: '/comments?', body: page([own, old, other]) }, // CANNED: author ids
-      { method: 'PATCH', path: `/comments/${own.id}`, body: { comment: { ...own, body: 'Edited by identity.', editedAt: new Date().toISOString() } } }, // CANNED: PATCH by identity
-      { method: 'DELETE', path: `/comments/${own.id}`, status: 204, body: null }, // CANNED: DELETE by identity
-    );
+    const [id] = await seed(thread, [{ name: 'Una', body: 'From the top.' }]);
+    const stored = (await onServer(thread)).comments[0];
+    // The real server sends only Lede's roles; a hostile or newer one is the proxy's `answer` fault.
+    const una = { ...stored, author: { name: 'Una', role: 'editor-in-chief' } };
+    await control('fault', { mode: 'answer', method: 'GET', path: '/comments?', status: 200, count: 1, body: { comments: [una], nextCursor: null, total: 1 } });
+    const element = await mount(thread);
+    expect(card(element, id).querySelector('[part=role-badge], [part=verified]') === null).to.equal(true);
+  });
+
+  it('lets the signed-in author edit and delete their own comments by identity, with no edit token, while the window lasts', async function () {
+    this.timeout(30000);
+    // A short edit window, so the older comment can be past it: written, then the window let run out.
+    await control('reset', { sso: true, editWindow: '6s' });
+    const thread = newThread();
+    const [oldId] = await seed(thread, [{ name: 'Rania Reader', body: 'Too late to change.', token: await sign(rania) }]);
+    await new Promise((resolve) => setTimeout(resolve, 6500));
+    const [ownId, otherId] = await seed(thread, [
+      { name: 'Rania Reader', body: 'Mine to change.', token: await sign(rania) },
+      { name: 'Someone', body: 'Not hers.', token: await sign({ sub: 'someone-else', name: 'Someone' }) },
+    ]);
+    const [own, old, other] = [{ id: ownId }, { id: oldId }, { id: otherId }];
     const element = await mount(thread, (element) => (element.token = TOKEN));
     await waitUntil(() => card(element, own.id).querySelector('.edit'), 'no edit button on the reader’s own comment');
     expect(card(element, old.id).querySelector('.edit, .delete') === null).to.equal(true);
@@ -179,15 +179,14 @@ describe('<lede-comments> with a sign-in', () => {
 
   it('shows a moderator the held comments with approve, reject and feature buttons that work', async () => {
     const thread = newThread();
-    const held = comment(thread, { status: 'pending', author: { name: 'Held' } });
-    const published = comment(thread, { author: { name: 'Pub' } });
-    const doomed = comment(thread, { author: { name: 'Doomed' } });
-    await answer(
-      { method: 'GET', path: '/me', body: reader({ moderator: true, role: 'moderator' }) }, // CANNED: GET /me
-      { method: 'GET', path: '/comments?', body: page([held, published, doomed]) }, // CANNED: a moderator's list
-      { method: 'POST', path: '/moderate', body: {} }, // CANNED: POST /comments/:id/moderate
-    );
-    const element = await mount(thread, (element) => (element.token = TOKEN));
+    const [heldId, publishedId, doomedId] = await seed(thread, [
+      { name: 'Held', body: `Waits for review: ${HOLD_WORD}.` },
+      { name: 'Pub', body: 'Published.' },
+      { name: 'Doomed', body: 'About to go.' },
+    ]);
+    const [held, published, doomed] = [{ id: heldId }, { id: publishedId }, { id: doomedId }];
+    const moderator = await sign({ sub: 'mod-1', name: 'Mona Moderator', roles: ['moderator'] });
+    const element = await mount(thread, (element) => (element.token = moderator));
     await waitUntil(() => card(element, held.id)?.querySelector('.moderate-approve'), 'no approve button');
     expect($$(element, `[data-id="${published.id}"] [part=moderation] button`).map((button) => button.textContent)).to.deep.equal(['Reject', 'Feature']);
     await expect(element).to.be.accessible();
@@ -204,36 +203,35 @@ describe('<lede-comments> with a sign-in', () => {
 
     const seen = await requests();
     const list = seen.find((request) => request.method === 'GET' && request.path.includes('/threads/') && request.authorization);
-    expect(list?.authorization, 'the moderator’s list was not asked for with the token').to.equal(`Bearer ${TOKEN}`);
+    expect(list?.authorization, 'the moderator’s list was not asked for with the token').to.equal(`Bearer ${moderator}`);
     const moderations = seen.filter((request) => request.path.endsWith('/moderate'));
     expect(moderations.map((request) => request.path.split('/').at(-2))).to.deep.equal([held.id, published.id, doomed.id]);
-    expect(moderations.every((request) => request.authorization === `Bearer ${TOKEN}`)).to.equal(true);
+    expect(moderations.every((request) => request.authorization === `Bearer ${moderator}`)).to.equal(true);
   });
 
   it('asks the token callback once more when the server says the token expired, then posts', async () => {
     const thread = newThread();
-    await answer(
-      { method: 'GET', path: '/me', body: reader() }, // CANNED: GET /me
-      { method: 'POST', path: '/comments', count: 1, ...tokenError('token_expired') }, // CANNED: 401 token_expired
-    );
+    // The token the page holds expires between signing in (/me) and posting.
+    const [signedIn, expired] = [TOKEN, await sign({ ...rania, expired: true })];
     let calls = 0;
-    const element = await mount(thread, (element) => (element.tokenProvider = () => (++calls >= 3 ? FRESH : TOKEN)));
+    const element = await mount(thread, (element) => (element.tokenProvider = () => (++calls >= 3 ? FRESH : calls === 2 ? expired : signedIn)));
     await waitUntil(() => $(element, '.signed-in'));
     await type(element, 'Sent after a refresh.');
     $<HTMLButtonElement>(element, 'form button[type=submit]')!.click();
     await waitUntil(async () => (await onServer(thread)).total === 1, 'the comment was not posted after the refresh');
     const posts = (await requests()).filter((request) => request.method === 'POST');
-    expect(posts.map((request) => request.authorization)).to.deep.equal([`Bearer ${TOKEN}`, `Bearer ${FRESH}`]);
+    expect(posts.map((request) => request.authorization)).to.deep.equal([`Bearer ${expired}`, `Bearer ${FRESH}`]);
   });
 
   for (const code of ['token_invalid', 'token_expired', 'token_audience'] as const) {
     it(`keeps the typed comment when the server refuses the token (${code}) and says so clearly`, async () => {
       const thread = newThread();
-      await answer(
-        { method: 'GET', path: '/me', body: reader() }, // CANNED: GET /me
-        { method: 'POST', path: '/comments', ...tokenError(code) }, // CANNED: 401 with the token error
+      // Signed in (/me) with a good token, the page then hands out one the server refuses for `code`.
+      const refused = await sign(
+        { token_invalid: { ...rania, secret: 'not-the-site-secret-0123456789-abcdefghij' }, token_expired: { ...rania, expired: true }, token_audience: { ...rania, audience: 'another-site' } }[code],
       );
-      const element = await mount(thread, (element) => (element.token = TOKEN));
+      let calls = 0;
+      const element = await mount(thread, (element) => (element.tokenProvider = () => (++calls === 1 ? TOKEN : refused)));
       await waitUntil(() => $(element, '.signed-in'));
       const errors: string[] = [];
       element.addEventListener('lede-error', (event) => errors.push(event.error.reason ?? ''));
@@ -254,7 +252,7 @@ describe('<lede-comments> with a sign-in', () => {
       // The page signs the reader in again when asked; the kept text goes out with the new token.
       element.addEventListener('lede-sign-in-requested', (event: LedeSignInRequestedEvent) => {
         expect(event.reason).to.equal(code);
-        void answer({ method: 'GET', path: '/me', body: reader() }).then(() => (element.token = FRESH)); // CANNED: GET /me
+        element.tokenProvider = () => FRESH;
       });
       $<HTMLButtonElement>(element, '.sign-in-button')!.click();
       await waitUntil(() => !$(element, '[part=sign-in]'), 'the prompt stayed after signing in again');
@@ -268,7 +266,12 @@ describe('<lede-comments> with a sign-in', () => {
   it('says a thread takes signed-in readers only, asks the page by event (keyboard too), and keeps the draft', async () => {
     const thread = newThread();
     localStorage.setItem(`lede-comments:draft:${thread}:`, JSON.stringify('Typed before.'));
-    await answer({ method: 'GET', path: '/comments?', body: page([], { anonymous: false }) }); // CANNED: CommentPage.anonymous
+    const controls = await fetch(`${endpoint}/admin/threads/${thread}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ anonymous: false }),
+    });
+    expect(controls.status).to.equal(200);
     const element = await mount(thread);
     expect($(element, '[part=sign-in] p')!.textContent).to.equal('Sign in to comment.');
     expect($(element, 'form [name=body]')).to.equal(null);
@@ -276,9 +279,7 @@ describe('<lede-comments> with a sign-in', () => {
     const asked: (string | undefined)[] = [];
     element.addEventListener('lede-sign-in-requested', (event) => {
       asked.push(event.reason);
-      void answer({ method: 'GET', path: '/me', body: reader() }, { method: 'GET', path: '/comments?', body: page([], { anonymous: false }) }).then(
-        () => (element.token = TOKEN),
-      ); // CANNED: GET /me
+      element.token = TOKEN;
     });
     $<HTMLButtonElement>(element, '.sign-in-button')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -289,8 +290,8 @@ describe('<lede-comments> with a sign-in', () => {
 
   it('says when the server refuses the page’s token on /me, and leaves the reader anonymous', async () => {
     const thread = newThread();
-    await answer({ method: 'GET', path: '/me', ...tokenError('token_audience') }); // CANNED: 401 token_audience on /me
-    const element = await mount(thread, (element) => (element.token = TOKEN));
+    const elsewhere = await sign({ ...rania, audience: 'another-site' });
+    const element = await mount(thread, (element) => (element.token = elsewhere));
     await waitUntil(() => $(element, '[part=sign-in] [role=alert]'));
     expect($(element, '[part=sign-in] [role=alert]')!.textContent).to.equal('Your sign-in is for another site. Sign in again; your comment is kept.');
     expect($<HTMLInputElement>(element, 'form [name=name]')!.readOnly).to.equal(false);

@@ -3,13 +3,11 @@
  * they may do to a comment (edit and delete their own by identity, moderate), and why a sign-in
  * was refused. No DOM: it asks the backend through a `Connection` and says `changed()`.
  */
-import type { Comment, CommentAuthor } from '../model.js';
+import { STAFF_ROLES } from 'lede-protocol/limits.js';
+import type { Comment } from '../model.js';
 import type { LedeError } from '../shared/errors.js';
 import type { Connection } from './connection.js';
 import type { Reader, StaffRole } from './provider.js';
-
-/** An author as comments written with a sign-in carry them: a stable id, verified, maybe a staff role. */
-export type SignedAuthor = CommentAuthor & { id?: string; verified?: true; role?: StaffRole };
 
 /** The backend's reasons for refusing a sign-in: the reader is asked to sign in again, and their text is kept. */
 export const TOKEN_ERRORS = ['token_invalid', 'token_expired', 'token_audience', 'sign_in_required'] as const;
@@ -17,15 +15,10 @@ export type TokenError = (typeof TOKEN_ERRORS)[number];
 
 export const tokenError = (error: LedeError | undefined): TokenError | undefined => TOKEN_ERRORS.find((reason) => reason === error?.reason);
 
-const STAFF_ROLES = new Set<unknown>(['staff', 'journalist', 'moderator'] satisfies StaffRole[]);
+/** The author's staff role, when it is one Lede knows (a newer server's unknown one shows no badge). */
+export const staffRole = ({ author: { role } }: Comment): StaffRole | undefined => STAFF_ROLES.find((staff) => staff === role);
 
-/** The author's staff role, when it is one Lede knows (an unknown one shows no badge). */
-export const staffRole = (comment: Comment): StaffRole | undefined => {
-  const { role } = comment.author as SignedAuthor;
-  return STAFF_ROLES.has(role) ? role : undefined;
-};
-
-export const isVerified = (comment: Comment): boolean => (comment.author as SignedAuthor).verified === true;
+export const isVerified = (comment: Comment): boolean => comment.author.verified === true;
 
 export class IdentityStore {
   reader: Reader | null = null;
@@ -68,7 +61,7 @@ export class IdentityStore {
   /** Whether `comment` is the signed-in reader's own and its edit window is still open. */
   owns(comment: Comment, now = Date.now()): boolean {
     const { reader } = this;
-    const id = (comment.author as SignedAuthor).id;
+    const { id } = comment.author;
     return !!reader && id !== undefined && id === reader.id && now < Date.parse(comment.createdAt) + reader.editWindowSeconds * 1000;
   }
 }

@@ -1,3 +1,4 @@
+import type { Reader, ReaderModeration, StaffRole } from 'lede-protocol';
 import type { Comment } from '../model.js';
 
 /** Comment orders a backend can list in. */
@@ -15,24 +16,13 @@ export interface CommentPage {
   anonymous?: false;
 }
 
-/** A staff role a signed-in author may carry; its badge shows beside their name. */
-export type StaffRole = 'staff' | 'journalist' | 'moderator';
-
-/** The signed-in reader, as the backend read the site's token (`GET /api/me`). */
-export interface Reader {
-  /** The id comments written with this token carry as `author.id`. */
-  id: string;
-  name: string;
-  picture?: string;
-  role?: StaffRole;
-  /** Whether this reader may approve, reject and feature comments from the thread. */
-  moderator: boolean;
-  /** How long, from posting, the reader may edit or delete their own comments. */
-  editWindowSeconds: number;
-}
-
+/**
+ * The signed-in reader as the backend read the site's token (`GET /api/me`), the staff roles
+ * whose badges show beside a name, and what a moderator may do from the thread: the protocol's.
+ */
+export type { Reader, StaffRole };
 /** What a signed-in moderator may do to a comment from the thread. */
-export type ModerateAction = 'approve' | 'reject' | 'feature' | 'unfeature';
+export type ModerateAction = ReaderModeration['action'];
 
 /** What the form sends. `website` and `startedAt` are the honeypot and timing fields. */
 export interface NewComment {

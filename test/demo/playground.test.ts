@@ -151,9 +151,20 @@ for (const browserName of browserNames) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       const bearers: string[] = [];
+      const answers: number[] = [];
       page.on('request', (request) => {
         if (new URL(request.url()).pathname === '/api/me') bearers.push(request.headers().authorization ?? '');
       });
+      page.on('response', (response) => {
+        if (new URL(response.url()).pathname === '/api/me') answers.push(response.status());
+      });
+      // The demo's server checks the signer's tokens: the comments say who is signed in.
+      const signedInAs = (name: string) =>
+        page.waitForFunction(
+          (name) => document.querySelector('#comments')?.shadowRoot?.querySelector('.signed-in')?.textContent?.includes(name),
+          {},
+          name,
+        );
       await page.goto(`${demo.url}?sign-in-as=journalist`, { waitUntil: 'load' });
       await settle(page);
       const claims = async (index: number) => {
@@ -164,9 +175,12 @@ for (const browserName of browserNames) {
       };
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/api/me')));
       assert.deepEqual(await claims(0), { sub: 'demo-journalist', name: 'Jamal Journalist', roles: ['journalist'] });
+      await signedInAs('Jamal Journalist');
       await page.select('#sign-in-as', 'moderator');
       await page.waitForFunction((seen) => performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/me')).length > seen, {}, 1);
       assert.deepEqual(await claims(1), { sub: 'demo-moderator', name: 'Mona Moderator', roles: ['moderator'] });
+      await signedInAs('Mona Moderator');
+      assert.deepEqual(answers, [200, 200]);
       assert.equal(new URL(page.url()).searchParams.get('sign-in-as'), 'moderator');
       await page.select('#sign-in-as', '');
       assert.equal(await page.$eval('#comments', (comments) => (comments as HTMLElement & { tokenProvider?: unknown }).tokenProvider), undefined);

@@ -19,25 +19,26 @@
 //        none    clear it
 //   POST /test-api/comments/<scope>/faults         answers { mode, count }: the fault now, and how many
 //        requests it has left to spoil
-//   POST /test-api/comments/<scope>/answers        { answers: [{ method?, path, status?, body, count? }] }
-//        canned answers beside the fault, for server behaviour not built yet (a request of `method`
-//        whose path, query included, contains `path` gets `status` (200) and the JSON `body`, `count`
-//        times or until reset); checked before the fault, first match wins
 //   POST /test-api/comments/<scope>/requests       answers [{ method, path, authorization }]: every
 //        request proxied since the last reset, oldest first
 //   POST /test-api/comments/<scope>/stop | start   stop (SIGKILL) or start the server process
-//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation?, postgres?, mail? } clear faults, canned answers
-//        and the request log, start the server
+//   POST /test-api/comments/<scope>/reset          { editWindow?, moderation?, postgres?, mail?, sso? } clear faults and
+//        the request log, start the server
 //        if stopped, new client IP; `editWindow` (LEDE_EDIT_WINDOW, e.g. "3s") or `moderation` (LEDE_MODERATION,
 //        e.g. "first-time") restarts it with that setting; `postgres: true` moves the scope to its own
 //        database in a throwaway PostgreSQL cluster (server/scripts/pg-cluster.ts, one per run, started
 //        when first asked for); `mail: true` turns on reply notifications (LEDE_SMTP_URL to a closed
-//        loopback port: mail waits in the server's outbox; server/test/suites/mail.ts reads delivered mail)
+//        loopback port: mail waits in the server's outbox; server/test/suites/mail.ts reads delivered mail);
+//        `sso: true` (or `{ secret?, audience? }`, another key or audience than
+//        SSO_TEST's, as when a site rotates them) restarts it checking site tokens (LEDE_SSO_*)
+//   POST /test-api/comments/<scope>/token          { sub, name, roles?, secret?, audience?, expired? } answers
+//        { token }: a site token (HS256, jose) for SSO_TEST's issuer, signed with SSO_TEST's secret
+//        unless `secret` names another (a forged one), `expired: true` a minute past its expiry
 //   POST /test-api/comments/<scope>/moderator      { name, password } adds a moderator account (the CLI);
 //        the server's session cookie (Path=/api/admin) is rewritten to this scope's path
 //   POST /test-api/comments/<scope>/seed           { thread, comments: [{ name, body, parent? }] } stores
 //        comments straight on the server (each from its own client IP, beyond rate limits);
-//        `parent` is the index of an earlier comment in the list. Answers { ids }.
+//        `parent` is the index of an earlier comment in the list, `token` a site token to post with. Answers { ids }.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
@@ -47,12 +48,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SignJWT } from 'jose';
 import pg from 'pg';
 import { freePort } from '../../scripts/free-port.mjs';
 
 export const ADMIN_TOKEN = 'lede-test-admin-token-0123456789';
 /** Any comment containing this word is held for moderation. */
 export const HOLD_WORD = 'holdforreview';
+/** The site sign-in of `reset { sso }`: test-only, it never leaves this process (the page asks `token`). */
+const SSO_TEST = { secret: 'lede-test-sso-secret-0123456789-abcdefghij', issuer: 'https://site.lede.test', audience: 'lede-test' };
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const noFault = { mode: 'none', count: 0, status: 500, delay: 0, method: undefined, path: undefined, body: undefined, headers: {} };
@@ -91,12 +95,12 @@ async function postgresDatabase(name) {
  * @property {number} port
  * @property {string} db
  * @property {{ mode: string, count: number, status: number, delay: number, method?: string, path?: string, body?: unknown, headers: Record<string, string> }} fault
- * @property {{ method?: string, path: string, status?: number, body: unknown, count?: number }[]} answers
  * @property {{ method: string, path: string, authorization: string | undefined }[]} requests
  * @property {string} clientIp
  * @property {string | undefined} editWindow
  * @property {string | undefined} moderation
  * @property {boolean | undefined} mail  reply notifications on (`reset { mail: true }`)
+ * @property {string | undefined} sso  the `reset` sso option as JSON, when the server checks site tokens
  * @property {string | undefined} databaseUrl  PostgreSQL instead of the SQLite file `db`
  */
 /** @type {Map<string, Scope>} */
@@ -110,12 +114,12 @@ async function scopeNamed(name) {
       port: await freePort(),
       db: join(dataDir, `${name}.sqlite`),
       fault: noFault,
-      answers: [],
       requests: [],
       clientIp: nextIp(),
       editWindow: undefined,
       moderation: undefined,
       mail: undefined,
+      sso: undefined,
       databaseUrl: undefined,
     };
     scopes.set(name, scope);
@@ -174,6 +178,7 @@ async function startNow(state) {
       ...(state.moderation ? { LEDE_MODERATION: state.moderation } : {}),
       ...(state.mail ? { LEDE_SMTP_URL: 'smtp://127.0.0.1:9', LEDE_MAIL_FROM: 'comments@news.example', LEDE_PUBLIC_URL: 'http://127.0.0.1' } : {}),
       ...(state.databaseUrl ? { DATABASE_URL: state.databaseUrl } : {}),
+      ...(state.sso ? ssoEnv(JSON.parse(state.sso)) : {}),
     },
   });
   state.child = child;
@@ -192,6 +197,25 @@ async function startNow(state) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error('lede-server did not start');
+}
+
+/** The server's sign-in settings (server/src/config/sso.ts) for a `reset { sso }`. */
+function ssoEnv({ secret = SSO_TEST.secret, audience = SSO_TEST.audience }) {
+  return { LEDE_SSO_SECRET: secret, LEDE_SSO_ISSUER: SSO_TEST.issuer, LEDE_SSO_AUDIENCE: audience };
+}
+
+/** A site token as the site's login would sign it; a random `jti` makes each one different. */
+function signToken({ sub, name, roles = [], secret = SSO_TEST.secret, audience = SSO_TEST.audience, expired = false }) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ name, roles })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(SSO_TEST.issuer)
+    .setAudience(audience)
+    .setJti(Math.random().toString(36).slice(2))
+    .setIssuedAt(expired ? now - 600 : now)
+    .setExpirationTime(expired ? now - 60 : now + 600)
+    .sign(new TextEncoder().encode(secret));
 }
 
 /** @param {Scope} state */
@@ -254,14 +278,6 @@ const drop = (context) => {
 async function proxy(state, context, path) {
   const body = await readBody(context.req);
   state.requests.push({ method: context.method, path, authorization: context.get('authorization') || undefined });
-  const canned = state.answers.find((answer) => (!answer.method || answer.method === context.method) && path.includes(answer.path) && answer.count !== 0);
-  if (canned) {
-    if (canned.count !== undefined) canned.count -= 1;
-    context.status = canned.status ?? 200;
-    context.body = JSON.stringify(canned.body);
-    context.type = 'application/json';
-    return;
-  }
   const fault = state.fault;
   const write = context.method !== 'GET';
   // The element's live stream opens on its own schedule: a fault spoils it only when its path names it.
@@ -339,13 +355,13 @@ async function proxy(state, context, path) {
 
 async function seed(state, { thread, comments }) {
   const ids = [];
-  for (const { name, body, parent } of comments) {
+  for (const { name, body, parent, token } of comments) {
     const response = await call(
       state,
       'POST',
       `/api/threads/${encodeURIComponent(thread)}/comments`,
       { author: { name }, body, parentId: parent === undefined ? null : ids[parent], startedAt: 0 },
-      { 'x-forwarded-for': nextIp() },
+      { 'x-forwarded-for': nextIp(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     );
     if (response.status >= 300) throw new Error(`seed failed: ${response.status} ${response.text}`);
     ids.push(JSON.parse(response.text).comment.id);
@@ -381,9 +397,9 @@ export function commentServerMiddleware() {
       case 'faults':
         context.body = { mode: state.fault.mode, count: state.fault.count };
         return;
-      case 'answers':
-        state.answers = input.answers;
-        break;
+      case 'token':
+        context.body = { token: await signToken(input) };
+        return;
       case 'requests':
         context.body = state.requests;
         return;
@@ -393,25 +409,28 @@ export function commentServerMiddleware() {
       case 'start':
         await startServer(state);
         break;
-      case 'reset':
+      case 'reset': {
         state.fault = noFault;
-        state.answers = [];
         state.requests = [];
         state.clientIp = nextIp();
+        const sso = input.sso ? JSON.stringify(input.sso === true ? {} : input.sso) : undefined;
         if (
           input.editWindow !== state.editWindow ||
           input.moderation !== state.moderation ||
           input.mail !== state.mail ||
+          sso !== state.sso ||
           (input.postgres && !state.databaseUrl)
         ) {
           await stopServer(state);
           state.editWindow = input.editWindow;
           state.moderation = input.moderation;
           state.mail = input.mail;
+          state.sso = sso;
           if (input.postgres) state.databaseUrl ??= await postgresDatabase(name);
         }
         await startServer(state);
         break;
+      }
       case 'seed':
         context.body = await seed(state, input);
         return;
