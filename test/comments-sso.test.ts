@@ -228,7 +228,11 @@ describe('<lede-comments> with a sign-in', () => {
       const thread = newThread();
       // Signed in (/me) with a good token, the page then hands out one the server refuses for `code`.
       const refused = await sign(
-        { token_invalid: { ...rania, secret: 'not-the-site-secret-0123456789-abcdefghij' }, token_expired: { ...rania, expired: true }, token_audience: { ...rania, audience: 'another-site' } }[code],
+        {
+          token_invalid: { ...rania, secret: 'not-the-site-secret-0123456789-abcdefghij' },
+          token_expired: { ...rania, expired: true },
+          token_audience: { ...rania, audience: 'another-site' },
+        }[code],
       );
       let calls = 0;
       const element = await mount(thread, (element) => (element.tokenProvider = () => (++calls === 1 ? TOKEN : refused)));

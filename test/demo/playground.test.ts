@@ -160,11 +160,7 @@ for (const browserName of browserNames) {
       });
       // The demo's server checks the signer's tokens: the comments say who is signed in.
       const signedInAs = (name: string) =>
-        page.waitForFunction(
-          (name) => document.querySelector('#comments')?.shadowRoot?.querySelector('.signed-in')?.textContent?.includes(name),
-          {},
-          name,
-        );
+        page.waitForFunction((name) => document.querySelector('#comments')?.shadowRoot?.querySelector('.signed-in')?.textContent?.includes(name), {}, name);
       await page.goto(`${demo.url}?sign-in-as=journalist`, { waitUntil: 'load' });
       await settle(page);
       const claims = async (index: number) => {
