@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it, type TestContext } from 'node:test';
 import { freePort } from '../../scripts/pg-cluster.js';
 import { ConfigError, parseConfig } from '../../src/config.js';
+import { parseMailConfig } from '../../src/config/mail.js';
 import { parseWebhookConfig, type WebhookConfig } from '../../src/config/webhooks.js';
 import { signWebhook, verifyWebhook } from '../../src/webhooks/signature.js';
 import { KEEP_FINISHED_MS } from '../../src/webhooks/worker.js';
@@ -119,7 +120,9 @@ export function webhookSuite(backend: Backend): void {
 
     it('carries no IP address, email address or author key', async (t) => {
       const hook = await receiver();
-      const api = await app(t, { webhooks: webhookConfig(hook.url) });
+      // Reply mail on, so the address is taken and stored (its mail waits: nothing listens on port 9).
+      const mail = parseMailConfig({ LEDE_SMTP_URL: 'smtp://127.0.0.1:9', LEDE_MAIL_FROM: 'comments@news.example', LEDE_PUBLIC_URL: 'https://news.example' });
+      const api = await app(t, { webhooks: webhookConfig(hook.url), mail });
       const ip = '203.0.113.77';
       const posted = await api.request({
         method: 'POST',
