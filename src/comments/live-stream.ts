@@ -7,18 +7,16 @@ export const REOPEN_DELAY = 3000;
 
 /**
  * Listens to an SSE stream at `url`. While the connection drops and comes back, EventSource
- * reconnects by itself with `Last-Event-ID`, so nothing is missed. A new stream cannot resume, so
- * once open it says `reset`: the first one opens after the thread was read (a comment posted in
- * between would be missed), and one opened again `REOPEN_DELAY` after the browser gave up on the
- * last has missed what came meanwhile. Events that are not JSON are reported as failures.
- * Returns the function that closes it.
+ * reconnects by itself with `Last-Event-ID`, so nothing is missed. When the browser gives up on
+ * it, a new stream is opened after `REOPEN_DELAY`; that one cannot resume, so it says `reset`.
+ * Events that are not JSON are reported as failures. Returns the function that closes it.
  */
 export function openEventStream(url: string, handlers: ThreadEventHandlers): () => void {
   let source: EventSource;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const open = () => {
+  const open = (resumed: boolean) => {
     source = new EventSource(url);
-    source.addEventListener('open', () => handlers.event({ type: 'reset', data: {} }), { once: true });
+    if (resumed) source.addEventListener('open', () => handlers.event({ type: 'reset', data: {} }), { once: true });
     for (const type of EVENT_TYPES)
       source.addEventListener(type, (message) => {
         let data: unknown;
@@ -32,10 +30,10 @@ export function openEventStream(url: string, handlers: ThreadEventHandlers): () 
       });
     source.addEventListener('error', () => {
       handlers.error();
-      if (source.readyState === EventSource.CLOSED) timer = setTimeout(open, REOPEN_DELAY);
+      if (source.readyState === EventSource.CLOSED) timer = setTimeout(() => open(true), REOPEN_DELAY);
     });
   };
-  open();
+  open(false);
   return () => {
     clearTimeout(timer);
     source.close();
