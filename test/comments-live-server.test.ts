@@ -28,7 +28,7 @@ after(() => {
 });
 
 async function mount(thread: string): Promise<LedeComments> {
-  const wrapper = await fixture<HTMLElement>(html`<div><lede-comments endpoint=${endpoint} thread=${thread}></lede-comments></div>`);
+  const wrapper = await fixture<HTMLElement>(html`<div><lede-comments live endpoint=${endpoint} thread=${thread}></lede-comments></div>`);
   const element = wrapper.querySelector('lede-comments')!;
   await waitUntil(() => $(element, '.bar p')?.textContent, 'the thread did not load', { timeout: 5000 });
   const url = `/threads/${encodeURIComponent(thread)}/events`;

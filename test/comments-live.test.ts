@@ -68,7 +68,10 @@ function withoutEvents(local: LocalCommentProvider): CommentProvider & { lists: 
 
 async function mount(provider: CommentProvider, thread: string, attributes = '', wrap = (inner: string) => inner): Promise<LedeComments> {
   const container = document.createElement('div');
-  container.innerHTML = wrap(`<lede-comments loading="eager" thread="${thread}" ${attributes}></lede-comments>`);
+  // Live is opt-in: on unless the test sets it itself.
+  container.innerHTML = wrap(
+    `<lede-comments loading="eager" thread="${thread}" ${attributes.includes('live=') ? attributes : `live ${attributes}`}></lede-comments>`,
+  );
   const element = container.querySelector('lede-comments')!;
   element.provider = provider;
   await fixture(container);
@@ -325,8 +328,11 @@ describe('<lede-comments> live', function () {
     element.live = false;
     await element.updateComplete;
     expect(driven.handlers).to.equal(undefined);
-    element.removeAttribute('live');
+    // Live is opt-in: without the attribute it is off.
+    element.setAttribute('live', '');
     expect(element.live).to.equal(true);
+    element.removeAttribute('live');
+    expect(element.live).to.equal(false);
   });
 
   it('says it in French and in Arabic, right to left, with their plurals, and passes axe', async () => {

@@ -32,7 +32,7 @@ const view = new LazyModule(() => import('./comments-view.js'));
  * form by `import()` when the element comes within about 1000px of the viewport, at once with
  * `loading="eager"`, and at once when this browser holds unsent comments or drafts for the thread.
  *
- * The thread stays live (`live`, on by default): new comments wait behind an "N new comments"
+ * The thread stays live with `live`: new comments wait behind an "N new comments"
  * button, replies to comments on screen appear in place marked new, and edits, deletions and
  * votes change in place, without moving what the reader reads; by the provider's `events`, else
  * by polling, and never while the tab is hidden.
@@ -119,9 +119,10 @@ export class LedeComments extends LedeElement implements CommentsHost {
 
   /**
    * Follows the thread as it changes (docs/comments.md#live-threads): the provider's `events`, else
-   * a poll of the first page. On unless `live="off"` (or `false`).
+   * a poll of the first page. Off unless set: the stream holds one of the page's connections to
+   * the server for as long as the element is on the page. `live="off"` (or `false`) is off too.
    */
-  @property({ type: Boolean, converter: (value) => value !== 'off' && value !== 'false' }) live = true;
+  @property({ type: Boolean, converter: (value) => value !== null && value !== 'off' && value !== 'false' }) live = false;
 
   /** Milliseconds between polls of the first page when the provider has no live events (or they keep failing). */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 30_000;
