@@ -263,3 +263,21 @@ export async function pool<T>(count: number, concurrency: number, task: (index: 
   );
   return results;
 }
+
+/** Reads a Server-Sent Events body block by block (up to each blank line) until it ends or is aborted. */
+export async function readSseBlocks(body: AsyncIterable<unknown>, onBlock: (block: string) => void): Promise<void> {
+  let buffer = '';
+  const decoder = new TextDecoder();
+  try {
+    for await (const chunk of body) {
+      buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        onBlock(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  } catch {
+    // aborted by the reader's close()
+  }
+}

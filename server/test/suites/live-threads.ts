@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { Comment, ThreadEvent } from 'lede-protocol';
-import { Api, formFields, listenApp, startServerProcess, uniqueThread, type Backend, type Json } from '../helpers.js';
+import { Api, formFields, listenApp, readSseBlocks, startServerProcess, uniqueThread, type Backend, type Json } from '../helpers.js';
 
 interface ThreadEventSeen {
   id: string;
@@ -39,29 +39,15 @@ async function openThread(url: string, thread: string, resume: { header?: string
   let gotFirst = (_block: string) => {};
   const first = new Promise<string>((resolve) => (gotFirst = resolve));
   let blocks = 0;
-  const ended = (async () => {
-    let buffer = '';
-    const decoder = new TextDecoder();
-    try {
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (blocks++ === 0) gotFirst(block);
-          const id = /^id: (.*)$/m.exec(block)?.[1];
-          const name = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (id !== undefined) lastId = id;
-          if (name && data && id !== undefined) events.push({ id, name, data: JSON.parse(data) });
-          wake();
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  })();
+  const ended = readSseBlocks(response.body!, (block) => {
+    if (blocks++ === 0) gotFirst(block);
+    const id = /^id: (.*)$/m.exec(block)?.[1];
+    const name = /^event: (.*)$/m.exec(block)?.[1];
+    const data = /^data: (.*)$/m.exec(block)?.[1];
+    if (id !== undefined) lastId = id;
+    if (name && data && id !== undefined) events.push({ id, name, data: JSON.parse(data) });
+    wake();
+  });
   return {
     lastId: () => lastId,
     first,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ADMIN_TOKEN, formFields, listenApp, startServerProcess, uniqueThread, type Backend, type Json } from '../helpers.js';
+import { ADMIN_TOKEN, formFields, listenApp, readSseBlocks, startServerProcess, uniqueThread, type Backend, type Json } from '../helpers.js';
 
 export interface EventStream {
   /** The next event matching `wanted` (earlier ones are dropped), or a failure after `timeoutMs`. */
@@ -19,26 +19,12 @@ export async function openEvents(url: string): Promise<EventStream> {
   assert.equal(response.headers.get('cache-control'), 'no-store');
   const events: { name: string; data: Json }[] = [];
   let wake = () => {};
-  const ended = (async () => {
-    let buffer = '';
-    const decoder = new TextDecoder();
-    try {
-      for await (const chunk of response.body!) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const name = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (name && data) events.push({ name, data: JSON.parse(data) });
-          wake();
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  })();
+  const ended = readSseBlocks(response.body!, (block) => {
+    const name = /^event: (.*)$/m.exec(block)?.[1];
+    const data = /^data: (.*)$/m.exec(block)?.[1];
+    if (name && data) events.push({ name, data: JSON.parse(data) });
+    wake();
+  });
   return {
     ended,
     close: () => abort.abort(),
