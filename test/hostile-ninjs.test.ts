@@ -1,9 +1,10 @@
 import '../src/article.js';
 import { hostilePage } from './support/hostile.js';
-import { article, checkArticlePaths, ninjs1, ninjs2, ninjs3, ninjsMedia } from './support/hostile-articles.js';
+import { article, checkArticlePaths, ninjs1, ninjs2, ninjs3 } from './support/hostile-articles.js';
 
-// Every hostile string through every ninjs path of <lede-article> (1, 2 and 3, text, HTML and NITF
-// bodies, media associations), 50 articles to a page; the other formats are in hostile.test.ts.
+// Every hostile string through the ninjs text paths of <lede-article> (1, 2 and 3, text and HTML
+// bodies), 50 articles to a page; media in hostile-ninjs-media.test.ts, the other formats in
+// hostile.test.ts.
 
 describe('hostile input in ninjs', function () {
   this.timeout(30000);
@@ -14,7 +15,5 @@ describe('hostile input in ninjs', function () {
     ['ninjs 2 with a text body', (vector) => article(ninjs2(vector))],
     ['ninjs 3 with an HTML body', (vector) => article(ninjs3(vector, 'text/html'))],
     ['ninjs 3 with a text body', (vector) => article(ninjs3(vector, 'text/plain'))],
-    ['a ninjs video with an NITF body and media associations', (vector) => article(ninjsMedia(vector, 'nitf')), undefined, 'media'],
-    ['a ninjs video with an HTML body and media associations', (vector) => article(ninjsMedia(vector, 'html')), undefined, 'media'],
   ]);
 });

@@ -18,8 +18,8 @@ import {
 
 // Every hostile string through every input path of <lede-article>, 50 articles to a page (see
 // test/support/hostile.ts for what is checked): Lede JSON, schema.org, light DOM and plain text
-// here, ninjs in hostile-ninjs.test.ts; <lede-byline>, <lede-related> and <lede-comments> are in
-// hostile-elements.test.ts and hostile-comments.test.ts.
+// here, ninjs in hostile-ninjs.test.ts and hostile-ninjs-media.test.ts; <lede-byline>,
+// <lede-related> and <lede-comments> are in hostile-elements.test.ts and hostile-comments.test.ts.
 
 describe('hostile input', function () {
   this.timeout(30000);

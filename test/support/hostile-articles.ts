@@ -1,7 +1,7 @@
 import { parseArticleText } from '../../src/article-text.js';
-import { batches, check, mediaCostGrows, sampledBatches } from './hostile.js';
+import { batches, check, mediaCostGrows, mediaSample } from './hostile.js';
 
-// The articles the hostile suites (hostile.test.ts, hostile-ninjs.test.ts) build around a vector:
+// The articles the hostile suites (hostile.test.ts, hostile-ninjs*.test.ts) build around a vector:
 // every text and URL field of each input format set to it.
 
 export const shadow = (host: Element) => host.shadowRoot!;
@@ -196,18 +196,21 @@ export type ArticlePath = [name: string, make: (vector: string) => HTMLElement, 
 
 /**
  * One describe per path, every vector through it, 50 articles to a page. The 50 kB vector gets a
- * page of its own: with 28 others, after 600 articles, it froze Chromium's page. Media players pile
- * up in WebKitGTK (see mediaCostGrows): there, paths whose articles make them take every tenth
- * vector, 25 to a page; Chromium and Firefox take them all.
+ * page of its own: with 28 others, after 600 articles, it froze Chromium's page. Players cost
+ * WebKitGTK seconds each (see mediaCostGrows): there, paths whose articles make them take the
+ * URL-shaped vectors and every twentieth other, 10 to a page, with up to 2 minutes a page;
+ * Chromium and Firefox take them all.
  */
 export function checkArticlePaths(paths: ArticlePath[]): void {
   for (const [path, make, settled = articleSettled, makesMedia] of paths) {
-    describe(`<lede-article> from ${path}`, () => {
+    describe(`<lede-article> from ${path}`, function () {
       const sampled = mediaCostGrows && makesMedia === 'media';
-      const slices = (sampled ? sampledBatches(25, 10, heavyLength) : batches(50, heavyLength)).filter((batch) => batch[0]!.length < hugeLength);
+      const settleTimeout = sampled ? 100_000 : undefined;
+      if (sampled) this.timeout(120_000);
+      const slices = (sampled ? mediaSample(10, 20, heavyLength) : batches(50, heavyLength)).filter((batch) => batch[0]!.length < hugeLength);
       slices.forEach((batch, index) => {
         it(`batch ${index + 1} of ${slices.length}`, async () => {
-          await check(batch.map(make), settled, articleState);
+          await check(batch.map(make), settled, articleState, settleTimeout);
         });
       });
     });
