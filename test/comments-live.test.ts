@@ -249,6 +249,8 @@ describe('<lede-comments> live', function () {
     await waitUntil(() => bodies(element).length >= 30, 'not all shown');
     const reading = article(element, 'Comment 10.')!;
     reading.scrollIntoView();
+    // A reader at rest: Firefox may still be carrying the scroll out a frame later under load.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const before = reading.getBoundingClientRect().top;
     // Comment 20 is above comment 10 (newest first): a reply and an edit grow it.
     await other.post(thread, draft('A long reply.\n\nIn two paragraphs.', posted[20]!.comment.id), { idempotencyKey: key() });
