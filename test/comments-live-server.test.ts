@@ -67,4 +67,22 @@ describe('<lede-comments> live against the reference server', function () {
       element.remove();
     }
   });
+
+  it('misses nothing posted between reading the thread and opening the stream: the stream starts where the page was read', async () => {
+    const thread = newThread();
+    await seed(thread, [{ name: 'Ana', body: 'Before the page.' }]);
+    // The stream reaches the server two seconds late; meanwhile another reader posts.
+    await control('fault', { mode: 'slow', delay: 2000, count: 1, path: `/threads/${thread}/events` });
+    const wrapper = await fixture<HTMLElement>(html`<div><lede-comments live endpoint=${endpoint} thread=${thread}></lede-comments></div>`);
+    const element = wrapper.querySelector('lede-comments')!;
+    try {
+      await waitUntil(() => bodies(element).length === 1, 'the thread did not load', { timeout: 5000 });
+      await seed(thread, [{ name: 'Ben', body: 'Posted in the gap.' }]);
+      await waitUntil(() => $(element, 'button.new-comments')?.textContent === '1 new comment', 'the comment posted in the gap never came', { timeout: 10000 });
+      expect(bodies(element)).to.deep.equal(['Before the page.']);
+    } finally {
+      element.remove();
+      await control('fault', { mode: 'none' });
+    }
+  });
 });

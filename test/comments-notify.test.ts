@@ -118,4 +118,32 @@ describe('<lede-comments notifications> on a server without mail', function () {
     expect($<HTMLTextAreaElement>(element, '#body-top')!.value).to.equal('Tell me when they answer.');
     expect((await onServer(thread)).total).to.equal(0);
   });
+
+  it('opens a refused reply again with its text, its box checked and its address', async () => {
+    const thread = newThread();
+    const { ids } = await control<{ ids: string[] }>('seed', { thread, comments: [{ name: 'Ann', body: 'Parent.' }] });
+    const id = ids[0]!;
+    const element = await mount(thread);
+    $<HTMLButtonElement>(element, `[data-id="${id}"] button.reply`)!.click();
+    await element.updateComplete;
+    for (const [field, value] of [
+      [`name-${id}`, 'Bo'],
+      [`body-${id}`, 'Tell me too.'],
+    ]) {
+      const input = $<HTMLInputElement>(element, `#${field}`)!;
+      input.value = value!;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    }
+    $<HTMLInputElement>(element, `#notify-${id}`)!.click();
+    $<HTMLInputElement>(element, `#email-${id}`)!.focus();
+    await sendKeys({ type: 'bo@example.test' });
+    $<HTMLButtonElement>(element, `[data-id="${id}"] form button[type=submit]`)!.click();
+    await waitUntil(() => $(element, `#email-error-${id}`), 'the refusal was not shown in the reply form');
+    expect($(element, `#email-error-${id}`)!.textContent).to.equal('This server does not send reply notifications.');
+    expect($<HTMLTextAreaElement>(element, `#body-${id}`)!.value).to.equal('Tell me too.');
+    expect($<HTMLInputElement>(element, `#notify-${id}`)!.checked, 'the box stays checked').to.equal(true);
+    expect($<HTMLInputElement>(element, `#email-${id}`)!.value).to.equal('bo@example.test');
+    expect(root(element).activeElement?.id).to.equal(`email-${id}`);
+    expect((await onServer(thread)).total).to.equal(1);
+  });
 });

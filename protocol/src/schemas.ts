@@ -80,6 +80,11 @@ export const CommentPage = Type.Object({
   total: Type.Integer(),
   closed: Type.Optional(Type.Boolean()),
   anonymous: Type.Optional(Type.Literal(false)),
+  /**
+   * The thread's live events stood here when the page was read: a stream opened with it as
+   * `lastEventId` (docs/live.md) brings everything that changed after the page, and nothing is missed.
+   */
+  lastEventId: Type.Optional(Type.String({ maxLength: 20 })),
 });
 export type CommentPage = Static<typeof CommentPage>;
 

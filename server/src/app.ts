@@ -100,6 +100,7 @@ export async function buildApp(config: Config, database: OpenDatabase, options: 
     store,
     moderation,
     events,
+    threadEvents,
     changes,
     database,
     secret,

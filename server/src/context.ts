@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import type { CommentChanges } from './live/changes.js';
 import type { QueueEvents } from './live/events.js';
+import type { ThreadEvents } from './live/thread-events.js';
 import type { Readers } from './sso/readers.js';
 import type { ReplyNotifications } from './mail/notifications.js';
 import type { ContentCheck } from './spam.js';
@@ -15,6 +16,8 @@ export interface AppContext {
   moderation: ModerationStore;
   /** The live queue's streams (it hears of changes through `changes`). */
   events: QueueEvents;
+  /** Live threads: the position a page's readers resume from. */
+  threadEvents: ThreadEvents;
   /** Where routes report what they did to a comment. */
   changes: CommentChanges;
   database: OpenDatabase;

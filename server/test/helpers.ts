@@ -176,7 +176,10 @@ export class Api {
     });
   }
 
-  list(threadId: string, query = ''): Promise<Reply<{ comments: Comment[]; nextCursor: string | null; total: number; closed?: boolean; anonymous?: false }>> {
+  list(
+    threadId: string,
+    query = '',
+  ): Promise<Reply<{ comments: Comment[]; nextCursor: string | null; total: number; closed?: boolean; anonymous?: false; lastEventId?: string }>> {
     return this.request({ method: 'GET', url: `/api/threads/${encodeURIComponent(threadId)}/comments${query}` });
   }
 

@@ -50,6 +50,7 @@ export function checkPage(value: unknown): CommentPage {
   number(value.total, 'total');
   if (value.closed !== undefined && typeof value.closed !== 'boolean') invalid('closed', 'a boolean');
   if (value.anonymous !== undefined && typeof value.anonymous !== 'boolean') invalid('anonymous', 'a boolean');
+  if (value.lastEventId !== undefined) string(value.lastEventId, 'lastEventId');
   return value as unknown as CommentPage;
 }
 
@@ -114,17 +115,21 @@ export function checkedProvider(provider: CommentProvider): CommentProvider {
     // A malformed event counts as the stream failing.
     events:
       events &&
-      ((threadId, handlers) =>
-        events(threadId, {
-          event: (event) => {
-            try {
-              checkEvent(event);
-            } catch {
-              return handlers.error();
-            }
-            handlers.event(event);
+      ((threadId, handlers, options) =>
+        events(
+          threadId,
+          {
+            event: (event) => {
+              try {
+                checkEvent(event);
+              } catch {
+                return handlers.error();
+              }
+              handlers.event(event);
+            },
+            error: () => handlers.error(),
           },
-          error: () => handlers.error(),
-        })),
+          options,
+        )),
   };
 }

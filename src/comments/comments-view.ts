@@ -13,7 +13,7 @@ import { explain } from './identity-view.js';
 import { LiveThread, type LiveView } from './live.js';
 import { commentsMessages, type CommentsMessages } from './messages.js';
 import type { OutboxEntry } from './outbox.js';
-import { readOptIn } from './notify.js';
+import { OptIns, readOptIn } from './notify.js';
 import { OutboxStore, type SendResults } from './outbox-store.js';
 import type { CommentSort, ModerateAction, PostedComment } from './provider.js';
 import { LedeSignInRequestedEvent } from './sign-in-event.js';
@@ -25,11 +25,9 @@ import { ThreadStore } from './thread-store.js';
 /** For what happens after a render (announcements, form errors): by then the language has loaded. */
 const en = commentsMessages.get('en')!;
 
-/**
- * Everything of `<lede-comments>` but its shell, loaded by `import()` when the element nears the viewport or has unsent work (see lede-comments.ts):
- * it wires the thread, outbox and drafts stores, identity, the live thread and the chunked rows to the templates, and keeps what the forms show
- * (the open action, errors, announcements, where focus goes). It renders into the shell's shadow root, so parts, slots, events and focus are the element's own.
- */
+/** Everything of `<lede-comments>` but its shell, loaded by `import()` when the element nears the viewport or has unsent work (see lede-comments.ts): it wires
+ * the thread, outbox and drafts stores, identity, the live thread and the chunked rows to the templates, and keeps what the forms show (the open action,
+ * errors, opt-ins, announcements, where focus goes). It renders into the shell's shadow root, so parts, slots, events and focus are the element's own. */
 export class CommentsView implements ReactiveController, CommentsUi, SendResults, LiveView {
   action?: Action;
   errors?: FormErrors;
@@ -46,6 +44,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
   /** The messages for the locale, or undefined while its table is being fetched. */
   #messages?: CommentsMessages;
   #focusAfterRender?: string;
+  readonly optIns = new OptIns();
 
   constructor(
     readonly host: CommentsHost,
@@ -171,6 +170,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
     const field = event.target as HTMLInputElement | HTMLTextAreaElement;
     if (field.name === 'name') this.outbox.setName(field.value);
     else if (field.name === 'body') this.outbox.setDraft(form, field.value);
+    else this.optIns.input(field, form);
     if (this.errors?.form === form && this.errors[field.name as 'name' | 'body' | 'email']) this.errors = { ...this.errors, [field.name]: undefined };
     this.host.requestUpdate();
   }
@@ -215,6 +215,7 @@ export class CommentsView implements ReactiveController, CommentsUi, SendResults
       return this.#set({ action: undefined, errors: undefined, announcement: (this.#messages ?? en).closed });
     }
     if (form && findComment(this.thread.comments, form)) this.action = { id: form, kind: 'reply' };
+    this.optIns.restore(form, entry.comment.notifyEmail);
     const message = explain(failure, this.#messages ?? en);
     if (tokenError(failure)) {
       // A refused sign-in is the reader's, not this comment's: the prompt to sign in again says it

@@ -29,7 +29,7 @@ export interface LiveHost extends ReactiveControllerHost {
 
 /** What it needs of the view: the thread on screen (the thread store) and the reader's place in it. */
 export interface LiveView {
-  readonly thread: { comments: Comment[]; total: number; readonly status: string };
+  readonly thread: { comments: Comment[]; total: number; readonly status: string; readonly lastEventId?: string };
   readonly connection: Connection;
   /** The comment with an open form, if any. */
   busy(): string | undefined;
@@ -58,6 +58,10 @@ export class LiveThread implements ReactiveController {
 
   /** Whether the first page has loaded once: from then on, a reconnected element resumes. */
   #opened = false;
+  /** A first page is loading: the stream opens once it is in, from where it says events stood. */
+  #awaitingPage = false;
+  /** Where the stream opens from: the last first page's `lastEventId` (or none: from now on). */
+  #position?: string;
 
   constructor(
     readonly host: LiveHost,
@@ -84,7 +88,7 @@ export class LiveThread implements ReactiveController {
     this.fresh.clear();
     this.#held = [];
     this.#failures = [];
-    void this.#start();
+    this.#awaitingPage = true;
   }
 
   hostUpdate(): void {
@@ -95,7 +99,11 @@ export class LiveThread implements ReactiveController {
       this.waiting = this.waiting.filter((comment) => !posted.includes(comment));
       view.thread.total -= posted.filter((comment) => comment.status === 'published').length;
     }
-    if (host.live !== this.#running && !document.hidden) {
+    if (this.#awaitingPage && view.thread.status === 'ready') {
+      this.#awaitingPage = false;
+      this.#position = view.thread.lastEventId;
+      void this.#start();
+    } else if (!this.#awaitingPage && host.live !== this.#running && !document.hidden) {
       if (host.live) this.#resume();
       else this.#stop();
     }
@@ -158,17 +166,21 @@ export class LiveThread implements ReactiveController {
 
   async #start(): Promise<void> {
     const { host, view } = this;
-    if (this.#running || !host.live || !host.threadId || document.hidden) return;
+    if (this.#running || this.#awaitingPage || !host.live || !host.threadId || document.hidden) return;
     this.#running = true;
     const run = ++this.#run;
     const thread = host.threadId;
     const provider = await view.connection.request((provider) => Promise.resolve(provider)).catch(() => undefined);
     if (run !== this.#run) return;
     if (provider?.events && this.#failures.length < FAILURES)
-      this.#unsubscribe = provider.events(thread, {
-        event: (event) => run === this.#run && this.#onEvent(event),
-        error: () => run === this.#run && this.#onError(),
-      });
+      this.#unsubscribe = provider.events(
+        thread,
+        {
+          event: (event) => run === this.#run && this.#onEvent(event),
+          error: () => run === this.#run && this.#onError(),
+        },
+        { lastEventId: this.#position },
+      );
     else this.#poll(run);
   }
 
@@ -219,7 +231,10 @@ export class LiveThread implements ReactiveController {
     const page = await view.connection
       .request((provider, signal) => provider.list(thread, { sort: host.sort, limit: host.pageSize, signal }))
       .catch(() => undefined);
-    if (page && thread === host.threadId && view.thread.status === 'ready') this.#commit(mergePage(this.#state(), page, view.busy()));
+    if (page && thread === host.threadId && view.thread.status === 'ready') {
+      this.#position = page.lastEventId;
+      this.#commit(mergePage(this.#state(), page, view.busy()));
+    }
   }
 
   #state(): LiveState {

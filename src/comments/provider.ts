@@ -14,6 +14,11 @@ export interface CommentPage {
   closed?: boolean;
   /** `false` when the thread takes comments from signed-in readers only (a list's pages); absent: anyone. */
   anonymous?: false;
+  /**
+   * Where the thread's events stood when a list's page was read: `events` opened with it brings
+   * every change after the page, so none made while the stream opens is missed.
+   */
+  lastEventId?: string;
 }
 
 /**
@@ -115,10 +120,11 @@ export interface CommentProvider {
   /** Reports a comment to the moderators. */
   report(id: string, reason: string, options?: { signal?: AbortSignal }): Promise<void>;
   /**
-   * Optional: listens to a thread's changes as they happen, until the returned function is called.
-   * Without it, `<lede-comments>` polls the first page instead.
+   * Optional: listens to a thread's changes as they happen, until the returned function is called;
+   * from `lastEventId` (a first page's) when given. Without it, `<lede-comments>` polls the first
+   * page instead.
    */
-  events?(threadId: string, handlers: ThreadEventHandlers): () => void;
+  events?(threadId: string, handlers: ThreadEventHandlers, options?: { lastEventId?: string }): () => void;
   /** Published comments per thread, for "12 comments" links. */
   count(threadIds: string[], options?: { signal?: AbortSignal }): Promise<Record<string, number>>;
   /**

@@ -121,8 +121,8 @@ export class RestCommentProvider implements CommentProvider {
   }
 
   /** The thread's Server-Sent Events; EventSource resumes after a dropped connection with `Last-Event-ID`. */
-  events(threadId: string, handlers: ThreadEventHandlers): () => void {
-    return openEventStream(`${this.endpoint}/threads/${encodeURIComponent(threadId)}/events`, handlers);
+  events(threadId: string, handlers: ThreadEventHandlers, options: { lastEventId?: string } = {}): () => void {
+    return openEventStream(`${this.endpoint}/threads/${encodeURIComponent(threadId)}/events`, handlers, options.lastEventId);
   }
 
   count(threadIds: string[], { signal }: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {

@@ -12,7 +12,7 @@ import { tokenError, type IdentityStore } from './identity.js';
 import { explain, renderMarks, renderModeration, renderSignedIn, renderSignIn } from './identity-view.js';
 import { characterCount, commentParagraphs } from './comment-text.js';
 import type { CommentsMessages } from './messages.js';
-import { renderOptIn } from './notify.js';
+import { renderOptIn, type OptIns } from './notify.js';
 import type { OutboxEntry } from './outbox.js';
 import type { OutboxStore } from './outbox-store.js';
 import type { ModerateAction } from './provider.js';
@@ -41,6 +41,8 @@ export interface CommentsUi {
   readonly live: { readonly count: number; readonly fresh: ReadonlySet<string>; show(): void };
   /** Shown under the comment form after a post: what became of the reply-mail opt-in. */
   readonly notice?: string;
+  /** Each form's reply-mail opt-in as the reader left it. */
+  readonly optIns: OptIns;
   onSort(event: Event): void;
   retryLoad(): void;
   loadMore(): void;
@@ -138,7 +140,7 @@ function renderForm(ui: CommentsUi, form: string, messages: CommentsMessages, co
           }
           ${renderField(`body-${id}`, messages.comment, 'body', body, errors?.body, `body-error-${id}`, undefined, `left-${id}`)}
           <p class="muted" id="left-${id}">${messages.left({ count: BODY_MAX - characterCount(body) })}</p>
-          ${ui.host.notifications ? renderOptIn(id, messages, errors?.email) : nothing}
+          ${ui.host.notifications ? renderOptIn(id, messages, ui.optIns.of(form), errors?.email) : nothing}
           ${renderHoneypot(messages)}`
     }
     ${errors?.general ? html`<p class="field-error" role="alert">${errors.general}</p>` : nothing}

@@ -30,6 +30,8 @@ export class ThreadStore {
   closed = false;
   /** The thread takes signed-in readers only: its pages say so, or a post was refused as `sign_in_required`. */
   signInOnly = false;
+  /** Where the thread's live events stood when the first page was read (CommentPage). */
+  lastEventId?: string;
   /** Lists are asked for as the signed-in moderator, held comments included. */
   moderator = false;
   status: 'idle' | 'loading' | 'ready' | 'error' | 'more' = 'idle';
@@ -133,6 +135,7 @@ export class ThreadStore {
       this.nextCursor = page.nextCursor;
       this.closed = page.closed === true;
       this.signInOnly = page.anonymous === false;
+      this.lastEventId = page.lastEventId;
       this.loads += 1;
       this.status = 'ready';
     } catch (error) {

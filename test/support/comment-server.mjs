@@ -92,6 +92,7 @@ async function postgresDatabase(name) {
 /**
  * @typedef {object} Scope
  * @property {import('node:child_process').ChildProcess | undefined} child
+ * @property {Promise<void> | undefined} started  the start of `child`, settled once it answers
  * @property {number} port
  * @property {string} db
  * @property {{ mode: string, count: number, status: number, delay: number, method?: string, path?: string, body?: unknown, headers: Record<string, string> }} fault
@@ -111,6 +112,7 @@ async function scopeNamed(name) {
   if (!scope) {
     scope = {
       child: undefined,
+      started: undefined,
       port: await freePort(),
       db: join(dataDir, `${name}.sqlite`),
       fault: noFault,
@@ -154,10 +156,17 @@ function call(state, method, path, body, headers = {}) {
 /** Servers start one at a time: two starting together once made one of them fail. */
 let starting = Promise.resolve();
 
-/** @param {Scope} state */
+/**
+ * A scope whose server runs (or is starting) waits for no other scope's start: under three
+ * browsers, a `reset` that changed nothing queued behind others' restarts past a hook's timeout.
+ * @param {Scope} state
+ */
 function startServer(state) {
-  starting = starting.catch(() => {}).then(() => startNow(state));
-  return starting;
+  if (state.child && state.started) return state.started;
+  const started = (starting = starting.catch(() => {}).then(() => startNow(state)));
+  // A failed start is tried again by the next reset.
+  started.catch(() => state.started === started && (state.started = undefined));
+  return (state.started = started);
 }
 
 /** @param {Scope} state */
@@ -223,6 +232,7 @@ async function stopServer(state) {
   const child = state.child;
   if (!child) return;
   state.child = undefined;
+  state.started = undefined;
   await new Promise((resolve) => {
     child.once('exit', resolve);
     child.kill('SIGKILL');

@@ -1,4 +1,4 @@
-import { ConfigError, UNIT_MS, type Env } from './values.js';
+import { ConfigError, parsePublicUrl, UNIT_MS, type Env } from './values.js';
 import type { RateLimit } from './moderation.js';
 
 export type NotifyLimit = 'confirm' | 'client' | 'replies';
@@ -38,7 +38,7 @@ export function parseMailConfig(env: Env): MailConfig | null {
   return {
     smtpUrl,
     from,
-    publicUrl: parsePublicUrl(env.LEDE_PUBLIC_URL),
+    publicUrl: requiredPublicUrl(env.LEDE_PUBLIC_URL),
     limits: parseNotifyLimits(env.LEDE_NOTIFY_LIMITS),
     retryBaseMs: 30_000,
     pollMs: 5_000,
@@ -46,16 +46,10 @@ export function parseMailConfig(env: Env): MailConfig | null {
   };
 }
 
-function parsePublicUrl(value: string | undefined): string {
-  if (!value) throw new ConfigError('LEDE_PUBLIC_URL must be set with LEDE_SMTP_URL: links in mails point there.');
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`LEDE_PUBLIC_URL must be an http(s) URL; got "${value}".`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`LEDE_PUBLIC_URL must be an http(s) URL; got "${value}".`);
-  return url.href.replace(/\/+$/, '');
+function requiredPublicUrl(value: string | undefined): string {
+  const url = parsePublicUrl(value);
+  if (!url) throw new ConfigError('LEDE_PUBLIC_URL must be set with LEDE_SMTP_URL: links in mails point there.');
+  return url;
 }
 
 export function parseNotifyLimits(value: string | undefined): Record<NotifyLimit, RateLimit> {

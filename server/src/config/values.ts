@@ -41,3 +41,16 @@ export function commaList(value: string | undefined): string[] {
     .map((entry) => entry.trim())
     .filter(Boolean);
 }
+
+/** LEDE_PUBLIC_URL, the server's address as readers reach it (links in mails and Slack messages), without a trailing slash; null when unset. */
+export function parsePublicUrl(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new ConfigError(`LEDE_PUBLIC_URL must be an http(s) URL; got "${value}".`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`LEDE_PUBLIC_URL must be an http(s) URL; got "${value}".`);
+  return url.href.replace(/\/+$/, '');
+}

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { commaList, ConfigError, UNIT_MS, type Env } from './values.js';
+import { commaList, ConfigError, parsePublicUrl, UNIT_MS, type Env } from './values.js';
 
 export const WEBHOOK_EVENTS = ['comment.created', 'comment.held', 'comment.moderated'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -49,7 +49,7 @@ export function parseWebhookConfig(env: Env): WebhookConfig | undefined {
           ? []
           : commaList(retries).map((value) => duration('LEDE_WEBHOOK_RETRIES', value)),
     timeoutMs: env.LEDE_WEBHOOK_TIMEOUT ? duration('LEDE_WEBHOOK_TIMEOUT', env.LEDE_WEBHOOK_TIMEOUT) : 10_000,
-    publicUrl: env.LEDE_PUBLIC_URL ? parsePublicUrl(env.LEDE_PUBLIC_URL) : null,
+    publicUrl: parsePublicUrl(env.LEDE_PUBLIC_URL),
   };
 }
 
@@ -79,9 +79,4 @@ function duration(name: string, value: string): number {
   const match = /^(\d+)(ms|s|m|h)$/.exec(value.trim());
   if (!match) throw new ConfigError(`${name}: cannot read "${value}"; use durations like 500ms, 10s, 5m or 2h.`);
   return Number(match[1]) * DURATION_MS[match[2]!]!;
-}
-
-function parsePublicUrl(value: string): string {
-  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new ConfigError(`LEDE_PUBLIC_URL must be the server's http(s) address; got "${value}".`);
-  return value.replace(/\/+$/, '');
 }

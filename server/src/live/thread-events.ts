@@ -59,6 +59,14 @@ export class ThreadEvents {
     if (seq !== null && !this.stopListening) await this.#pump();
   }
 
+  /**
+   * Where the streams stand: read before a page of a thread, a stream resumed from it brings every
+   * change the page lacks (a change in between comes again, which readers take as the same).
+   */
+  get position(): string {
+    return String(this.#cursor);
+  }
+
   /** Turns the reply into the thread's event stream, after what the reader missed since `lastEventId`. */
   async attach(reply: FastifyReply, threadId: string, lastEventId: string | undefined): Promise<void> {
     if (this.#streams >= this.config.maxStreams) {

@@ -30,7 +30,7 @@ import { isJwt } from '../sso/readers.js';
 import { bearerToken, optionalBearerToken } from './bearer.js';
 
 export function registerPublicRoutes(api: FastifyInstance, context: AppContext): void {
-  const { config, store, secret, readers } = context;
+  const { config, store, secret, readers, threadEvents } = context;
   const limit = (action: RateLimitedAction) => {
     const rule = config.rateLimits[action];
     return rule ? { rateLimit: { max: rule.max, timeWindow: rule.windowMs, groupId: action } } : {};
@@ -57,12 +57,14 @@ export function registerPublicRoutes(api: FastifyInstance, context: AppContext):
       const threadId = checkThreadId(request.params.threadId);
       // A bad token on a read is ignored: the thread stays readable while the site's login renews it.
       const reader = await readers.fromRequest(request, { lenient: true });
+      // Before the page is read: whatever changes after it, a stream from here brings.
+      const lastEventId = threadEvents.position;
       const [page, closed, anonymous] = await Promise.all([
         store.listThread(threadId, sort, size, cursor, reader?.moderator),
         store.threadClosed(threadId, config.closeAfterMs, Date.now()),
         config.sso.anonymous === 'allow' && store.threadAnonymous(threadId),
       ]);
-      return { ...page, closed, ...(anonymous ? {} : { anonymous: false as const }) };
+      return { ...page, closed, ...(anonymous ? {} : { anonymous: false as const }), lastEventId };
     },
   );
 

@@ -232,6 +232,39 @@ export function liveThreadSuite(backend: Backend): void {
       both.close();
     });
 
+    it('tells with each page where the stream stood: a stream from there brings every change after the page', async () => {
+      const { app, url } = await listenApp(backend);
+      const api = new Api(app);
+      const thread = uniqueThread();
+      const before = (await api.post(thread, { body: 'before the page' })).body;
+      await api.post(uniqueThread(), { body: 'in another thread' });
+      const page = await api.list(thread);
+      assert.deepEqual(
+        page.body.comments.map((comment) => comment.body),
+        ['before the page'],
+      );
+      assert.match(page.body.lastEventId ?? '', /^\d+$/);
+      // Between reading the page and opening the stream, the thread moves on.
+      await api.post(thread, { body: 'after the page' });
+      const edited = await api.request({
+        method: 'PATCH',
+        url: `/api/comments/${before.comment.id}`,
+        headers: { authorization: `Bearer ${before.editToken}` },
+        payload: { body: 'before the page, edited' },
+      });
+      assert.equal(edited.status, 200);
+      const stream = await openThread(url, thread, { query: page.body.lastEventId });
+      const events = await stream.take(2);
+      assert.deepEqual(
+        events.map((event) => [event.name, event.data.body]),
+        [
+          ['created', 'after the page'],
+          ['edited', 'before the page, edited'],
+        ],
+      );
+      stream.close();
+    });
+
     it('resumes without gap or duplicate while the thread is busy', async () => {
       const { app, url } = await listenApp(backend);
       const api = new Api(app);

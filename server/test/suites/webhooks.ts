@@ -280,6 +280,10 @@ export function webhookSuite(backend: Backend): void {
       );
       assert.throws(() => parseConfig([], { ...env, LEDE_WEBHOOK_EVENTS: 'comment.voted' }), /unknown event "comment.voted"/);
       assert.throws(() => parseConfig([], { ...env, LEDE_WEBHOOK_RETRIES: 'soon' }), /LEDE_WEBHOOK_RETRIES/);
+      // LEDE_PUBLIC_URL by the same rules as for reply mail (one parser, config/values.ts).
+      assert.equal(parseConfig([], { ...env, LEDE_PUBLIC_URL: 'https://c.news.example/' }).webhooks?.publicUrl, 'https://c.news.example');
+      assert.equal(parseConfig([], env).webhooks?.publicUrl, null);
+      assert.throws(() => parseConfig([], { ...env, LEDE_PUBLIC_URL: 'ftp://x' }), /LEDE_PUBLIC_URL must be an http\(s\) URL/);
       assert.deepEqual(parseConfig([], env).webhooks?.retryDelaysMs, [10_000, 60_000, 300_000, 1_800_000, 7_200_000, 21_600_000]);
     });
 
