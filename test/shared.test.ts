@@ -4,6 +4,7 @@ import { resolveLocale } from '../src/shared/locale-controller.js';
 import { defineMessages } from '../src/shared/messages.js';
 import { safeUrl } from '../src/shared/url.js';
 import { toLedeError } from '../src/shared/errors.js';
+import { fetchBytes } from '../src/shared/fetch.js';
 
 describe('format', () => {
   it('keeps bare dates on their calendar day in any time zone', () => {
@@ -84,5 +85,24 @@ describe('toLedeError', () => {
     expect(toLedeError(new DOMException('t', 'TimeoutError')).code).to.equal('timeout');
     expect(toLedeError(new TypeError('Failed to fetch')).code).to.equal('network');
     expect(toLedeError('odd', 'invalid-data').message).to.equal('odd');
+  });
+});
+
+describe('fetchBytes', () => {
+  it('times out a hanging request however much garbage the page makes meanwhile', async function () {
+    this.timeout(20000);
+    const outcome = fetchBytes('/test-api/hang', { signal: new AbortController().signal, timeout: 300, accept: '*/*', retries: 0 }).then(
+      () => 'answered',
+      (error: unknown) => toLedeError(error).code,
+    );
+    // Garbage, so the collector runs while the request waits: WebKit collected a timeout signal
+    // that only AbortSignal.any held, and the request hung for good.
+    let made = 0;
+    for (let round = 0; round < 40; round += 1) {
+      made += Array.from({ length: 200_000 }, (_, index) => ({ index })).length;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(made).to.equal(8_000_000);
+    expect(await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5000))])).to.equal('timeout');
   });
 });

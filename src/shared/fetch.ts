@@ -1,3 +1,4 @@
+import { deadline } from './deadline.js';
 import { isRetryable, LedeError, toLedeError } from './errors.js';
 
 /**
@@ -65,14 +66,17 @@ export interface FetchedBytes {
  */
 export async function fetchBytes(url: string, { signal, timeout, accept, retries = 1, maxBytes = maxBodyBytes }: FetchTextOptions): Promise<FetchedBytes> {
   for (let attempt = 0; ; attempt += 1) {
+    const attemptEnds = deadline(timeout, signal);
     try {
-      const response = await fetch(url, { signal: AbortSignal.any([signal, AbortSignal.timeout(timeout)]), headers: { Accept: accept } });
+      const response = await fetch(url, { signal: attemptEnds.signal, headers: { Accept: accept } });
       if (!response.ok) throw new LedeError('http', `The request for ${url} failed with HTTP ${response.status}.`, { status: response.status });
       return { bytes: await readBytes(response, url, maxBytes), contentType: response.headers.get('Content-Type') };
     } catch (error) {
       signal.throwIfAborted();
       const failure = toLedeError(error);
       if (attempt >= retries || !isRetryable(failure)) throw failure;
+    } finally {
+      attemptEnds.clear();
     }
   }
 }
