@@ -174,6 +174,25 @@ describe('<lede-comments> live', function () {
     expect($(element, '.bar p')!.textContent).to.equal('1 comment');
   });
 
+  it('marks new the replies that came while their comment waited behind the button', async () => {
+    const name = database();
+    const provider = new DrivenProvider(name);
+    const other = new LocalCommentProvider(name);
+    const thread = newThread();
+    await other.post(thread, draft('Old.'), { idempotencyKey: key() });
+    const element = await mount(provider, thread);
+    await waitUntil(() => provider.handlers, 'not subscribed');
+    const parent = await other.post(thread, draft('Waiting.'), { idempotencyKey: key() });
+    const reply = await other.post(thread, draft('Its reply.', parent.comment.id), { idempotencyKey: key() });
+    provider.send({ type: 'created', data: parent.comment });
+    provider.send({ type: 'created', data: reply.comment });
+    await waitUntil(() => button(element)?.textContent === '1 new comment', 'no button');
+    button(element)!.click();
+    await waitUntil(() => bodies(element).length === 3, 'not shown');
+    expect(bodies(element)).to.deep.equal(['Waiting.', 'Its reply.', 'Old.']);
+    expect([isNew(element, 'Waiting.'), isNew(element, 'Its reply.'), isNew(element, 'Old.')]).to.deep.equal(['true New', 'true New', 'false undefined']);
+  });
+
   it('counts the reader’s own comment and reply once when their events come before the post answers', async () => {
     /** Its own events are sent before each post answers, as a fast stream can. */
     class EarlyEvents extends DrivenProvider {

@@ -6,7 +6,7 @@
  */
 import type { Comment } from '../model.js';
 import type { CommentPage, ThreadEvent } from './provider.js';
-import { findComment, insertComment, updateComment } from './thread.js';
+import { findComment, insertComment, updateComment, walkThread } from './thread.js';
 
 export interface LiveState {
   /** The comments on screen (the thread store's). */
@@ -77,14 +77,6 @@ export function applyEvent({ comments, total, waiting }: LiveState, event: Threa
   return { state: { comments, total, waiting }, fresh };
 }
 
-/** Every comment of a tree with its depth-first order kept. */
-function* walk(comments: readonly Comment[]): Generator<Comment> {
-  for (const comment of comments) {
-    yield comment;
-    if (comment.replies) yield* walk(comment.replies);
-  }
-}
-
 /**
  * `state` caught up with a freshly read first page (a poll, a `reset`, a return to the tab):
  * comments on screen take their current text, badges and scores; replies to them not shown yet
@@ -95,9 +87,9 @@ function* walk(comments: readonly Comment[]): Generator<Comment> {
 export function mergePage(state: LiveState, page: CommentPage, keep?: string): Merged {
   let { comments, waiting } = state;
   const fresh: string[] = [];
-  const known = [...walk(comments), ...walk(waiting)];
+  const known = [...walkThread(comments), ...walkThread(waiting)];
   const newest = known.reduce((latest, comment) => (comment.createdAt > latest ? comment.createdAt : latest), '');
-  for (const comment of walk(page.comments)) {
+  for (const comment of walkThread(page.comments)) {
     // Its replies come next in the walk, each merged on its own.
     const { replies: _replies, ...now } = comment;
     const shown = findComment(comments, comment.id);

@@ -10,7 +10,7 @@ import type { Comment } from '../model.js';
 import type { Connection } from './connection.js';
 import { applyEvent, mergePage, type LiveState, type Merged } from './live-merge.js';
 import type { CommentSort, ThreadEvent } from './provider.js';
-import { findComment } from './thread.js';
+import { findComment, walkThread } from './thread.js';
 
 /** Stream failures within `FAILURE_WINDOW` ms after which the thread is polled instead. */
 const FAILURES = 3;
@@ -135,7 +135,8 @@ export class LiveThread implements ReactiveController {
     const shown = this.waiting.filter((comment) => !findComment(thread.comments, comment.id));
     this.waiting = [];
     if (!shown.length) return this.host.requestUpdate();
-    shown.forEach((comment) => this.fresh.add(comment.id));
+    // With the replies that came while they waited: all of it arrived while the reader read.
+    for (const comment of walkThread(shown)) this.fresh.add(comment.id);
     thread.comments = [...shown, ...thread.comments];
     this.view.focus(shown[0]!.id);
   }

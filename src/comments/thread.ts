@@ -93,6 +93,14 @@ export function insertComment(comments: readonly Comment[], comment: Comment, at
   );
 }
 
+/** Every comment of a tree, depth first, in order. */
+export function* walkThread(comments: readonly Comment[]): Generator<Comment> {
+  for (const comment of comments) {
+    yield comment;
+    if (comment.replies) yield* walkThread(comment.replies);
+  }
+}
+
 /** Finds a comment anywhere in the tree. */
 export function findComment(comments: readonly Comment[], id: string): Comment | undefined {
   const stack = [...comments];
