@@ -10,8 +10,8 @@ import type { Connection } from './connection.js';
 import type { Reader, StaffRole } from './provider.js';
 
 /** The backend's reasons for refusing a sign-in: the reader is asked to sign in again, and their text is kept. */
-export const TOKEN_ERRORS = ['token_invalid', 'token_expired', 'token_audience', 'sign_in_required'] as const;
-export type TokenError = (typeof TOKEN_ERRORS)[number];
+export type TokenError = 'token_invalid' | 'token_expired' | 'token_audience' | 'sign_in_required';
+const TOKEN_ERRORS: readonly TokenError[] = ['token_invalid', 'token_expired', 'token_audience', 'sign_in_required'];
 
 export const tokenError = (error: LedeError | undefined): TokenError | undefined => TOKEN_ERRORS.find((reason) => reason === error?.reason);
 
