@@ -254,7 +254,10 @@ export function liveThreadSuite(backend: Backend): void {
       });
       assert.equal(edited.status, 200);
       const stream = await openThread(url, thread, { query: page.body.lastEventId });
-      const events = await stream.take(2);
+      let events = await stream.take(2);
+      // With PostgreSQL the process may not have read the first post's event (after its NOTIFY) when
+      // the page was read: then that event comes again, as what the page already shows.
+      if (events[0]!.name === 'created' && events[0]!.data.body === 'before the page') events = [...events.slice(1), ...(await stream.take(1))];
       assert.deepEqual(
         events.map((event) => [event.name, event.data.body]),
         [
