@@ -176,6 +176,11 @@ export class Api {
     });
   }
 
+  /** PATCH /api/comments/:id with the edit token `post` answered. */
+  edit(id: string, editToken: string, body: string): Promise<Reply> {
+    return this.request({ method: 'PATCH', url: `/api/comments/${id}`, headers: { authorization: `Bearer ${editToken}` }, payload: { body } });
+  }
+
   list(
     threadId: string,
     query = '',

@@ -88,12 +88,7 @@ export function liveThreadSuite(backend: Backend): void {
 
       const a = (await api.post(thread, { name: 'Ada', body: 'first' })).body;
       const b = (await api.post(thread, { name: 'Bo', body: 'a reply', parentId: a.comment.id })).body;
-      const edited = await api.request({
-        method: 'PATCH',
-        url: `/api/comments/${a.comment.id}`,
-        headers: { authorization: `Bearer ${a.editToken}` },
-        payload: { body: 'first, edited' },
-      });
+      const edited = await api.edit(a.comment.id, a.editToken, 'first, edited');
       assert.equal(edited.status, 200);
       const report = await api.request({ method: 'POST', url: `/api/comments/${a.comment.id}/reports`, payload: { reason: 'spam' } });
       assert.equal(report.status, 202);
@@ -140,12 +135,7 @@ export function liveThreadSuite(backend: Backend): void {
       const rejected = (await api.post(thread, { body: 'held, then rejected' })).body;
       const withdrawn = (await api.post(thread, { body: 'held, then withdrawn' })).body;
       assert.equal(held.comment.status, 'pending');
-      await api.request({
-        method: 'PATCH',
-        url: `/api/comments/${held.comment.id}`,
-        headers: { authorization: `Bearer ${held.editToken}` },
-        payload: { body: 'held, edited' },
-      });
+      await api.edit(held.comment.id, held.editToken, 'held, edited');
       assert.equal((await api.admin('POST', `/comments/${rejected.comment.id}/reject`)).status, 200);
       assert.equal(
         (await api.request({ method: 'DELETE', url: `/api/comments/${withdrawn.comment.id}`, headers: { authorization: `Bearer ${withdrawn.editToken}` } }))
@@ -246,12 +236,7 @@ export function liveThreadSuite(backend: Backend): void {
       assert.match(page.body.lastEventId ?? '', /^\d+$/);
       // Between reading the page and opening the stream, the thread moves on.
       await api.post(thread, { body: 'after the page' });
-      const edited = await api.request({
-        method: 'PATCH',
-        url: `/api/comments/${before.comment.id}`,
-        headers: { authorization: `Bearer ${before.editToken}` },
-        payload: { body: 'before the page, edited' },
-      });
+      const edited = await api.edit(before.comment.id, before.editToken, 'before the page, edited');
       assert.equal(edited.status, 200);
       const stream = await openThread(url, thread, { query: page.body.lastEventId });
       let events = await stream.take(2);

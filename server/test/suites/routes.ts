@@ -349,12 +349,7 @@ export function routeSuite(backend: Backend): void {
       const fields = { body: 'Draft with https://docs.example' };
       const first = (await api.post(thread, fields, { key })).body;
       assert.equal(first.comment.status, 'pending');
-      const edit = await api.request({
-        method: 'PATCH',
-        url: `/api/comments/${first.comment.id}`,
-        headers: { authorization: `Bearer ${first.editToken}` },
-        payload: { body: 'Final with https://docs.example' },
-      });
+      const edit = await api.edit(first.comment.id, first.editToken, 'Final with https://docs.example');
       assert.equal(edit.status, 200);
       const edited = await api.post(thread, fields, { key });
       assert.equal(edited.status, 202);
@@ -565,12 +560,7 @@ export function routeSuite(backend: Backend): void {
       const held = (await api.post(thread, { body: 'The minutes: https://council.example/minutes' })).body;
       const [reviewed] = (await api.admin('GET', `/comments?thread=${thread}`)).body.comments;
       assert.equal(typeof reviewed.revision, 'string');
-      const edit = await api.request({
-        method: 'PATCH',
-        url: `/api/comments/${held.comment.id}`,
-        headers: { authorization: `Bearer ${held.editToken}` },
-        payload: { body: 'Cheap pills: https://spam.example' },
-      });
+      const edit = await api.edit(held.comment.id, held.editToken, 'Cheap pills: https://spam.example');
       assert.equal(edit.status, 200, 'a held comment can still be edited');
 
       const stale = await api.admin('POST', `/comments/${held.comment.id}/approve`, ADMIN_TOKEN, { revision: reviewed.revision });

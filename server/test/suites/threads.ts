@@ -39,12 +39,7 @@ export function threadSuite(backend: Backend): void {
       assert.deepEqual(vote.body, { score: 1, vote: 1 });
       const report = await api.request({ method: 'POST', url: `/api/comments/${posted.comment.id}/reports`, payload: { reason: 'spam' } });
       assert.equal(report.status, 202);
-      const edit = await api.request({
-        method: 'PATCH',
-        url: `/api/comments/${posted.comment.id}`,
-        headers: { authorization: `Bearer ${posted.editToken}` },
-        payload: { body: 'changed' },
-      });
+      const edit = await api.edit(posted.comment.id, posted.editToken, 'changed');
       assert.equal(edit.status, 200);
 
       assert.equal((await update(api, thread, { closed: false })).body.closed, false);
